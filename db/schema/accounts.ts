@@ -1,0 +1,62 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { CLINIC_ROLES, LOCALES, USER_ROLES } from '../../worker/domain/vocabulary.ts';
+import { clinics } from './clinics.ts';
+
+/**
+ * A person who signs in. The password hash keeps its own parameters (algorithm, iterations,
+ * salt) so the work factor can be raised later without invalidating existing accounts.
+ */
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  /** Stored lower-cased; unique so one login maps to one person. */
+  email: text('email').notNull().unique(),
+  role: text('role', { enum: USER_ROLES }).notNull(),
+  locale: text('locale', { enum: LOCALES }).notNull().default('fr'),
+  passwordAlgorithm: text('password_algorithm'),
+  passwordIterations: integer('password_iterations'),
+  passwordSalt: text('password_salt'),
+  passwordHash: text('password_hash'),
+  passwordChangedAt: integer('password_changed_at'),
+  createdAt: integer('created_at').notNull(),
+  disabledAt: integer('disabled_at'),
+});
+
+/** Which clinics a (non super admin) user may see, and as what. */
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    clinicId: text('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
+    role: text('role', { enum: CLINIC_ROLES }).notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.userId, table.clinicId] }),
+    // Clinic owners to notify and staff lists: members of one clinic.
+    index('memberships_clinic_idx').on(table.clinicId, table.role),
+  ],
+);
+
+/** A signed-in session; the token itself is never stored, only its SHA-256. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    revokedAt: integer('revoked_at'),
+    ipHash: text('ip_hash'),
+  },
+  (table) => [
+    // Revoking every session of a user (logout everywhere, password change, disabling).
+    index('sessions_user_idx').on(table.userId),
+  ],
+);

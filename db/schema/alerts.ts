@@ -1,0 +1,79 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ALERT_KINDS, ALERT_PRIORITIES, ALERT_SCOPES, NOTIFICATION_CHANNELS } from '../../worker/domain/vocabulary.ts';
+import { users } from './accounts.ts';
+import { clinics } from './clinics.ts';
+
+/** A rule evaluated by the alert cron: a threshold over one figure, for one clinic or the service. */
+export const alertRules = sqliteTable(
+  'alert_rules',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ALERT_KINDS }).notNull(),
+    scope: text('scope', { enum: ALERT_SCOPES }).notNull(),
+    /** Set for a rule about one clinic only; null applies the rule to every clinic (or the service). */
+    clinicId: text('clinic_id').references(() => clinics.id),
+    threshold: real('threshold').notNull(),
+    /** JSON array of NOTIFICATION_CHANNELS. */
+    channels: text('channels').notNull(),
+    priority: text('priority', { enum: ALERT_PRIORITIES }).notNull(),
+    cooldownMinutes: integer('cooldown_minutes').notNull(),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [
+    // The evaluator loads the enabled rules of each kind.
+    index('alert_rules_enabled_kind_idx').on(table.enabled, table.kind),
+  ],
+);
+
+/**
+ * One firing of a rule for one subject (`subjectKey`: a clinic id, or `service`). While it is
+ * unresolved it is the only open instance for that rule and subject, so a cron fired twice
+ * cannot fire it twice.
+ */
+export const alertInstances = sqliteTable(
+  'alert_instances',
+  {
+    id: text('id').primaryKey(),
+    ruleId: text('rule_id')
+      .notNull()
+      .references(() => alertRules.id),
+    subjectKey: text('subject_key').notNull(),
+    clinicId: text('clinic_id').references(() => clinics.id),
+    value: real('value').notNull(),
+    firedAt: integer('fired_at').notNull(),
+    lastNotifiedAt: integer('last_notified_at'),
+    resolvedAt: integer('resolved_at'),
+  },
+  (table) => [
+    uniqueIndex('alert_instances_open_unique')
+      .on(table.ruleId, table.subjectKey)
+      .where(sql`${table.resolvedAt} is null`),
+    // Currently firing alerts (admin metrics) and a clinic's alert history (timeline).
+    index('alert_instances_resolved_fired_idx').on(table.resolvedAt, table.firedAt),
+    index('alert_instances_clinic_fired_idx').on(table.clinicId, table.firedAt),
+  ],
+);
+
+/** Whom an alert reached, on which channel, and whether it got through. */
+export const alertDeliveries = sqliteTable(
+  'alert_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    instanceId: text('instance_id')
+      .notNull()
+      .references(() => alertInstances.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    channel: text('channel', { enum: NOTIFICATION_CHANNELS }).notNull(),
+    sentAt: integer('sent_at').notNull(),
+    ok: integer('ok', { mode: 'boolean' }).notNull(),
+    error: text('error'),
+  },
+  (table) => [
+    // "Whom it reached" on an alert's detail.
+    index('alert_deliveries_instance_idx').on(table.instanceId),
+  ],
+);

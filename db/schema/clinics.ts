@@ -1,0 +1,27 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/**
+ * A clinic subscribed to the queue app. Money is kept in integer minor units of `currency`
+ * (TND has 1000 millimes) so sums never drift; times are epoch milliseconds (UTC).
+ */
+export const clinics = sqliteTable(
+  'clinics',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    /** IANA zone, e.g. `Africa/Tunis`: every "today" of this clinic is computed in it. */
+    timezone: text('timezone').notNull(),
+    planPriceMinor: integer('plan_price_minor').notNull(),
+    currency: text('currency').notNull().default('TND'),
+    smsUnitCostMinor: integer('sms_unit_cost_minor').notNull(),
+    createdAt: integer('created_at').notNull(),
+    archivedAt: integer('archived_at'),
+  },
+  (table) => [
+    // Admin health table: list live clinics by name.
+    index('clinics_archived_name_idx').on(table.archivedAt, table.name),
+    check('clinics_plan_price_non_negative', sql`${table.planPriceMinor} >= 0`),
+    check('clinics_sms_cost_non_negative', sql`${table.smsUnitCostMinor} >= 0`),
+  ],
+);

@@ -1,0 +1,10 @@
+/** The whole Pulse schema; drizzle-kit reads this file to generate `migrations/`. */
+export * from './accounts.ts';
+export * from './activity.ts';
+export * from './alerts.ts';
+export * from './api-keys.ts';
+export * from './audit.ts';
+export * from './clinics.ts';
+export * from './notifications.ts';
+export * from './queue.ts';
+export * from './rollups.ts';

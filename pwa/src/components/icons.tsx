@@ -1,0 +1,65 @@
+import type { JSX } from 'solid-js';
+
+/** Decorative line icons: each sits beside a text or an aria-label that carries the meaning. */
+function LineIcon(props: { children: JSX.Element; class?: string }): JSX.Element {
+  return (
+    <svg
+      class={props.class ?? 'icon'}
+      viewBox="0 0 24 24"
+      width="20"
+      height="20"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="2"
+      stroke-linecap="round"
+      stroke-linejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {props.children}
+    </svg>
+  );
+}
+
+/** Pulse's heartbeat, the same trace as the app icon (scripts/make-icons.ts). */
+export function PulseMark(): JSX.Element {
+  return (
+    <LineIcon class="pulse-mark">
+      <path d="M2 13h4.4l1.6-2.8 1.6 2.8h1.4l1.9-9.6 2.2 17.6 1.9-10.6 1.4 2.6H22" />
+    </LineIcon>
+  );
+}
+
+export function MoonIcon(): JSX.Element {
+  return (
+    <LineIcon>
+      <path d="M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5Z" />
+    </LineIcon>
+  );
+}
+
+export function SunIcon(): JSX.Element {
+  return (
+    <LineIcon>
+      <circle cx="12" cy="12" r="4" />
+      <path d="M12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4" />
+    </LineIcon>
+  );
+}
+
+export function RefreshIcon(props: { spinning: boolean }): JSX.Element {
+  return (
+    <LineIcon class={props.spinning ? 'icon spinning' : 'icon'}>
+      <path d="M20 11a8 8 0 0 0-14.6-4.5M4 4v4h4M4 13a8 8 0 0 0 14.6 4.5M20 20v-4h-4" />
+    </LineIcon>
+  );
+}
+
+export function DatabaseIcon(): JSX.Element {
+  return (
+    <LineIcon>
+      <ellipse cx="12" cy="5.5" rx="7.5" ry="3" />
+      <path d="M4.5 5.5v13c0 1.7 3.4 3 7.5 3s7.5-1.3 7.5-3v-13M4.5 12c0 1.7 3.4 3 7.5 3s7.5-1.3 7.5-3" />
+    </LineIcon>
+  );
+}

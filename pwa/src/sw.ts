@@ -1,0 +1,26 @@
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
+
+// A new version takes over at once, and the first install controls the open page, so Pulse
+// works offline from the first visit. Safe because the build is one bundle: no page can ask
+// for a lazy chunk that the new precache has dropped.
+self.addEventListener('install', () => {
+  void self.skipWaiting();
+});
+self.addEventListener('activate', (event) => {
+  event.waitUntil(self.clients.claim());
+});
+
+// vite-plugin-pwa replaces __WB_MANIFEST with the built files and their revisions.
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+// Client routes (/, /clinics/…) open the precached shell; the API and the Prometheus scrape
+// must always reach the worker, even when someone opens them in a tab.
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('/index.html'), {
+    denylist: [/^\/api(?:[/?]|$)/, /^\/metrics(?:[/?]|$)/],
+  }),
+);

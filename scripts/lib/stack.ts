@@ -1,0 +1,86 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDatabase } from '../../db/client.ts';
+import { applyMigrations } from '../../db/migrate.ts';
+import { ensureDemoData } from '../../db/seed/ensure-demo-data.ts';
+import { ensureDevVars } from './dev-vars.ts';
+import { findFreePort } from './free-port.ts';
+import { startManagedProcess, type ManagedProcess } from './managed-process.ts';
+import { startSqld } from './sqld.ts';
+import { waitForHttp } from './wait-for.ts';
+
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const WRANGLER = join(PROJECT_ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
+
+/** The whole product running locally: sqld, the migrated (and maybe seeded) database, wrangler dev. */
+export interface Stack {
+  /** Where the PWA and the API answer. */
+  url: string;
+  libsqlUrl: string;
+  /** Stops only the Worker (the database keeps running), e.g. to test the PWA offline. */
+  stopWorker(): Promise<void>;
+  /** Stops everything this stack started. */
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  /** sqld data, wrangler state and the runtime env file go here. */
+  dataDir: string;
+  /** Seed the demo data when the database has no clinic yet. */
+  seed: boolean;
+  /** The Worker's secrets; created with fresh random values when missing. Defaults to dataDir/.dev.vars. */
+  devVarsPath?: string;
+  /** Port for wrangler dev; a free one when omitted. */
+  port?: number;
+  log?: (line: string) => void;
+}
+
+/** Starts the stack and resolves once `GET /api/v1/health` answers 200 through wrangler dev. */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const log = options.log ?? (() => {});
+  await mkdir(options.dataDir, { recursive: true });
+  const sqld = await startSqld(join(options.dataDir, 'sqld'), (line) => log(`[sqld] ${line}`));
+  let worker: ManagedProcess | undefined;
+  const stop = async () => {
+    await worker?.stop();
+    await sqld.process.stop();
+  };
+  try {
+    const db = createDatabase({ url: sqld.url });
+    await applyMigrations(db);
+    if (options.seed) await ensureDemoData(db, { log });
+
+    const devVarsPath = options.devVarsPath ?? join(options.dataDir, '.dev.vars');
+    await ensureDevVars(devVarsPath);
+    // Later env files win: the runtime one points the Worker at this run's sqld port.
+    const runtimeEnvPath = join(options.dataDir, 'runtime.env');
+    await writeFile(runtimeEnvPath, `LIBSQL_URL=${sqld.url}\n`);
+
+    const port = options.port ?? (await findFreePort());
+    worker = startManagedProcess(
+      'wrangler',
+      process.execPath,
+      [
+        WRANGLER,
+        'dev',
+        '--ip=127.0.0.1',
+        `--port=${port}`,
+        `--inspector-port=${await findFreePort()}`,
+        `--env-file=${devVarsPath}`,
+        `--env-file=${runtimeEnvPath}`,
+        `--persist-to=${join(options.dataDir, 'wrangler')}`,
+        '--show-interactive-dev-session=false',
+        '--log-level=warn',
+      ],
+      { cwd: PROJECT_ROOT, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' }, onLine: (line) => log(`[worker] ${line}`) },
+    );
+    const url = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${url}/api/v1/health`, { timeoutMs: 90_000, exited: worker.exited });
+    const running = worker;
+    return { url, libsqlUrl: sqld.url, stopWorker: () => running.stop(), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

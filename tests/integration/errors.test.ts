@@ -1,0 +1,48 @@
+import { env, SELF, createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import worker from '../../worker/index.ts';
+
+describe('the one error shape', () => {
+  it('should answer an unknown API path with 404 NOT_FOUND in the error shape', async () => {
+    const response = await SELF.fetch('http://pulse.test/api/v1/no-such-thing');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      error: { code: 'NOT_FOUND', message: 'No route for GET /api/v1/no-such-thing', details: {} },
+    });
+  });
+
+  it('should answer a known path with the wrong method with 404 in the error shape', async () => {
+    const response = await SELF.fetch('http://pulse.test/api/v1/health', { method: 'DELETE' });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  });
+
+  it('should answer 500 INTERNAL naming the missing setting, never its value, when misconfigured', async () => {
+    const misconfigured = { ...env, LIBSQL_URL: 'not a url' };
+    const ctx = createExecutionContext();
+    const response = await worker.fetch(new Request('http://pulse.test/api/v1/health'), misconfigured, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({
+      error: { code: 'INTERNAL', message: 'The service is misconfigured', details: { settings: ['LIBSQL_URL'] } },
+    });
+  });
+});
+
+describe('GET /api/v1/openapi.json', () => {
+  it('should be generated from the route definitions, health and error schemas included', async () => {
+    const response = await SELF.fetch('http://pulse.test/api/v1/openapi.json');
+    expect(response.status).toBe(200);
+    const spec = await response.json<{ openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } }>();
+    expect(spec.openapi).toBe('3.1.0');
+    expect(Object.keys(spec.paths)).toContain('/api/v1/health');
+    expect(Object.keys(spec.components.schemas)).toContain('HealthReport');
+  });
+
+  it('should be readable on the docs page', async () => {
+    const response = await SELF.fetch('http://pulse.test/api/v1/docs');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(await response.text()).toContain('/api/v1/openapi.json');
+  });
+});

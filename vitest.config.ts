@@ -1,0 +1,54 @@
+import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+// Tests run with a fixed zone so nothing passes only in one; clinic zones are explicit in the code.
+process.env.TZ = 'UTC';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        // Pure domain logic and Node tooling (seed, migrations, sqld), in Node.
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['tests/unit/**/*.test.ts', 'worker/domain/**/*.test.ts', 'pwa/src/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The Worker inside workerd (miniflare), against a real sqld.
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: {
+                LIBSQL_URL: inject('libsqlUrl'),
+                LIBSQL_AUTH_TOKEN: '',
+                IP_HASH_KEY: 'test-ip-hash-key',
+                METRICS_TOKEN: 'test-metrics-token',
+              },
+            },
+          })),
+        ],
+        test: {
+          name: 'workers',
+          include: ['tests/integration/**/*.test.ts'],
+          globalSetup: ['tests/support/database-global-setup.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // The built PWA in a real Chromium against wrangler dev.
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.e2e.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});

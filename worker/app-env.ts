@@ -1,0 +1,12 @@
+import type { Logger } from './services/logger.ts';
+import type { Services } from './services/services.ts';
+
+/** Hono's typing of this app: the Worker's bindings and what middleware put on `c.var`. */
+export interface AppEnv {
+  Bindings: Env;
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    services: Services;
+  };
+}

@@ -1,0 +1,27 @@
+import { createMiddleware } from 'hono/factory';
+import { createDatabase, type Database } from '../../db/client.ts';
+import type { Config } from '../env.ts';
+import { readConfig } from '../env.ts';
+import type { AppEnv } from '../app-env.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { Logger } from './logger.ts';
+
+/** What a handler may use, built per request from that request's environment. */
+export interface Services {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Builds `c.var.services`. Module-level clients are avoided on purpose: env arrives per request. */
+export const services = createMiddleware<AppEnv>(async (c, next) => {
+  const config = readConfig(c.env);
+  c.set('services', {
+    config,
+    db: createDatabase({ url: config.LIBSQL_URL, authToken: config.LIBSQL_AUTH_TOKEN }),
+    clock: systemClock,
+    logger: c.var.logger,
+  });
+  await next();
+});
