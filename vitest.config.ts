@@ -6,6 +6,7 @@ process.env.TZ = 'UTC';
 
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
         // Pure domain logic and Node tooling (seed, migrations, sqld), in Node.
@@ -25,7 +26,7 @@ export default defineConfig({
             miniflare: {
               bindings: {
                 LIBSQL_URL: inject('libsqlUrl'),
-                LIBSQL_AUTH_TOKEN: '',
+                LIBSQL_AUTH_TOKEN: inject('libsqlAuthToken'),
                 IP_HASH_KEY: 'test-ip-hash-key',
                 METRICS_TOKEN: 'test-metrics-token',
               },

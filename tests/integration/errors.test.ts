@@ -1,6 +1,6 @@
-import { env, SELF, createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import worker from '../../worker/index.ts';
+import { fetchWithEnv } from '../support/fetch-with-env.ts';
 
 describe('the one error shape', () => {
   it('should answer an unknown API path with 404 NOT_FOUND in the error shape', async () => {
@@ -18,10 +18,7 @@ describe('the one error shape', () => {
   });
 
   it('should answer 500 INTERNAL naming the missing setting, never its value, when misconfigured', async () => {
-    const misconfigured = { ...env, LIBSQL_URL: 'not a url' };
-    const ctx = createExecutionContext();
-    const response = await worker.fetch(new Request('http://pulse.test/api/v1/health'), misconfigured, ctx);
-    await waitOnExecutionContext(ctx);
+    const response = await fetchWithEnv('/api/v1/health', { LIBSQL_URL: 'not a url' });
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({
       error: { code: 'INTERNAL', message: 'The service is misconfigured', details: { settings: ['LIBSQL_URL'] } },

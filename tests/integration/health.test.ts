@@ -1,7 +1,6 @@
-import { env, SELF } from 'cloudflare:test';
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import worker from '../../worker/index.ts';
+import { fetchWithEnv } from '../support/fetch-with-env.ts';
 
 describe('GET /api/v1/health', () => {
   it('should report ok with the database reachable and its latency', async () => {
@@ -15,14 +14,17 @@ describe('GET /api/v1/health', () => {
 
   it('should answer 503 degraded, naming the database, when libSQL cannot be reached', async () => {
     // A real connection to a closed port: nothing listens on TCP port 9 here.
-    const unreachable = { ...env, LIBSQL_URL: 'http://127.0.0.1:9' };
-    const ctx = createExecutionContext();
-    const response = await worker.fetch(new Request('http://pulse.test/api/v1/health'), unreachable, ctx);
-    await waitOnExecutionContext(ctx);
+    const response = await fetchWithEnv('/api/v1/health', { LIBSQL_URL: 'http://127.0.0.1:9' });
     expect(response.status).toBe(503);
     const body = await response.json<Record<string, unknown>>();
     expect(body).toMatchObject({ status: 'degraded', database: { reachable: false, latencyMs: null } });
     expect(JSON.stringify(body)).not.toContain('127.0.0.1');
+  });
+
+  it('should be refused by the database without its token, as Turso would refuse it', async () => {
+    const response = await fetchWithEnv('/api/v1/health', { LIBSQL_AUTH_TOKEN: '' });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ database: { reachable: false } });
   });
 
   it('should carry a request id, echoing a valid one the caller sent', async () => {

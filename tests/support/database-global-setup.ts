@@ -10,6 +10,8 @@ declare module 'vitest' {
   interface ProvidedContext {
     /** LIBSQL_URL of the real sqld this test run migrated. */
     libsqlUrl: string;
+    /** LIBSQL_AUTH_TOKEN for it: sqld checks JWTs as Turso does. */
+    libsqlAuthToken: string;
   }
 }
 
@@ -22,8 +24,9 @@ export default async function setup(project: TestProject) {
   await mkdir(new URL('../../pwa/dist', import.meta.url), { recursive: true });
   const dataDir = await mkdtemp(join(tmpdir(), 'pulse-test-db-'));
   const sqld = await startSqld(join(dataDir, 'sqld'));
-  await applyMigrations(createDatabase({ url: sqld.url }));
+  await applyMigrations(createDatabase({ url: sqld.url, authToken: sqld.authToken }));
   project.provide('libsqlUrl', sqld.url);
+  project.provide('libsqlAuthToken', sqld.authToken);
   return async () => {
     await sqld.process.stop();
     await rm(dataDir, { recursive: true, force: true });
