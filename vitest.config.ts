@@ -7,6 +7,8 @@ process.env.TZ = 'UTC';
 export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],
+    // Request logs of passing tests are noise; a failing test keeps its output.
+    silent: 'passed-only',
     projects: [
       {
         // Pure domain logic and Node tooling (seed, migrations, sqld), in Node.

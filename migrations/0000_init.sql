@@ -1,3 +1,11 @@
+CREATE TABLE `login_failures` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`key_hash` text NOT NULL,
+	`at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `login_failures_key_at_idx` ON `login_failures` (`key_hash`,`at`);--> statement-breakpoint
+CREATE INDEX `login_failures_at_idx` ON `login_failures` (`at`);--> statement-breakpoint
 CREATE TABLE `memberships` (
 	`user_id` text NOT NULL,
 	`clinic_id` text NOT NULL,
@@ -21,6 +29,18 @@ CREATE TABLE `sessions` (
 );
 --> statement-breakpoint
 CREATE INDEX `sessions_user_idx` ON `sessions` (`user_id`);--> statement-breakpoint
+CREATE TABLE `setup_tokens` (
+	`token_hash` text PRIMARY KEY NOT NULL,
+	`user_id` text NOT NULL,
+	`created_by` text,
+	`created_at` integer NOT NULL,
+	`expires_at` integer NOT NULL,
+	`used_at` integer,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `setup_tokens_user_idx` ON `setup_tokens` (`user_id`);--> statement-breakpoint
 CREATE TABLE `users` (
 	`id` text PRIMARY KEY NOT NULL,
 	`email` text NOT NULL,
@@ -113,11 +133,15 @@ CREATE TABLE `audit_log` (
 	`at` integer NOT NULL,
 	`actor_kind` text NOT NULL,
 	`actor_id` text,
+	`actor_role` text,
 	`action` text NOT NULL,
 	`clinic_id` text,
 	`target_type` text,
 	`target_id` text,
+	`success` integer NOT NULL,
+	`error_code` text,
 	`ip_hash` text,
+	`user_agent` text,
 	`detail` text
 );
 --> statement-breakpoint
@@ -125,6 +149,7 @@ CREATE INDEX `audit_log_at_idx` ON `audit_log` (`at`);--> statement-breakpoint
 CREATE INDEX `audit_log_clinic_at_idx` ON `audit_log` (`clinic_id`,`at`);--> statement-breakpoint
 CREATE INDEX `audit_log_actor_at_idx` ON `audit_log` (`actor_id`,`at`);--> statement-breakpoint
 CREATE INDEX `audit_log_action_at_idx` ON `audit_log` (`action`,`at`);--> statement-breakpoint
+CREATE INDEX `audit_log_target_at_idx` ON `audit_log` (`target_type`,`at`);--> statement-breakpoint
 CREATE TABLE `clinics` (
 	`id` text PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,

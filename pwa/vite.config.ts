@@ -18,14 +18,15 @@ export default defineConfig({
       filename: 'sw.ts',
       // src/service-worker.ts registers through workbox-window, so the plugin injects no script.
       injectRegister: false,
-      injectManifest: {
-        globPatterns: ['**/*.{html,js,css,png,webmanifest}'],
-      },
+      // The web manifest and its icons are precached by the plugin; these are the other files
+      // the shell needs offline.
+      injectManifest: { globPatterns: ['**/*.{html,js,css}'] },
+      includeAssets: ['icons/favicon-32.png', 'icons/apple-touch-icon.png'],
       manifest: {
         id: '/',
         name: 'Pulse',
         short_name: 'Pulse',
-        description: "Suivi en direct des files d'attente de vos cabinets : patients, attente, alertes.",
+        description: 'Suivi en direct des files d’attente de vos cabinets : patients, attente, alertes.',
         lang: 'fr',
         dir: 'ltr',
         start_url: '/',

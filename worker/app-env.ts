@@ -1,3 +1,4 @@
+import type { Principal } from './auth/principal.ts';
 import type { Logger } from './services/logger.ts';
 import type { Services } from './services/services.ts';
 
@@ -8,5 +9,9 @@ export interface AppEnv {
     requestId: string;
     logger: Logger;
     services: Services;
+    /** Set by `authorize` on every non-public route. */
+    principal: Principal;
+    /** The clinic a clinic-scoped route (or an API key) acts on, once authorised. */
+    clinicId: string;
   };
 }

@@ -1,18 +1,29 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './app-env.ts';
+import { authorize, routePolicies } from './auth/authorize.ts';
+import { PUBLIC } from './auth/policy.ts';
 import { AppError, renderError, toAppError } from './errors.ts';
-import { DOCS_PAGE } from './routes/docs-page.ts';
+import { adminUserRoutes } from './routes/admin-users.ts';
+import { apiKeyRoutes } from './routes/api-keys.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { authRoutes } from './routes/auth.ts';
+import { clinicRoutes } from './routes/clinics.ts';
+import { docsRoutes } from './routes/docs.ts';
 import { healthRoutes } from './routes/health.ts';
+import { invitationRoutes } from './routes/invitations.ts';
 import { requestLog } from './services/request-log.ts';
+import { securityHeaders } from './services/security-headers.ts';
 import { services } from './services/services.ts';
 
 /** Every API path lives under this prefix; the PWA owns everything else. */
 export const API_PREFIX = '/api/v1';
+const OPENAPI_PATH = `${API_PREFIX}/openapi.json`;
 
 /**
- * The Hono app: middleware, one sub-app per resource, the generated OpenAPI document,
- * and the one error shape for everything that goes wrong (validation, 404, exceptions).
+ * The Hono app: middleware, one sub-app per resource, the generated OpenAPI document, and the one
+ * error shape for everything that goes wrong (validation, 404, exceptions). Building it fails if
+ * any route lacks a policy.
  */
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({
@@ -27,22 +38,33 @@ export function createApp() {
 
   app.use('*', requestId());
   app.use('*', requestLog);
+  app.use('*', securityHeaders);
   app.use(`${API_PREFIX}/*`, services);
 
-  const routes = app.route(API_PREFIX, healthRoutes);
+  const routes = app
+    .route(API_PREFIX, healthRoutes)
+    .route(API_PREFIX, authRoutes)
+    .route(API_PREFIX, clinicRoutes)
+    .route(API_PREFIX, apiKeyRoutes)
+    .route(API_PREFIX, invitationRoutes)
+    .route(API_PREFIX, adminUserRoutes)
+    .route(API_PREFIX, auditRoutes)
+    .route(API_PREFIX, docsRoutes);
 
-  app.doc31(`${API_PREFIX}/openapi.json`, (c) => ({
+  app.get(OPENAPI_PATH, authorize(PUBLIC));
+  app.doc31(OPENAPI_PATH, (c) => ({
     openapi: '3.1.0',
     info: { title: 'Pulse API', version: c.env.APP_VERSION, description: 'Live analytics and alerting for walk-in clinic queues.' },
   }));
-  app.get(`${API_PREFIX}/docs`, (c) => c.html(DOCS_PAGE));
 
   app.notFound((c) => renderError(c, new AppError('NOT_FOUND', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`)));
   app.onError((error, c) => {
     const appError = toAppError(error);
-    if (appError.code === 'INTERNAL') c.var.logger.error('unhandled error', error, { requestId: c.var.requestId });
+    if (appError.code === 'INTERNAL') c.var.logger.error('unhandled error', error);
     return renderError(c, appError);
   });
+
+  routePolicies(app.routes);
   return routes;
 }
 

@@ -60,3 +60,44 @@ export const sessions = sqliteTable(
     index('sessions_user_idx').on(table.userId),
   ],
 );
+
+/**
+ * A one-time setup link: lets an invited person (or one whose password is reset) choose a
+ * password. Only the token's SHA-256 is stored; `usedAt` makes it single use.
+ */
+export const setupTokens = sqliteTable(
+  'setup_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (table) => [
+    // A new invitation supersedes the person's earlier unused links.
+    index('setup_tokens_user_idx').on(table.userId),
+  ],
+);
+
+/**
+ * Failed logins, keyed by the keyed hash of the e-mail or of the IP address. Kept in the database
+ * so every isolate sees the same count (login throttling); pruned past the window.
+ */
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    keyHash: text('key_hash').notNull(),
+    at: integer('at').notNull(),
+  },
+  (table) => [
+    // Throttling: failures of one key within the last 15 minutes.
+    index('login_failures_key_at_idx').on(table.keyHash, table.at),
+    // Pruning old rows.
+    index('login_failures_at_idx').on(table.at),
+  ],
+);

@@ -30,7 +30,8 @@ describe('migrations against a real sqld', () => {
       expect.arrayContaining([
         'alert_deliveries', 'alert_instances', 'alert_rules', 'api_keys', 'audit_log', 'clinic_activity',
         'clinics', 'daily_rollups', 'digest_runs', 'events', 'hourly_rollups', 'memberships',
-        'notification_preferences', 'push_subscriptions', 'queue_entries', 'sessions', 'sms_messages', 'users',
+        'login_failures', 'notification_preferences', 'push_subscriptions', 'queue_entries', 'sessions', 'setup_tokens',
+        'sms_messages', 'users',
       ]),
     );
   });

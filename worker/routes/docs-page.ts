@@ -1,6 +1,7 @@
 /**
  * A self-contained reader for the generated OpenAPI document: the service must stay usable with
- * no network beyond itself, so no hosted Swagger UI.
+ * no network beyond itself, so no hosted Swagger UI. Style and script are separate files because
+ * the Content-Security-Policy allows no inline code.
  */
 export const DOCS_PAGE = `<!doctype html>
 <html lang="en">
@@ -8,8 +9,18 @@ export const DOCS_PAGE = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Pulse API</title>
-<style>
-  :root { color-scheme: light dark; font-family: system-ui, sans-serif; }
+<link rel="stylesheet" href="/api/v1/docs.css">
+</head>
+<body>
+<h1>Pulse API</h1>
+<p>Generated from the route definitions: <a href="/api/v1/openapi.json">openapi.json</a>.
+Every error has the shape <code>{"error": {"code", "message", "details"}}</code>.</p>
+<main id="operations">Loading…</main>
+<script type="module" src="/api/v1/docs.js"></script>
+</body>
+</html>`;
+
+export const DOCS_STYLE = `  :root { color-scheme: light dark; font-family: system-ui, sans-serif; }
   body { margin: 0 auto; max-width: 60rem; padding: 1rem; line-height: 1.45; }
   h1 { font-size: 1.5rem; } h2 { font-size: 1.1rem; margin-top: 2rem; }
   details { border: 1px solid #8884; border-radius: .5rem; margin: .5rem 0; padding: .5rem .75rem; }
@@ -17,15 +28,9 @@ export const DOCS_PAGE = `<!doctype html>
   .method { display: inline-block; min-width: 4rem; font-weight: 700; text-transform: uppercase; }
   code, pre { font-family: ui-monospace, monospace; font-size: .85rem; }
   pre { overflow: auto; background: #8881; padding: .5rem; border-radius: .25rem; }
-</style>
-</head>
-<body>
-<h1>Pulse API</h1>
-<p>Generated from the route definitions: <a href="/api/v1/openapi.json">openapi.json</a>.
-Every error has the shape <code>{"error": {"code", "message", "details"}}</code>.</p>
-<main id="operations">Loading…</main>
-<script type="module">
-  const main = document.getElementById('operations');
+`;
+
+export const DOCS_SCRIPT = `  const main = document.getElementById('operations');
   const text = (tag, value, className) => {
     const node = document.createElement(tag);
     node.textContent = value;
@@ -54,6 +59,4 @@ Every error has the shape <code>{"error": {"code", "message", "details"}}</code>
     }
   }
   main.append(text('h2', 'schemas'), text('pre', JSON.stringify(spec.components?.schemas ?? {}, null, 2)));
-</script>
-</body>
-</html>`;
+`;

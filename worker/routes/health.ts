@@ -1,6 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { probeDatabase } from '../../db/health.ts';
 import type { AppEnv } from '../app-env.ts';
+import { authorize } from '../auth/authorize.ts';
+import { PUBLIC } from '../auth/policy.ts';
 
 const HealthReportSchema = z
   .object({
@@ -22,6 +24,7 @@ const getHealth = createRoute({
   path: '/health',
   tags: ['health'],
   summary: 'Service health: version and database reachability',
+  middleware: [authorize(PUBLIC)] as const,
   responses: {
     200: { description: 'Every part answers', content: { 'application/json': { schema: HealthReportSchema } } },
     503: { description: 'A part is failing; the same report says which', content: { 'application/json': { schema: HealthReportSchema } } },
@@ -34,7 +37,7 @@ export const healthRoutes = new OpenAPIHono<AppEnv>().openapi(getHealth, async (
   const database = await probeDatabase(db, () => performance.now());
   const report: HealthReport = {
     status: database.reachable ? 'ok' : 'degraded',
-    version: config.APP_VERSION,
+    version: config.appVersion,
     time: new Date(clock.now()).toISOString(),
     database,
   };

@@ -19,7 +19,7 @@ export const services = createMiddleware<AppEnv>(async (c, next) => {
   const config = readConfig(c.env);
   c.set('services', {
     config,
-    db: createDatabase({ url: config.LIBSQL_URL, authToken: config.LIBSQL_AUTH_TOKEN }),
+    db: createDatabase({ url: config.libsqlUrl, authToken: config.libsqlAuthToken }),
     clock: systemClock,
     logger: c.var.logger,
   });

@@ -69,7 +69,7 @@ async function readJson(response: Response): Promise<unknown> {
 /**
  * Asks the API for its health. Resolves for 200 (ok) and 503 (degraded: same document);
  * rejects with ServerUnreachableError when no Pulse answer arrives, HealthResponseError otherwise.
- * `baseUrl` is empty in the browser (same origin) and set by tests running on Node.
+ * `baseUrl` is empty in the browser (same origin).
  */
 export async function fetchHealth(baseUrl = ''): Promise<Health> {
   let response: Response;
@@ -82,6 +82,11 @@ export async function fetchHealth(baseUrl = ''): Promise<Health> {
   } catch (cause) {
     throw new ServerUnreachableError('no answer from the server', { cause });
   }
+  return readHealthResponse(response);
+}
+
+/** Sorts an HTTP answer into a health document, an unreachable server or a broken contract. */
+export async function readHealthResponse(response: Response): Promise<Health> {
   if (response.status === 200) return parseHealth(await readJson(response));
   // Pulse answers 503 with the same document when its database is down. Any other 5xx, or a
   // 503 page without that document, comes from the edge in front of a stopped or crashed worker.

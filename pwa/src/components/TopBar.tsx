@@ -2,7 +2,7 @@ import { A } from '@solidjs/router';
 import type { JSX } from 'solid-js';
 import { LANGUAGE_NAMES, locale, setLocale, t } from '../i18n/locale';
 import { theme, toggleTheme } from '../theme';
-import { MoonIcon, PulseMark, SunIcon } from './icons';
+import { MoonIcon, PulseMark } from './icons';
 
 /** App name, language switch and theme toggle, on every screen. */
 export function TopBar(): JSX.Element {
@@ -26,7 +26,7 @@ export function TopBar(): JSX.Element {
           title={t().darkTheme}
           onClick={toggleTheme}
         >
-          {theme() === 'dark' ? <MoonIcon /> : <SunIcon />}
+          <MoonIcon />
         </button>
       </div>
     </header>

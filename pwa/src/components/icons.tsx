@@ -14,7 +14,6 @@ function LineIcon(props: { children: JSX.Element; class?: string }): JSX.Element
       stroke-linecap="round"
       stroke-linejoin="round"
       aria-hidden="true"
-      focusable="false"
     >
       {props.children}
     </svg>
@@ -34,15 +33,6 @@ export function MoonIcon(): JSX.Element {
   return (
     <LineIcon>
       <path d="M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5Z" />
-    </LineIcon>
-  );
-}
-
-export function SunIcon(): JSX.Element {
-  return (
-    <LineIcon>
-      <circle cx="12" cy="12" r="4" />
-      <path d="M12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4" />
     </LineIcon>
   );
 }

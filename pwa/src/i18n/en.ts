@@ -11,7 +11,6 @@ export const en: Messages = {
   autoRefresh: (seconds: number) => `Refreshes automatically every ${seconds} seconds.`,
   statusOk: 'Service operational',
   statusDegraded: 'Service degraded',
-  database: 'Database',
   databaseReachable: 'Database connected',
   databaseUnreachable: 'Database unreachable',
   latency: 'Latency',
@@ -19,7 +18,7 @@ export const en: Messages = {
   lastCheck: 'Last check',
   serverUnreachable: 'Server unreachable',
   showingLastKnown: 'Showing the last known status. Retrying automatically.',
-  nothingKnownYet: 'No status known yet: reconnect for a first check.',
+  nothingKnownYet: 'No status known yet. Retrying automatically.',
   unexpectedAnswer: 'Unexpected answer from the server',
   retry: 'Try again',
 

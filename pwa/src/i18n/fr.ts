@@ -10,7 +10,6 @@ export const fr = {
   autoRefresh: (seconds: number) => `Actualisation automatique toutes les ${seconds} secondes.`,
   statusOk: 'Service opérationnel',
   statusDegraded: 'Service dégradé',
-  database: 'Base de données',
   databaseReachable: 'Base de données connectée',
   databaseUnreachable: 'Base de données injoignable',
   latency: 'Latence',
@@ -18,13 +17,13 @@ export const fr = {
   lastCheck: 'Dernière vérification',
   serverUnreachable: 'Serveur injoignable',
   showingLastKnown: 'Voici le dernier état connu. Nouvel essai automatique.',
-  nothingKnownYet: 'Aucun état connu pour le moment : reconnectez-vous pour une première vérification.',
+  nothingKnownYet: 'Aucun état connu pour l’instant. Nouvel essai automatique.',
   unexpectedAnswer: 'Réponse inattendue du serveur',
   retry: 'Réessayer',
 
   notFoundTitle: 'Page introuvable',
-  notFoundBody: "Cette adresse ne correspond à aucun écran de Pulse. Elle a peut-être été mal copiée.",
-  backToHealth: "Retour à l'état du service",
+  notFoundBody: 'Cette adresse ne correspond à aucun écran de Pulse. Elle a peut-être été mal copiée.',
+  backToHealth: 'Retour à l’état du service',
 };
 
 export type Messages = typeof fr;

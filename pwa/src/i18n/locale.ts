@@ -16,17 +16,17 @@ function storedLocale(): Locale {
   return readPreference(STORAGE_KEY) === 'en' ? 'en' : 'fr';
 }
 
-const [locale, setLocaleSignal] = createSignal<Locale>(storedLocale());
+const [currentLocale, setCurrentLocale] = createSignal<Locale>(storedLocale());
 
 /** The language Pulse speaks now. */
-export { locale };
+export const locale = currentLocale;
 
 /** The string table of the current language. */
 export const t = (): Messages => TABLES[locale()];
 
 /** Switches language, remembers it, and tells assistive technology through `<html lang>`. */
 export function setLocale(next: Locale): void {
-  setLocaleSignal(next);
+  setCurrentLocale(next);
   writePreference(STORAGE_KEY, next);
   document.documentElement.lang = next;
 }

@@ -1,0 +1,33 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Database } from '../client.ts';
+import { apiKeys } from '../schema/api-keys.ts';
+
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+export async function insertApiKey(db: Database, key: typeof apiKeys.$inferInsert): Promise<void> {
+  await db.insert(apiKeys).values(key);
+}
+
+/** A clinic's keys for its settings page, newest first; revoked ones stay listed as revoked. */
+export async function listApiKeys(db: Database, clinicId: string): Promise<ApiKeyRow[]> {
+  return db.select().from(apiKeys).where(eq(apiKeys.clinicId, clinicId)).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
+}
+
+export async function findApiKeyByPrefix(db: Database, prefix: string): Promise<ApiKeyRow | undefined> {
+  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.prefix, prefix)).limit(1);
+  return row;
+}
+
+/** Revokes a live key of this clinic; false when there is none (unknown, other clinic, already revoked). */
+export async function revokeApiKey(db: Database, clinicId: string, keyId: string, now: number): Promise<boolean> {
+  const revoked = await db
+    .update(apiKeys)
+    .set({ revokedAt: now })
+    .where(and(eq(apiKeys.id, keyId), eq(apiKeys.clinicId, clinicId), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id });
+  return revoked.length > 0;
+}
+
+export async function touchApiKey(db: Database, keyId: string, now: number): Promise<void> {
+  await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, keyId));
+}

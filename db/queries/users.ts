@@ -1,0 +1,108 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Database } from '../client.ts';
+import { memberships, sessions, setupTokens, users } from '../schema/accounts.ts';
+import type { ClinicRole, Locale } from '../../worker/domain/vocabulary.ts';
+import type { StoredPassword, StoredPasswordColumns } from '../../worker/auth/password.ts';
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByEmail(db: Database, email: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  return row;
+}
+
+export async function findUserById(db: Database, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+/** The password columns of a user row, as `verifyPassword` reads them (all null before setup). */
+export function storedPasswordOf(user: UserRow): StoredPasswordColumns {
+  return { algorithm: user.passwordAlgorithm, iterations: user.passwordIterations, salt: user.passwordSalt, hash: user.passwordHash };
+}
+
+function passwordColumns(password: StoredPassword, now: number) {
+  return {
+    passwordAlgorithm: password.algorithm,
+    passwordIterations: password.iterations,
+    passwordSalt: password.salt,
+    passwordHash: password.hash,
+    passwordChangedAt: now,
+  };
+}
+
+/**
+ * Creates a member without a password, gives them a role in a clinic and a setup link, in one
+ * batch: an invitation is never half made.
+ */
+export async function createInvitedMember(
+  db: Database,
+  invitation: {
+    userId: string;
+    email: string;
+    locale: Locale;
+    clinicId: string;
+    role: ClinicRole;
+    tokenHash: string;
+    createdBy: string;
+    now: number;
+    expiresAt: number;
+  },
+): Promise<void> {
+  await db.batch([
+    db.insert(users).values({ id: invitation.userId, email: invitation.email, role: 'member', locale: invitation.locale, createdAt: invitation.now }),
+    db.insert(memberships).values({ userId: invitation.userId, clinicId: invitation.clinicId, role: invitation.role, createdAt: invitation.now }),
+    db.insert(setupTokens).values({
+      tokenHash: invitation.tokenHash,
+      userId: invitation.userId,
+      createdBy: invitation.createdBy,
+      createdAt: invitation.now,
+      expiresAt: invitation.expiresAt,
+    }),
+  ]);
+}
+
+/** The user a setup link may still be used for, or undefined when unknown, used or expired. */
+export async function findSetupTokenUser(db: Database, tokenHash: string, now: number): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select({ user: users })
+    .from(setupTokens)
+    .innerJoin(users, eq(users.id, setupTokens.userId))
+    .where(and(eq(setupTokens.tokenHash, tokenHash), isNull(setupTokens.usedAt), gt(setupTokens.expiresAt, now), isNull(users.disabledAt)))
+    .limit(1);
+  return row?.user;
+}
+
+/**
+ * Spends a setup link and sets the password. The `used_at is null` guard makes the link single
+ * use even when two requests race: only one update matches. Returns false when it was already spent.
+ */
+export async function useSetupToken(db: Database, tokenHash: string, userId: string, password: StoredPassword, now: number): Promise<boolean> {
+  const spent = await db
+    .update(setupTokens)
+    .set({ usedAt: now })
+    .where(and(eq(setupTokens.tokenHash, tokenHash), isNull(setupTokens.usedAt), gt(setupTokens.expiresAt, now)))
+    .returning({ tokenHash: setupTokens.tokenHash });
+  if (spent.length === 0) return false;
+  await db.update(users).set(passwordColumns(password, now)).where(eq(users.id, userId));
+  return true;
+}
+
+/** Sets a new password and ends every session of the user, together. */
+export async function changePassword(db: Database, userId: string, password: StoredPassword, now: number): Promise<void> {
+  await db.batch([
+    db.update(users).set(passwordColumns(password, now)).where(eq(users.id, userId)),
+    db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))),
+  ]);
+}
+
+/** Disables (or re-enables) a user; disabling ends their sessions at once. */
+export async function setUserDisabled(db: Database, userId: string, disabled: boolean, now: number): Promise<boolean> {
+  const updated = await db
+    .update(users)
+    .set({ disabledAt: disabled ? now : null })
+    .where(eq(users.id, userId))
+    .returning({ id: users.id });
+  if (disabled) await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+  return updated.length > 0;
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { formatCheckTime, formatLatency } from './format';
+
+describe('formatLatency', () => {
+  it('should write milliseconds with one decimal in each language', () => {
+    // French typography puts a narrow no-break space before the unit.
+    expect(formatLatency(3.24, 'fr')).toBe('3,2\u202fms');
+    expect(formatLatency(3.24, 'en')).toBe('3.2 ms');
+    expect(formatLatency(12, 'fr')).toBe('12\u202fms');
+  });
+});
+
+describe('formatCheckTime', () => {
+  // 23:00:05 in Tunis on 24 November 2026 (UTC+1).
+  const check = '2026-11-24T22:00:05.000Z';
+
+  it('should give only the time for a check made today', () => {
+    const laterThatEvening = new Date('2026-11-24T22:30:00.000Z');
+    expect(formatCheckTime(check, 'fr', laterThatEvening, 'Africa/Tunis')).toBe('23:00:05');
+    expect(formatCheckTime(check, 'en', laterThatEvening, 'Africa/Tunis')).toMatch(/^11:00:05\sPM$/);
+  });
+
+  it('should add the date once the check belongs to an earlier day', () => {
+    // 00:30 the next day in Tunis, though still 24 November in UTC.
+    const afterMidnight = new Date('2026-11-24T23:30:00.000Z');
+    const text = formatCheckTime(check, 'fr', afterMidnight, 'Africa/Tunis');
+    expect(text).toContain('24 nov. 2026');
+    expect(text).toContain('23:00:05');
+  });
+});

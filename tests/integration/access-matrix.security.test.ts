@@ -1,0 +1,130 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../worker/app.ts';
+import type { AppEnv } from '../../worker/app-env.ts';
+import { authorize, routePolicies, type RoutePolicy } from '../../worker/auth/authorize.ts';
+import { ErrorResponseSchema } from '../../worker/errors.ts';
+import type { Policy } from '../../worker/auth/policy.ts';
+import { api, createWorld, sessionFor, type World } from '../support/world.ts';
+
+type Caller = 'anonymous' | 'staffA' | 'ownerA' | 'ownerB' | 'superAdmin' | 'keyA' | 'keyB';
+const CALLERS: Caller[] = ['anonymous', 'staffA', 'ownerA', 'ownerB', 'superAdmin', 'keyA', 'keyB'];
+
+/** What the policy must answer: let through, or refuse with this code. */
+type Expected = 'allowed' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
+
+function expectedAnswer(policy: Policy, caller: Caller): Expected {
+  if (policy.access === 'public') return 'allowed';
+  if (caller === 'anonymous') return 'UNAUTHORIZED';
+  const isKey = caller === 'keyA' || caller === 'keyB';
+  if (policy.access === 'clinic_api_key') return isKey ? 'allowed' : 'FORBIDDEN';
+  if (isKey) return 'UNAUTHORIZED';
+  switch (policy.access) {
+    case 'signed_in':
+      return 'allowed';
+    case 'super_admin':
+      return caller === 'superAdmin' ? 'allowed' : 'FORBIDDEN';
+    case 'clinic':
+      if (caller === 'superAdmin') return 'allowed';
+      if (caller === 'ownerB') return 'NOT_FOUND';
+      return policy.roles.includes(caller === 'ownerA' ? 'clinic_owner' : 'staff') ? 'allowed' : 'FORBIDDEN';
+  }
+}
+
+/** A concrete path against clinic A's resources; other ids are ones that do not exist. */
+function concretePath(pattern: string, world: World): string {
+  return pattern
+    .replace(/^\/api\/v1/, '')
+    .replace(':clinicId', world.clinicA)
+    .replace(/:[A-Za-z]+/g, 'does-not-exist-0000');
+}
+
+describe('access matrix: every registered route × every kind of caller', () => {
+  let world: World;
+  let routes: RoutePolicy[];
+  const tokens = new Map<Caller, string | undefined>();
+
+  beforeAll(async () => {
+    world = await createWorld();
+    routes = routePolicies(createApp().routes).filter((route) => route.path.startsWith('/api/'));
+  });
+
+  it('should find the routes in the router, each with its policy', () => {
+    const listed = routes.map((route) => `${route.method} ${route.path}`);
+    expect(listed).toEqual(expect.arrayContaining(['GET /api/v1/health', 'POST /api/v1/auth/login', 'GET /api/v1/me', 'GET /api/v1/admin/audit']));
+    expect(listed.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('should give each route the access the product intends (a change here must be deliberate)', () => {
+    const describePolicy = (policy: Policy) => (policy.access === 'clinic' ? `clinic:${policy.roles.join('+')}` : policy.access);
+    expect(Object.fromEntries(routes.map((route) => [`${route.method} ${route.path}`, describePolicy(route.policy)]))).toEqual({
+      'GET /api/v1/health': 'public',
+      'POST /api/v1/auth/login': 'public',
+      'POST /api/v1/auth/logout': 'signed_in',
+      'GET /api/v1/me': 'signed_in',
+      'POST /api/v1/auth/password': 'signed_in',
+      'GET /api/v1/auth/setup/:token': 'public',
+      'POST /api/v1/auth/setup': 'public',
+      'GET /api/v1/clinics': 'signed_in',
+      'POST /api/v1/clinics/:clinicId/api-keys': 'clinic:clinic_owner',
+      'GET /api/v1/clinics/:clinicId/api-keys': 'clinic:clinic_owner',
+      'DELETE /api/v1/clinics/:clinicId/api-keys/:keyId': 'clinic:clinic_owner',
+      'POST /api/v1/admin/clinics/:clinicId/owners': 'super_admin',
+      'POST /api/v1/clinics/:clinicId/staff': 'clinic:clinic_owner',
+      'PUT /api/v1/admin/users/:userId/access': 'super_admin',
+      'GET /api/v1/admin/audit': 'super_admin',
+      'GET /api/v1/docs': 'public',
+      'GET /api/v1/docs.css': 'public',
+      'GET /api/v1/docs.js': 'public',
+      'GET /api/v1/openapi.json': 'public',
+    });
+  });
+
+  it('should answer each caller exactly as the route policy says', async () => {
+    const mismatches: string[] = [];
+    for (const route of routes) {
+      for (const caller of CALLERS) {
+        // Fresh sessions for every call: the logout route would otherwise end them mid-matrix.
+        tokens.set(caller, await tokenOf(world, caller));
+        const response = await api(world, concretePath(route.path, world), {
+          method: route.method,
+          token: tokens.get(caller),
+          ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { json: {} }),
+        });
+        const text = await response.text();
+        const parsed = ErrorResponseSchema.safeParse(response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null);
+        const error = parsed.success ? parsed.data.error : undefined;
+        const refusedByPolicy =
+          error?.code === 'UNAUTHORIZED' || error?.code === 'FORBIDDEN' || (error?.code === 'NOT_FOUND' && error.message === 'No such clinic');
+        const actual: Expected = refusedByPolicy ? (error.code as Expected) : 'allowed';
+        const expected = expectedAnswer(route.policy, caller);
+        if (actual !== expected) mismatches.push(`${route.method} ${route.path} as ${caller}: expected ${expected}, got ${actual} (${response.status})`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
+
+async function tokenOf(world: World, caller: Caller): Promise<string | undefined> {
+  switch (caller) {
+    case 'anonymous':
+      return undefined;
+    case 'keyA':
+      return world.keyA;
+    case 'keyB':
+      return world.keyB;
+    default:
+      return sessionFor(world[caller]);
+  }
+}
+
+describe('a route without a policy', () => {
+  it('cannot be registered: building the route table fails, naming it', () => {
+    const app = new OpenAPIHono<AppEnv>();
+    const guarded = createRoute({ method: 'get', path: '/guarded', middleware: [authorize({ access: 'signed_in' })] as const, responses: { 200: { description: 'ok' } } });
+    const forgotten = createRoute({ method: 'get', path: '/forgotten', responses: { 200: { description: 'ok', content: { 'application/json': { schema: z.object({}) } } } } });
+    app.openapi(guarded, (c) => c.body(null, 200));
+    app.openapi(forgotten, (c) => c.json({}, 200));
+    expect(() => routePolicies(app.routes)).toThrow('Route GET /forgotten has no policy');
+  });
+});

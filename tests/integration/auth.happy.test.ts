@@ -1,0 +1,78 @@
+import { SELF } from 'cloudflare:test';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, createWorld, ORIGIN, signIn, testDatabase, type World } from '../support/world.ts';
+import { clinicActivity } from '../../db/schema/index.ts';
+import { and, eq } from 'drizzle-orm';
+
+describe('signing in and out', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await createWorld();
+  });
+
+  it('should sign a doctor in: user, token, and an HttpOnly Lax session cookie', async () => {
+    const response = await api(world, '/auth/login', { method: 'POST', json: { email: world.ownerA.email.toUpperCase(), password: world.ownerA.password } });
+    expect(response.status).toBe(200);
+    const body = await response.json<{ user: unknown; token: string }>();
+    expect(body.user).toEqual({ id: world.ownerA.id, email: world.ownerA.email, role: 'member', locale: 'fr' });
+    expect(body.token).toMatch(/^[\w-]{43}$/);
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toContain(`pulse_session=${body.token}`);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).toMatch(/Path=\//);
+    expect(cookie).not.toMatch(/Secure/); // plain http here; https adds Secure
+  });
+
+  it('should mark the cookie Secure over https', async () => {
+    const response = await api(world, '/auth/login', { method: 'POST', json: { email: world.staffA.email, password: world.staffA.password } });
+    expect(response.status).toBe(200);
+    const https = await fetchHttpsLogin(world);
+    expect(https.headers.get('set-cookie')).toMatch(/Secure/);
+  });
+
+  it("should record a clinic_login activity for each of the user's clinics", async () => {
+    await signIn(world, world.ownerA);
+    const rows = await testDatabase()
+      .select()
+      .from(clinicActivity)
+      .where(and(eq(clinicActivity.userId, world.ownerA.id), eq(clinicActivity.kind, 'clinic_login')));
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(rows.map((row) => row.clinicId))).toEqual(new Set([world.clinicA]));
+  });
+
+  it('should show a member only their clinics, with their role, and the super admin every clinic', async () => {
+    const staff = await (await api(world, '/me', { token: await signIn(world, world.staffA) })).json<{ clinics: Array<{ id: string; role: string }> }>();
+    expect(staff.clinics).toEqual([{ id: world.clinicA, name: `Cabinet A ${world.suffix}`, timezone: 'Africa/Tunis', role: 'staff' }]);
+
+    const ownerB = await (await api(world, '/clinics', { token: await signIn(world, world.ownerB) })).json<{ clinics: Array<{ id: string }> }>();
+    expect(ownerB.clinics.map((clinic) => clinic.id)).toEqual([world.clinicB]);
+
+    const admin = await (await api(world, '/me', { token: await signIn(world, world.superAdmin) })).json<{ user: { role: string }; clinics: Array<{ id: string; role: string }> }>();
+    expect(admin.user.role).toBe('super_admin');
+    expect(admin.clinics.filter((clinic) => clinic.id === world.clinicA || clinic.id === world.clinicB).map((clinic) => clinic.role)).toEqual(['super_admin', 'super_admin']);
+  });
+
+  it('should accept the session cookie instead of the bearer token', async () => {
+    const token = await signIn(world, world.ownerA);
+    const response = await api(world, '/me', { headers: { Cookie: `pulse_session=${token}` } });
+    expect(response.status).toBe(200);
+  });
+
+  it('should end the session on logout: the token no longer works', async () => {
+    const token = await signIn(world, world.ownerA);
+    const logout = await api(world, '/auth/logout', { method: 'POST', token });
+    expect(logout.status).toBe(204);
+    expect(logout.headers.get('set-cookie')).toMatch(/pulse_session=;.*Max-Age=0/);
+    const after = await api(world, '/me', { token });
+    expect(after.status).toBe(401);
+  });
+});
+
+function fetchHttpsLogin(world: World): Promise<Response> {
+  return SELF.fetch(`${ORIGIN.replace('http:', 'https:')}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': world.ip },
+    body: JSON.stringify({ email: world.staffA.email, password: world.staffA.password }),
+  });
+}

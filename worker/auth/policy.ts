@@ -1,0 +1,27 @@
+import type { ClinicRole } from '../domain/vocabulary.ts';
+
+/**
+ * Who may call a route. Every route declares exactly one (see `authorize`), so access is read
+ * from the route table, not scattered through handlers.
+ */
+export type Policy =
+  /** Anyone, signed in or not (health, login, setup links). */
+  | { access: 'public' }
+  /** Any signed-in person (their own account, their clinic list). */
+  | { access: 'signed_in' }
+  /** The SaaS owner only: every `/api/v1/admin/*` route. */
+  | { access: 'super_admin' }
+  /**
+   * Members of the route's `:clinicId` with one of `roles`, and the super admin. A clinic the
+   * caller is not a member of answers 404, exactly like one that does not exist.
+   */
+  | { access: 'clinic'; roles: readonly ClinicRole[] }
+  /** The queue app of the clinic its API key belongs to: ingestion only. */
+  | { access: 'clinic_api_key' };
+
+export const PUBLIC: Policy = { access: 'public' };
+export const SIGNED_IN: Policy = { access: 'signed_in' };
+export const SUPER_ADMIN: Policy = { access: 'super_admin' };
+export const CLINIC_MEMBERS: Policy = { access: 'clinic', roles: ['clinic_owner', 'staff'] };
+export const CLINIC_OWNERS: Policy = { access: 'clinic', roles: ['clinic_owner'] };
+export const QUEUE_APP: Policy = { access: 'clinic_api_key' };

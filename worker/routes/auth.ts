@@ -1,0 +1,158 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { revokeSession } from '../../db/queries/sessions.ts';
+import { changePassword, findSetupTokenUser, findUserById, storedPasswordOf, useSetupToken } from '../../db/queries/users.ts';
+import { listVisibleClinics } from '../../db/queries/clinics.ts';
+import type { AppEnv } from '../app-env.ts';
+import { assertSameOrigin, authorize, signedInUser } from '../auth/authorize.ts';
+import { logIn } from '../auth/login.ts';
+import { openSession } from '../auth/open-session.ts';
+import { hashPassword, verifyPassword } from '../auth/password.ts';
+import { PUBLIC, SIGNED_IN } from '../auth/policy.ts';
+import { sha256Hex } from '../auth/secrets.ts';
+import { clearSessionCookie, writeSessionCookie } from '../auth/session-cookie.ts';
+import { AppError } from '../errors.ts';
+import { clientIp, recordAudit } from '../services/audit.ts';
+import { ClinicAccessSchema, EmailSchema, NewPasswordSchema, SessionSchema, UserSchema, userView } from './account-schemas.ts';
+import { errorResponses, jsonBody, jsonContent } from './openapi-helpers.ts';
+
+const login = createRoute({
+  method: 'post',
+  path: '/auth/login',
+  tags: ['auth'],
+  summary: 'Sign in with e-mail and password; sets the session cookie and returns the token',
+  middleware: [authorize(PUBLIC)] as const,
+  request: jsonBody(z.object({ email: EmailSchema, password: z.string().min(1).max(200) })),
+  responses: { 200: jsonContent(SessionSchema, 'Signed in'), ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN', 'RATE_LIMITED') },
+});
+
+const logout = createRoute({
+  method: 'post',
+  path: '/auth/logout',
+  tags: ['auth'],
+  summary: 'End this session',
+  middleware: [authorize(SIGNED_IN)] as const,
+  responses: { 204: { description: 'Signed out' }, ...errorResponses('UNAUTHORIZED', 'FORBIDDEN') },
+});
+
+const me = createRoute({
+  method: 'get',
+  path: '/me',
+  tags: ['auth'],
+  summary: 'The signed-in user and the clinics they may see, with their role in each',
+  middleware: [authorize(SIGNED_IN)] as const,
+  responses: {
+    200: jsonContent(z.object({ user: UserSchema, clinics: z.array(ClinicAccessSchema) }), 'The caller'),
+    ...errorResponses('UNAUTHORIZED'),
+  },
+});
+
+const changeOwnPassword = createRoute({
+  method: 'post',
+  path: '/auth/password',
+  tags: ['auth'],
+  summary: 'Change your password; every other session ends',
+  middleware: [authorize(SIGNED_IN)] as const,
+  request: jsonBody(z.object({ currentPassword: z.string().min(1).max(200), newPassword: NewPasswordSchema })),
+  responses: { 200: jsonContent(SessionSchema, 'Changed; a new session replaces the old ones'), ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN') },
+});
+
+const SetupTokenSchema = z.string().min(20).max(100);
+
+const readSetupLink = createRoute({
+  method: 'get',
+  path: '/auth/setup/{token}',
+  tags: ['auth'],
+  summary: 'Whom a setup link is for, while it is valid',
+  middleware: [authorize(PUBLIC)] as const,
+  request: { params: z.object({ token: SetupTokenSchema }) },
+  responses: { 200: jsonContent(z.object({ email: z.string() }), 'The link is valid'), ...errorResponses('NOT_FOUND') },
+});
+
+const useSetupLink = createRoute({
+  method: 'post',
+  path: '/auth/setup',
+  tags: ['auth'],
+  summary: 'Choose a password with a one-time setup link, and sign in',
+  middleware: [authorize(PUBLIC)] as const,
+  request: jsonBody(z.object({ token: SetupTokenSchema, password: NewPasswordSchema })),
+  responses: { 200: jsonContent(SessionSchema, 'Password set, signed in'), ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND', 'FORBIDDEN') },
+});
+
+const invalidLink = () => new AppError('NOT_FOUND', 'This link is invalid, already used or expired');
+
+export const authRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(login, async (c) => {
+    // Login CSRF: a page elsewhere must not sign a visitor into an account of its choosing.
+    if (c.req.header('Origin') !== undefined) assertSameOrigin(c);
+    const { email, password } = c.req.valid('json');
+    const result = await logIn(c.var.services, { email, password, ip: clientIp(c) });
+    if (!result.ok) {
+      await recordAudit(c, {
+        action: 'login', targetType: 'user', targetId: result.code === 'UNAUTHORIZED' ? result.userId : null,
+        success: false, errorCode: result.code, actor: { kind: 'user_id', userId: result.code === 'UNAUTHORIZED' ? result.userId : null, role: null },
+      });
+      if (result.code === 'RATE_LIMITED') {
+        throw new AppError('RATE_LIMITED', 'Too many attempts; try again later', { retryAfterSeconds: result.retryAfterSeconds }, { 'Retry-After': String(result.retryAfterSeconds) });
+      }
+      // Same words whether the e-mail exists or not.
+      throw new AppError('UNAUTHORIZED', 'E-mail or password is incorrect');
+    }
+    await recordAudit(c, { action: 'login', targetType: 'user', targetId: result.user.id, success: true, actor: { kind: 'user_id', userId: result.user.id, role: result.user.role } });
+    writeSessionCookie(c, result.token, c.var.services.config.sessionTtlMs / 1000);
+    return c.json({ user: userView(result.user), token: result.token }, 200);
+  })
+  .openapi(logout, async (c) => {
+    const principal = signedInUser(c);
+    await revokeSession(c.var.services.db, principal.sessionTokenHash, c.var.services.clock.now());
+    await recordAudit(c, { action: 'logout', targetType: 'session', success: true });
+    clearSessionCookie(c);
+    return c.body(null, 204);
+  })
+  .openapi(me, async (c) => {
+    const { user } = signedInUser(c);
+    const superAdmin = user.role === 'super_admin';
+    const clinics = await listVisibleClinics(c.var.services.db, superAdmin ? { all: true } : { memberOf: [...user.clinics.keys()] });
+    return c.json(
+      {
+        user: userView(user),
+        clinics: clinics.map((clinic) => ({ ...clinic, role: superAdmin ? ('super_admin' as const) : (user.clinics.get(clinic.id) ?? 'staff') })),
+      },
+      200,
+    );
+  })
+  .openapi(changeOwnPassword, async (c) => {
+    const principal = signedInUser(c);
+    const { db, clock } = c.var.services;
+    const { currentPassword, newPassword } = c.req.valid('json');
+    const user = await findUserById(db, principal.user.id);
+    if (user === undefined || !(await verifyPassword(currentPassword, storedPasswordOf(user)))) {
+      await recordAudit(c, { action: 'password_change', targetType: 'user', targetId: principal.user.id, success: false, errorCode: 'UNAUTHORIZED' });
+      throw new AppError('UNAUTHORIZED', 'The current password is incorrect');
+    }
+    await changePassword(db, user.id, await hashPassword(newPassword), clock.now());
+    const token = await openSession(c.var.services, { userId: user.id, ip: clientIp(c) });
+    await recordAudit(c, { action: 'password_change', targetType: 'user', targetId: user.id, success: true });
+    writeSessionCookie(c, token, c.var.services.config.sessionTtlMs / 1000);
+    return c.json({ user: userView(user), token }, 200);
+  })
+  .openapi(readSetupLink, async (c) => {
+    const { db, clock } = c.var.services;
+    const user = await findSetupTokenUser(db, await sha256Hex(c.req.valid('param').token), clock.now());
+    if (user === undefined) throw invalidLink();
+    return c.json({ email: user.email }, 200);
+  })
+  .openapi(useSetupLink, async (c) => {
+    if (c.req.header('Origin') !== undefined) assertSameOrigin(c);
+    const { db, clock } = c.var.services;
+    const { token, password } = c.req.valid('json');
+    const tokenHash = await sha256Hex(token);
+    const user = await findSetupTokenUser(db, tokenHash, clock.now());
+    if (user === undefined || !(await useSetupToken(db, tokenHash, user.id, await hashPassword(password), clock.now()))) {
+      await recordAudit(c, { action: 'password_setup', targetType: 'user', success: false, errorCode: 'NOT_FOUND', actor: { kind: 'user_id', userId: null, role: null } });
+      throw invalidLink();
+    }
+    const sessionToken = await openSession(c.var.services, { userId: user.id, ip: clientIp(c) });
+    await recordAudit(c, { action: 'password_setup', targetType: 'user', targetId: user.id, success: true, actor: { kind: 'user_id', userId: user.id, role: user.role } });
+    writeSessionCookie(c, sessionToken, c.var.services.config.sessionTtlMs / 1000);
+    return c.json({ user: userView(user), token: sessionToken }, 200);
+  });

@@ -1,0 +1,64 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { authorize, signedInUser } from '../auth/authorize.ts';
+import { invite } from '../auth/invite.ts';
+import { CLINIC_OWNERS, SUPER_ADMIN } from '../auth/policy.ts';
+import { clinicExists } from '../../db/queries/clinics.ts';
+import { CLINIC_ROLES, LOCALES, type ClinicRole } from '../domain/vocabulary.ts';
+import { AppError } from '../errors.ts';
+import { recordAudit } from '../services/audit.ts';
+import { EmailSchema } from './account-schemas.ts';
+import { errorResponses, IdParam, jsonBody, jsonContent } from './openapi-helpers.ts';
+
+const InviteBody = z.object({ email: EmailSchema, locale: z.enum(LOCALES).default('fr') });
+
+const InvitationSchema = z
+  .object({ userId: z.string(), email: z.string(), role: z.enum(CLINIC_ROLES), setupUrl: z.string().url(), expiresAt: z.string().datetime() })
+  .openapi('Invitation');
+
+const inviteResponses = {
+  201: jsonContent(InvitationSchema, 'Invited; hand over the one-time setup link'),
+  ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'),
+};
+
+const inviteOwner = createRoute({
+  method: 'post',
+  path: '/admin/clinics/{clinicId}/owners',
+  tags: ['admin'],
+  summary: "Invite a clinic's owner (the doctor)",
+  middleware: [authorize(SUPER_ADMIN)] as const,
+  request: { params: z.object({ clinicId: IdParam }), ...jsonBody(InviteBody) },
+  responses: inviteResponses,
+});
+
+const inviteStaff = createRoute({
+  method: 'post',
+  path: '/clinics/{clinicId}/staff',
+  tags: ['clinics'],
+  summary: 'Invite a receptionist to the clinic',
+  middleware: [authorize(CLINIC_OWNERS)] as const,
+  request: { params: z.object({ clinicId: IdParam }), ...jsonBody(InviteBody) },
+  responses: inviteResponses,
+});
+
+async function answerInvitation(c: Context<AppEnv>, clinicId: string, role: ClinicRole, body: z.infer<typeof InviteBody>) {
+  const invitation = await invite(c.var.services, {
+    clinicId,
+    role,
+    email: body.email,
+    locale: body.locale,
+    invitedBy: signedInUser(c).user.id,
+    origin: new URL(c.req.url).origin,
+  });
+  await recordAudit(c, { action: 'invitation', clinicId, targetType: 'user', targetId: invitation.userId, success: true, detail: { role } });
+  return { ...invitation, expiresAt: new Date(invitation.expiresAt).toISOString() };
+}
+
+export const invitationRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(inviteOwner, async (c) => {
+    const { clinicId } = c.req.valid('param');
+    if (!(await clinicExists(c.var.services.db, clinicId))) throw new AppError('NOT_FOUND', 'No such clinic');
+    return c.json(await answerInvitation(c, clinicId, 'clinic_owner', c.req.valid('json')), 201);
+  })
+  .openapi(inviteStaff, async (c) => c.json(await answerInvitation(c, c.var.clinicId, 'staff', c.req.valid('json')), 201));
