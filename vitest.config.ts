@@ -43,6 +43,16 @@ export default defineConfig({
         },
       },
       {
+        // Several real Workers (wrangler dev) in front of one sqld: what isolates share.
+        test: {
+          name: 'stack',
+          environment: 'node',
+          include: ['tests/stack/**/*.stack.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
         // The built PWA in a real Chromium against wrangler dev.
         test: {
           name: 'e2e',

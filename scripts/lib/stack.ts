@@ -7,7 +7,7 @@ import { ensureDemoData } from '../../db/seed/ensure-demo-data.ts';
 import { ensureDevVars } from './dev-vars.ts';
 import { findFreePort } from './free-port.ts';
 import { startManagedProcess, type ManagedProcess } from './managed-process.ts';
-import { startSqld } from './sqld.ts';
+import { startSqld, type RunningSqld } from './sqld.ts';
 import { waitForHttp } from './wait-for.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -32,31 +32,50 @@ export interface StackOptions {
   seed: boolean;
   /** The Worker's secrets; created with fresh random values when missing. Defaults to dataDir/.dev.vars. */
   devVarsPath?: string;
+  /**
+   * An already running database to use instead of starting sqld: several Workers sharing one
+   * database, as isolates in production do. Migrations and seeding are then the caller's.
+   */
+  database?: { url: string; authToken: string };
   /** Port for wrangler dev; a free one when omitted. */
   port?: number;
   log?: (line: string) => void;
+}
+
+/** The caller's database, or a new sqld of our own, migrated and (if asked) seeded. */
+async function provideDatabase(
+  options: StackOptions,
+  log: (line: string) => void,
+): Promise<{ database: { url: string; authToken: string }; sqld?: RunningSqld }> {
+  if (options.database !== undefined) return { database: options.database };
+  const sqld = await startSqld(join(options.dataDir, 'sqld'), (line) => log(`[sqld] ${line}`));
+  try {
+    const db = createDatabase(sqld);
+    await applyMigrations(db);
+    if (options.seed) await ensureDemoData(db, { log });
+    return { database: sqld, sqld };
+  } catch (error) {
+    await sqld.process.stop();
+    throw error;
+  }
 }
 
 /** Starts the stack and resolves once `GET /api/v1/health` answers 200 through wrangler dev. */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const log = options.log ?? (() => {});
   await mkdir(options.dataDir, { recursive: true });
-  const sqld = await startSqld(join(options.dataDir, 'sqld'), (line) => log(`[sqld] ${line}`));
+  const { database, sqld } = await provideDatabase(options, log);
   let worker: ManagedProcess | undefined;
   const stop = async () => {
     await worker?.stop();
-    await sqld.process.stop();
+    await sqld?.process.stop();
   };
   try {
-    const db = createDatabase({ url: sqld.url, authToken: sqld.authToken });
-    await applyMigrations(db);
-    if (options.seed) await ensureDemoData(db, { log });
-
     const devVarsPath = options.devVarsPath ?? join(options.dataDir, '.dev.vars');
     await ensureDevVars(devVarsPath);
     // Later env files win: the runtime one points the Worker at this run's sqld port.
     const runtimeEnvPath = join(options.dataDir, 'runtime.env');
-    await writeFile(runtimeEnvPath, `LIBSQL_URL=${sqld.url}\nLIBSQL_AUTH_TOKEN=${sqld.authToken}\n`, { mode: 0o600 });
+    await writeFile(runtimeEnvPath, `LIBSQL_URL=${database.url}\nLIBSQL_AUTH_TOKEN=${database.authToken}\n`, { mode: 0o600 });
 
     const port = options.port ?? (await findFreePort());
     worker = startManagedProcess(
@@ -79,7 +98,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const url = `http://127.0.0.1:${port}`;
     await waitForHttp(`${url}/api/v1/health`, { timeoutMs: 90_000, exited: worker.exited });
     const running = worker;
-    return { url, libsqlUrl: sqld.url, libsqlAuthToken: sqld.authToken, stopWorker: () => running.stop(), stop };
+    return { url, libsqlUrl: database.url, libsqlAuthToken: database.authToken, stopWorker: () => running.stop(), stop };
   } catch (error) {
     await stop();
     throw error;

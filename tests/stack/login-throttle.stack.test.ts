@@ -1,0 +1,69 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase } from '../../db/client.ts';
+import { applyMigrations } from '../../db/migrate.ts';
+import { clinics, memberships, users } from '../../db/schema/index.ts';
+import { hashPassword } from '../../worker/auth/password.ts';
+import { startSqld, type RunningSqld } from '../../scripts/lib/sqld.ts';
+import { startStack, type Stack } from '../../scripts/lib/stack.ts';
+
+/**
+ * Two Workers (two workerd processes, as two isolates in production) in front of one database:
+ * the login throttle must count attempts made on either.
+ */
+describe('login throttling across Worker instances', () => {
+  let dataDir: string;
+  let sqld: RunningSqld;
+  let first: Stack;
+  let second: Stack;
+  const email = 'owner@two-instances.test';
+  const password = 'the right password';
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'pulse-two-workers-'));
+    sqld = await startSqld(join(dataDir, 'sqld'));
+    const db = createDatabase(sqld);
+    await applyMigrations(db);
+    const stored = await hashPassword(password);
+    await db.batch([
+      db.insert(clinics).values({ id: 'c1', name: 'Cabinet', timezone: 'Africa/Tunis', planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: 0 }),
+      db.insert(users).values({
+        id: 'u1', email, role: 'member', createdAt: 0, passwordAlgorithm: stored.algorithm,
+        passwordIterations: stored.iterations, passwordSalt: stored.salt, passwordHash: stored.hash,
+      }),
+      db.insert(memberships).values({ userId: 'u1', clinicId: 'c1', role: 'clinic_owner', createdAt: 0 }),
+    ]);
+    // One deployment: both instances share the database and the secrets.
+    const devVarsPath = join(dataDir, '.dev.vars');
+    [first, second] = await Promise.all([
+      startStack({ dataDir: join(dataDir, 'first'), seed: false, database: sqld, devVarsPath }),
+      startStack({ dataDir: join(dataDir, 'second'), seed: false, database: sqld, devVarsPath }),
+    ]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all([first?.stop(), second?.stop()]);
+    await sqld?.process.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  const login = (stack: Stack, attempt: string) =>
+    fetch(`${stack.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password: attempt }),
+    });
+
+  it('should lock the account after 5 failures spread over both instances, on both', async () => {
+    expect(first.url).not.toBe(second.url);
+    for (const stack of [first, second, first, second, first]) {
+      expect((await login(stack, 'wrong')).status).toBe(401);
+    }
+    const lockedOnSecond = await login(second, password);
+    expect(lockedOnSecond.status).toBe(429);
+    expect(Number(lockedOnSecond.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await login(first, password)).status).toBe(429);
+  });
+});
