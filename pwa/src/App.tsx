@@ -1,23 +1,67 @@
-import { Route, Router, type RouteSectionProps } from '@solidjs/router';
-import type { JSX } from 'solid-js';
+import { A, Route, Router, useLocation, type RouteSectionProps } from '@solidjs/router';
+import { Show, type JSX } from 'solid-js';
+import { Navigation } from './components/Navigation';
 import { TopBar } from './components/TopBar';
+import { t } from './i18n/locale';
+import { SignedIn, SuperAdminOnly } from './navigation/guards';
+import Account from './screens/Account';
+import Admin from './screens/Admin';
+import Audit from './screens/Audit';
 import Health from './screens/Health';
+import History from './screens/History';
+import Home from './screens/Home';
+import Login from './screens/Login';
 import NotFound from './screens/NotFound';
+import Setup from './screens/Setup';
+import Today from './screens/Today';
+import { SessionProvider, useSession } from './session/SessionProvider';
 
+/** Screens that are themselves the way in: no "sign in" link below them. */
+const WAYS_IN = ['/login', '/setup'];
+
+/** Top bar on every screen; the navigation once signed in; a way to sign in on public screens. */
 function Shell(props: RouteSectionProps): JSX.Element {
+  const [state] = useSession();
+  const location = useLocation();
+  const offerSignIn = () => state.session.status === 'signedOut' && !WAYS_IN.includes(location.pathname);
   return (
-    <>
+    <div class="app" classList={{ 'with-nav': state.account !== null }}>
       <TopBar />
-      <main class="content">{props.children}</main>
-    </>
+      <Show when={state.account}>{(account) => <Navigation role={account().user.role} />}</Show>
+      <main class="content">
+        {props.children}
+        <Show when={offerSignIn()}>
+          <p class="sign-in-offer">
+            <A href="/login" class="text-link">
+              {t().signIn}
+            </A>
+          </p>
+        </Show>
+      </main>
+    </div>
   );
 }
 
 export function App(): JSX.Element {
   return (
-    <Router root={Shell}>
-      <Route path="/" component={Health} />
-      <Route path="*" component={NotFound} />
-    </Router>
+    <SessionProvider>
+      <Router root={Shell}>
+        {/* Public: the ways in, and the service health, which must work signed out and offline. */}
+        <Route path="/login" component={Login} />
+        <Route path="/setup" component={Setup} />
+        <Route path="/health" component={Health} />
+        <Route component={SignedIn}>
+          <Route path="/" component={Home} />
+          <Route path="/today" component={Today} />
+          <Route path="/history" component={History} />
+          <Route path="/account" component={Account} />
+          <Route component={SuperAdminOnly}>
+            <Route path="/admin" component={Admin} />
+            <Route path="/admin/audit" component={Audit} />
+          </Route>
+        </Route>
+        <Route path="*" component={NotFound} />
+      </Router>
+    </SessionProvider>
   );
 }

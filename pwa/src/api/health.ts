@@ -2,6 +2,11 @@
  * The service's health document, `GET /api/v1/health`, as the PWA reads it. Defined here rather
  * than imported from worker/ so the screen keeps a stable contract while the API evolves.
  */
+import { ServerUnreachableError } from './errors';
+
+// Now shared with the account calls (errors.ts); still exported here for the health modules.
+export { ServerUnreachableError };
+
 export type HealthStatus = 'ok' | 'degraded';
 
 export type DatabaseHealth =
@@ -20,11 +25,6 @@ export const HEALTH_PATH = '/api/v1/health';
 
 /** Past this a hanging server counts as unreachable, so the screen falls back to the last known status. */
 const HEALTH_TIMEOUT_MS = 10_000;
-
-/** The network or the edge did not let us reach Pulse's API: an expected state on a phone. */
-export class ServerUnreachableError extends Error {
-  override readonly name = 'ServerUnreachableError';
-}
 
 /** Pulse's API answered something that is not a health document: a bug, never shown as data. */
 export class HealthResponseError extends Error {

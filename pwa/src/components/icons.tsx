@@ -53,3 +53,72 @@ export function DatabaseIcon(): JSX.Element {
     </LineIcon>
   );
 }
+
+/** Today: a day on the calendar. */
+export function TodayIcon(): JSX.Element {
+  return (
+    <LineIcon>
+      <rect x="3.5" y="5" width="17" height="15.5" rx="2.5" />
+      <path d="M3.5 10h17M8 3v4M16 3v4" />
+      <circle cx="12" cy="15" r="1.6" />
+    </LineIcon>
+  );
+}
+
+/** History: bars over time. */
+export function HistoryIcon(): JSX.Element {
+  return (
+    <LineIcon>
+      <path d="M4 20h16M7 16v-4M12 16V7M17 16v-7" />
+    </LineIcon>
+  );
+}
+
+/** Administration: the business as a whole, a grid of clinics. */
+export function AdminIcon(): JSX.Element {
+  return (
+    <LineIcon>
+      <rect x="3.5" y="3.5" width="7" height="7" rx="1.5" />
+      <rect x="13.5" y="3.5" width="7" height="7" rx="1.5" />
+      <rect x="3.5" y="13.5" width="7" height="7" rx="1.5" />
+      <rect x="13.5" y="13.5" width="7" height="7" rx="1.5" />
+    </LineIcon>
+  );
+}
+
+/** Audit log: a written list. */
+export function AuditIcon(): JSX.Element {
+  return (
+    <LineIcon>
+      <path d="M8 6h12M8 12h12M8 18h12" />
+      <path d="M4 6h.01M4 12h.01M4 18h.01" />
+    </LineIcon>
+  );
+}
+
+/** Service health: a beating trace. */
+export function HealthIcon(): JSX.Element {
+  return (
+    <LineIcon>
+      <path d="M3 12h4l2.5-6 5 12 2.5-6h4" />
+    </LineIcon>
+  );
+}
+
+/** My account: a person. */
+export function AccountIcon(): JSX.Element {
+  return (
+    <LineIcon>
+      <circle cx="12" cy="8" r="4" />
+      <path d="M4.5 20.5a7.5 7.5 0 0 1 15 0" />
+    </LineIcon>
+  );
+}
+
+export function SignOutIcon(): JSX.Element {
+  return (
+    <LineIcon>
+      <path d="M9 4H6a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h3M16 16l4-4-4-4M20 12H10" />
+    </LineIcon>
+  );
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCheckTime, formatLatency } from './format';
+import { formatCheckTime, formatClinicDay, formatClinicTime, formatLatency } from './format';
 
 describe('formatLatency', () => {
   it('should write milliseconds with one decimal in each language', () => {
@@ -26,5 +26,20 @@ describe('formatCheckTime', () => {
     const text = formatCheckTime(check, 'fr', afterMidnight, 'Africa/Tunis');
     expect(text).toContain('24 nov. 2026');
     expect(text).toContain('23:00:05');
+  });
+});
+
+describe('formatClinicDay and formatClinicTime', () => {
+  // 23:30 UTC on 24 November 2026: already the 25th in Tunis (UTC+1), still the 24th in Montreal.
+  const lateEvening = new Date('2026-11-24T23:30:00.000Z');
+
+  it("should name the clinic day in the clinic's own zone, not the phone's", () => {
+    expect(formatClinicDay(lateEvening, 'fr', 'Africa/Tunis')).toBe('mercredi 25 novembre 2026');
+    expect(formatClinicDay(lateEvening, 'en', 'America/Montreal')).toBe('Tuesday, November 24, 2026');
+  });
+
+  it("should give the clinic's wall clock", () => {
+    expect(formatClinicTime(lateEvening, 'fr', 'Africa/Tunis')).toBe('00:30');
+    expect(formatClinicTime(lateEvening, 'en', 'America/Montreal')).toMatch(/^6:30\sPM$/);
   });
 });

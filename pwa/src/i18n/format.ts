@@ -25,3 +25,13 @@ export function formatCheckTime(iso: string, locale: Locale, now: Date, timeZone
     timeStyle: 'medium',
   }).format(at);
 }
+
+/** The clinic day that contains `now`, in the clinic's own zone: "mardi 24 novembre 2026". */
+export function formatClinicDay(now: Date, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(now);
+}
+
+/** The clinic's wall clock at `now`, hours and minutes: "00:30" / "12:30 AM". */
+export function formatClinicTime(now: Date, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, timeStyle: 'short' }).format(now);
+}

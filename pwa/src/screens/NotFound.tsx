@@ -17,7 +17,7 @@ export default function NotFound(): JSX.Element {
         <code class="address">{location.pathname}</code>
       </p>
       <A href="/" class="button">
-        {t().backToHealth}
+        {t().backHome}
       </A>
     </section>
   );

@@ -1,0 +1,80 @@
+/**
+ * Who is signed in and which clinics they may open, as the PWA reads `GET /api/v1/me` and the
+ * session answers of login, setup and password change. Defined here rather than imported from
+ * worker/, like the health document, and checked field by field.
+ */
+import type { Locale } from '../i18n/locale';
+import { UnexpectedAnswerError } from './errors';
+import { isRecord, requireString } from './json';
+
+export type UserRole = 'super_admin' | 'member';
+/** A member's role in one clinic; the super admin sees every clinic as `super_admin`. */
+export type ClinicRole = 'clinic_owner' | 'staff' | 'super_admin';
+
+export interface User {
+  id: string;
+  email: string;
+  role: UserRole;
+  locale: Locale;
+}
+
+export interface ClinicAccess {
+  id: string;
+  name: string;
+  /** IANA zone of the clinic day, e.g. Africa/Tunis. */
+  timezone: string;
+  role: ClinicRole;
+}
+
+export interface Account {
+  user: User;
+  clinics: ClinicAccess[];
+}
+
+const fail = (what: string) => (reason: string) => new UnexpectedAnswerError(`${what}: ${reason}`);
+
+export function parseUser(value: unknown): User {
+  if (!isRecord(value)) throw new UnexpectedAnswerError('user is not an object');
+  const { role, locale } = value;
+  if (role !== 'super_admin' && role !== 'member') throw new UnexpectedAnswerError('user: role must be super_admin or member');
+  if (locale !== 'fr' && locale !== 'en') throw new UnexpectedAnswerError('user: locale must be fr or en');
+  return { id: requireString(value, 'id', fail('user')), email: requireString(value, 'email', fail('user')), role, locale };
+}
+
+function parseClinicAccess(value: unknown): ClinicAccess {
+  if (!isRecord(value)) throw new UnexpectedAnswerError('clinic is not an object');
+  const { role } = value;
+  if (role !== 'clinic_owner' && role !== 'staff' && role !== 'super_admin') {
+    throw new UnexpectedAnswerError('clinic: role must be clinic_owner, staff or super_admin');
+  }
+  return {
+    id: requireString(value, 'id', fail('clinic')),
+    name: requireString(value, 'name', fail('clinic')),
+    timezone: requireString(value, 'timezone', fail('clinic')),
+    role,
+  };
+}
+
+/** `GET /api/v1/me`; unknown extra fields are ignored so the API can grow. */
+export function parseAccount(value: unknown): Account {
+  if (!isRecord(value)) throw new UnexpectedAnswerError('me is not an object');
+  const { user, clinics } = value;
+  if (!Array.isArray(clinics)) throw new UnexpectedAnswerError('me: clinics must be a list');
+  return { user: parseUser(user), clinics: clinics.map(parseClinicAccess) };
+}
+
+/**
+ * A session answer `{user, token}`: only the user is kept. The token also travels in the
+ * HttpOnly cookie, which is what the PWA relies on; keeping it in script-readable storage would
+ * hand it to any injected script.
+ */
+export function parseSessionUser(value: unknown): User {
+  if (!isRecord(value)) throw new UnexpectedAnswerError('session is not an object');
+  return parseUser(value['user']);
+}
+
+/** `GET /api/v1/auth/setup/{token}`: whom the link is for. */
+export function parseSetupLink(value: unknown): string {
+  if (!isRecord(value)) throw new UnexpectedAnswerError('setup link is not an object');
+  return requireString(value, 'email', fail('setup link'));
+}

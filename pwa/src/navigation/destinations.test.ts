@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../i18n/en';
+import { fr } from '../i18n/fr';
+import { destinationsFor, homePath } from './destinations';
+
+describe('destinationsFor', () => {
+  it("should give a clinic member their clinic's screens, the service health and their account", () => {
+    expect(destinationsFor('member').map((destination) => destination.label(fr))).toEqual([
+      'Aujourd’hui',
+      'Historique',
+      'État du service',
+      'Mon compte',
+    ]);
+  });
+
+  it('should never offer the administration or the audit log to a clinic member', () => {
+    const hrefs = destinationsFor('member').map((destination) => destination.href);
+    expect(hrefs.some((href) => href.startsWith('/admin'))).toBe(false);
+  });
+
+  it('should give the super admin the administration and the audit log besides the clinic screens', () => {
+    expect(destinationsFor('super_admin').map((destination) => destination.label(en))).toEqual([
+      'Administration',
+      'Audit log',
+      'Today',
+      'History',
+      'Service health',
+      'My account',
+    ]);
+  });
+
+  it('should keep at most five tabs on a phone', () => {
+    for (const role of ['member', 'super_admin'] as const) {
+      expect(destinationsFor(role).filter((destination) => destination.phoneTab).length).toBeLessThanOrEqual(5);
+    }
+  });
+});
+
+describe('homePath', () => {
+  it('should open Today for a clinic member and the administration for the super admin', () => {
+    expect(homePath('member')).toBe('/today');
+    expect(homePath('super_admin')).toBe('/admin');
+  });
+});

@@ -1,0 +1,41 @@
+import type { UserRole } from '../api/account';
+import type { Messages } from '../i18n/fr';
+
+export type DestinationId = 'admin' | 'today' | 'history' | 'audit' | 'health' | 'account';
+
+export interface Destination {
+  id: DestinationId;
+  href: string;
+  /** Its name in the navigation, in the current language. */
+  label: (messages: Messages) => string;
+  /** A shorter name for the phone's tab bar, when the full one cannot fit a fifth of its width. */
+  tabLabel?: (messages: Messages) => string;
+  /**
+   * Whether it has a tab in the phone's bottom bar, which holds five at most to keep them
+   * thumb-sized; the others stay in the side navigation of wide screens and are linked from a
+   * screen that is a tab.
+   */
+  phoneTab: boolean;
+}
+
+const ADMIN: Destination = { id: 'admin', href: '/admin', label: (m) => m.navAdmin, tabLabel: (m) => m.navAdminShort, phoneTab: true };
+const TODAY: Destination = { id: 'today', href: '/today', label: (m) => m.navToday, phoneTab: true };
+const HISTORY: Destination = { id: 'history', href: '/history', label: (m) => m.navHistory, phoneTab: true };
+/** Linked from Administration on phones. */
+const AUDIT: Destination = { id: 'audit', href: '/admin/audit', label: (m) => m.navAudit, phoneTab: false };
+const HEALTH: Destination = { id: 'health', href: '/health', label: (m) => m.navHealth, phoneTab: true };
+const ACCOUNT: Destination = { id: 'account', href: '/account', label: (m) => m.navAccount, phoneTab: true };
+
+/**
+ * What a signed-in user may open, in navigation order. Clinic members get their clinic's
+ * screens; the super admin gets those too (every clinic) plus the administration and the audit
+ * log, which the API refuses to anyone else.
+ */
+export function destinationsFor(role: UserRole): Destination[] {
+  return role === 'super_admin' ? [ADMIN, AUDIT, TODAY, HISTORY, HEALTH, ACCOUNT] : [TODAY, HISTORY, HEALTH, ACCOUNT];
+}
+
+/** Where `/` leads once signed in: the first destination, the screen each role opens most. */
+export function homePath(role: UserRole): string {
+  return destinationsFor(role)[0]?.href ?? ACCOUNT.href;
+}

@@ -1,0 +1,126 @@
+import { A, Navigate } from '@solidjs/router';
+import { createEffect, createResource, createSignal, Match, Show, Switch, type JSX } from 'solid-js';
+import { readSetupLink } from '../api/auth';
+import { ApiError } from '../api/errors';
+import { NewPasswordFields } from '../components/NewPasswordFields';
+import { formText } from '../form-text';
+import type { Messages } from '../i18n/fr';
+import { t } from '../i18n/locale';
+import { describeRequestError } from '../i18n/request-errors';
+import { setupTokenFrom } from '../navigation/setup-token';
+import { checkNewPassword, describeNewPasswordProblem } from '../session/new-password';
+import { useSession } from '../session/SessionProvider';
+
+/**
+ * Where an invitation's one-time link `/setup#<token>` leads: whom it is for, a first password
+ * typed twice, then the app, signed in. A used, expired or mangled link says so in words.
+ */
+export default function Setup(): JSX.Element {
+  const [state, actions] = useSession();
+  const token = setupTokenFrom(window.location.hash);
+  // No token, no question to the API: the resource stays unresolved and the link counts as invalid.
+  const [link, { refetch }] = createResource(() => token ?? false, readSetupLink);
+  const [linkGone, setLinkGone] = createSignal(token === null);
+  const [done, setDone] = createSignal(false);
+
+  createEffect(() => {
+    document.title = `${t().setupTitle} · ${t().appName}`;
+  });
+
+  const invalid = () => linkGone() || (link.state === 'ready' && link() === null);
+  const email = () => (link.state === 'ready' ? link() : null);
+  const onLinkUsed = () => setLinkGone(true);
+
+  return (
+    <section class="screen narrow" aria-labelledby="setup-title">
+      <Show when={done() && state.account}>
+        {/* Replaces the address, so the used token leaves the history as well. */}
+        <Navigate href="/" />
+      </Show>
+      <h1 id="setup-title">{invalid() ? t().setupLinkInvalid : t().setupTitle}</h1>
+      <Switch>
+        <Match when={invalid()}>
+          <div class="notice notice-danger" role="alert">
+            <p>{t().setupLinkInvalidBody}</p>
+          </div>
+          <A href="/login" class="button">
+            {t().goToLogin}
+          </A>
+        </Match>
+        <Match when={link.state === 'errored'}>
+          <div class="notice notice-danger" role="alert">
+            <p class="notice-title">{describeRequestError(link.error, 'setup', t())}</p>
+            <button type="button" class="button" onClick={() => void refetch()}>
+              {t().retry}
+            </button>
+          </div>
+        </Match>
+        <Match when={email()}>
+          {(address) => (
+            <SetupForm
+              email={address()}
+              submit={async (password) => {
+                if (token === null) return;
+                await actions.completeSetup(token, password);
+                setDone(true);
+              }}
+              onLinkUsed={onLinkUsed}
+            />
+          )}
+        </Match>
+        <Match when={true}>
+          <p class="checking" role="status">
+            {t().checkingLink}
+          </p>
+        </Match>
+      </Switch>
+    </section>
+  );
+}
+
+function SetupForm(props: { email: string; submit: (password: string) => Promise<void>; onLinkUsed: () => void }): JSX.Element {
+  const [submitting, setSubmitting] = createSignal(false);
+  const [failure, setFailure] = createSignal<{ words: (messages: Messages) => string } | null>(null);
+
+  const submit = async (event: SubmitEvent & { currentTarget: HTMLFormElement }): Promise<void> => {
+    event.preventDefault();
+    const password = formText(event.currentTarget, 'newPassword');
+    const problem = checkNewPassword(password, formText(event.currentTarget, 'confirmation'));
+    if (problem !== null) {
+      setFailure({ words: (messages) => describeNewPasswordProblem(problem, messages) });
+      return;
+    }
+    setSubmitting(true);
+    setFailure(null);
+    try {
+      await props.submit(password);
+    } catch (error) {
+      // Used in another tab, or expired while the form was open.
+      if (error instanceof ApiError && error.code === 'NOT_FOUND') props.onLinkUsed();
+      else setFailure({ words: (messages) => describeRequestError(error, 'setup', messages) });
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <form class="card form" method="post" novalidate onSubmit={(event) => void submit(event)}>
+      <p>{t().setupIntro}</p>
+      <p class="account-email">{props.email}</p>
+      {/* Tells password managers which account the new password belongs to. */}
+      <input type="email" name="username" autocomplete="username" value={props.email} readOnly hidden />
+      <fieldset disabled={submitting()}>
+        <NewPasswordFields idPrefix="setup" />
+      </fieldset>
+      <Show when={failure()}>
+        {(current) => (
+          <p class="form-error" role="alert">
+            {current().words(t())}
+          </p>
+        )}
+      </Show>
+      <button type="submit" class="button button-wide" disabled={submitting()}>
+        {submitting() ? t().setupSubmitting : t().setupSubmit}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,18 @@
+import { execFile } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const REPO = resolve(import.meta.dirname, '../..');
+
+/**
+ * Builds pwa/dist in a child process with NODE_ENV=production: vitest sets NODE_ENV=test, and
+ * vite-plugin-pwa builds the service worker with Workbox's development logging unless it reads
+ * "production" there. Once per run: wrangler serves pwa/dist, and a second build empties it.
+ */
+export async function buildPwa(): Promise<void> {
+  const vite = join(REPO, 'node_modules/vite/bin/vite.js');
+  await promisify(execFile)(process.execPath, [vite, 'build', '--config', 'pwa/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: REPO,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+}

@@ -1,0 +1,31 @@
+import type { Page } from 'playwright-core';
+
+/** Longest wait for one thing to appear on screen. */
+export const SCREEN_TIMEOUT_MS = 20_000;
+
+/** Waits until this exact text is visible somewhere on the page. */
+export async function see(page: Page, text: string): Promise<void> {
+  await page.getByText(text, { exact: true }).first().waitFor({ state: 'visible', timeout: SCREEN_TIMEOUT_MS });
+}
+
+/** Waits for the screen whose title (its one h1) is this text. */
+export async function seeScreen(page: Page, title: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor({ state: 'visible', timeout: SCREEN_TIMEOUT_MS });
+}
+
+/** Fills the French login form as a person would, and sends it. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('Adresse e-mail', { exact: true }).fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+}
+
+/** The names of the links in the main navigation, in order. */
+export async function navigationLinks(page: Page): Promise<string[]> {
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  await nav.waitFor({ state: 'visible', timeout: SCREEN_TIMEOUT_MS });
+  const names = await nav.getByRole('link').evaluateAll((links) =>
+    links.map((link) => link.getAttribute('aria-label') ?? link.textContent?.trim() ?? ''),
+  );
+  return names;
+}
