@@ -11,7 +11,9 @@ import { authRoutes } from './routes/auth.ts';
 import { clinicRoutes } from './routes/clinics.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { healthRoutes } from './routes/health.ts';
+import { ingestRoutes } from './routes/ingest.ts';
 import { invitationRoutes } from './routes/invitations.ts';
+import { queueRoutes } from './routes/queue.ts';
 import { requestLog } from './services/request-log.ts';
 import { securityHeaders } from './services/security-headers.ts';
 import { services } from './services/services.ts';
@@ -49,6 +51,8 @@ export function createApp() {
     .route(API_PREFIX, invitationRoutes)
     .route(API_PREFIX, adminUserRoutes)
     .route(API_PREFIX, auditRoutes)
+    .route(API_PREFIX, ingestRoutes)
+    .route(API_PREFIX, queueRoutes)
     .route(API_PREFIX, docsRoutes);
 
   app.get(OPENAPI_PATH, authorize(PUBLIC));

@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  /** An event or reception action the queue cannot take in its current state. */
+  INVALID_TRANSITION: 409,
   INSUFFICIENT_DATA: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,

@@ -1,5 +1,7 @@
 import { createApp } from './app.ts';
 
+export { ClinicQueue } from './clinic-queue.ts';
+
 const app = createApp();
 
 export default {

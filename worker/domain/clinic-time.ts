@@ -85,7 +85,8 @@ export function localHourOf(instantMs: number, timeZone: string): number {
 
 /**
  * The instant at which the clinic's current local hour began. On a 25-hour day the repeated hour
- * gives two different starts, one per offset, so hourly buckets never merge.
+ * gives two different starts, one per offset, so hourly buckets never merge. (Lord Howe Island's
+ * half-hour shift, the one zone whose clocks move by less than an hour, is not handled.)
  */
 export function hourStartOf(instantMs: number, timeZone: string): number {
   return instantMs - mod(instantMs + utcOffsetMsAt(instantMs, timeZone), HOUR_MS);

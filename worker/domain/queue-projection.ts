@@ -7,6 +7,10 @@
  * Entry states (PRODUCT.md): waiting → called → in_consultation → completed; a waiting or called
  * patient may become a no-show or be cancelled; a called patient may be completed without a
  * consultation start. Anything else is refused as a value, never thrown.
+ *
+ * The projection knows one clinic day: an event about an entry or SMS of an earlier day (a
+ * delivery report arriving after midnight, say) is refused like any unknown one. Resent events
+ * are not its concern: the caller drops a known event id before projecting (the `events` key).
  */
 import { clinicDayOf, nextClinicDay, startOfClinicDay } from './clinic-time.ts';
 import { occurredAtMs, type EntryTransitionEvent, type QueueEvent, type QueueEventOf } from './queue-events.ts';
@@ -84,6 +88,7 @@ export interface QueueChanges {
   activity: ClinicActivityRow | null;
 }
 
+/** An event the queue cannot take (the route answers it as `INVALID_TRANSITION`). */
 export interface QueueProjectionError {
   code: 'INVALID_TRANSITION';
   message: string;

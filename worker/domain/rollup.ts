@@ -50,10 +50,12 @@ export interface HourlyRollupRow extends RollupCounters {
   updatedAt: number;
 }
 
+/** What a rollup reads of an entry: stored `queue_entries` rows fit as they are. */
 export type RollupEntry = Pick<
   QueueEntryRow,
   'method' | 'checkedInAt' | 'calledAt' | 'consultationStartedAt' | 'completedAt' | 'noShowAt' | 'cancelledAt'
 >;
+/** What a rollup reads of an SMS: stored `sms_messages` rows fit as they are. */
 export type RollupSms = Pick<SmsRow, 'status' | 'costMinor' | 'sentAt'>;
 
 export interface RollupInput {
@@ -66,6 +68,7 @@ export interface RollupInput {
   days?: { from: string; to: string };
 }
 
+/** A bucket in which nothing has happened yet. */
 export function emptyRollupCounters(): RollupCounters {
   return {
     checkinsQr: 0,

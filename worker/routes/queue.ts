@@ -1,0 +1,139 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { assertSameOrigin, authorize } from '../auth/authorize.ts';
+import { CLINIC_MEMBERS } from '../auth/policy.ts';
+import { TodayEntrySchema, TodayFiguresSchema } from '../domain/live-messages.ts';
+import type { ReceptionAction } from '../domain/reception-actions.ts';
+import { CHECK_IN_METHODS } from '../domain/vocabulary.ts';
+import { AppError } from '../errors.ts';
+import { clinicQueueOf } from '../services/clinic-queue-stub.ts';
+import { errorResponses, IdParam, jsonBody, jsonContent } from './openapi-helpers.ts';
+
+const ClinicParams = z.object({ clinicId: IdParam });
+const EntryParams = ClinicParams.extend({ entryId: IdParam });
+const ActionResultSchema = z.object({ entryId: z.string().nullable() }).openapi('ReceptionResult');
+const memberErrors = errorResponses('UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'UNAVAILABLE');
+const actionResponses = {
+  200: jsonContent(ActionResultSchema, 'Done; the live figures follow'),
+  ...memberErrors,
+  ...errorResponses('VALIDATION_FAILED', 'INVALID_TRANSITION'),
+};
+
+const getToday = createRoute({
+  method: 'get',
+  path: '/clinics/{clinicId}/stats/today',
+  tags: ['queue'],
+  summary: "Today's figures (PRODUCT.md), from the clinic's live queue",
+  middleware: [authorize(CLINIC_MEMBERS)] as const,
+  request: { params: ClinicParams },
+  responses: { 200: jsonContent(TodayFiguresSchema.openapi('TodayFigures'), 'Now'), ...memberErrors },
+});
+
+const listQueue = createRoute({
+  method: 'get',
+  path: '/clinics/{clinicId}/queue',
+  tags: ['queue'],
+  summary: "Today's entries: ticket, state, minutes waited; no personal data",
+  middleware: [authorize(CLINIC_MEMBERS)] as const,
+  request: { params: ClinicParams },
+  responses: { 200: jsonContent(z.object({ entries: z.array(TodayEntrySchema) }), 'Today'), ...memberErrors },
+});
+
+const addWalkIn = createRoute({
+  method: 'post',
+  path: '/clinics/{clinicId}/queue/entries',
+  tags: ['queue'],
+  summary: 'Reception adds a walk-in',
+  middleware: [authorize(CLINIC_MEMBERS)] as const,
+  request: { params: ClinicParams, ...jsonBody(z.object({ method: z.enum(CHECK_IN_METHODS) })) },
+  responses: actionResponses,
+});
+
+const callNext = createRoute({
+  method: 'post',
+  path: '/clinics/{clinicId}/queue/call-next',
+  tags: ['queue'],
+  summary: 'Call the waiting patient with the lowest ticket',
+  middleware: [authorize(CLINIC_MEMBERS)] as const,
+  request: { params: ClinicParams },
+  responses: actionResponses,
+});
+
+const ENTRY_ACTIONS = { start: 'start', complete: 'complete', 'no-show': 'no_show', cancel: 'cancel' } as const;
+
+const moveEntry = createRoute({
+  method: 'post',
+  path: '/clinics/{clinicId}/queue/entries/{entryId}/{action}',
+  tags: ['queue'],
+  summary: 'Start, complete, mark no-show or cancel one entry',
+  middleware: [authorize(CLINIC_MEMBERS)] as const,
+  request: { params: EntryParams.extend({ action: z.enum(['start', 'complete', 'no-show', 'cancel']) }) },
+  responses: actionResponses,
+});
+
+const setPresence = createRoute({
+  method: 'put',
+  path: '/clinics/{clinicId}/presence',
+  tags: ['queue'],
+  summary: 'The doctor is in (or away): the estimated end depends on it',
+  middleware: [authorize(CLINIC_MEMBERS)] as const,
+  request: { params: ClinicParams, ...jsonBody(z.object({ present: z.boolean() })) },
+  responses: actionResponses,
+});
+
+const live = createRoute({
+  method: 'get',
+  path: '/clinics/{clinicId}/live',
+  tags: ['queue'],
+  summary: "WebSocket: a snapshot of today, then an update after each change (at most 4 a second); send 'ping' for 'pong'",
+  middleware: [authorize(CLINIC_MEMBERS)] as const,
+  request: { params: ClinicParams },
+  responses: { 101: { description: 'Switching to WebSocket' }, 426: { description: 'Not a WebSocket upgrade' }, ...memberErrors },
+});
+
+/** The live queue answers, or the caller is told it is unavailable: a restarting object is not a 500. */
+async function fromQueue<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw new AppError('UNAVAILABLE', 'The live queue is not available right now; try again shortly', {
+      reason: error instanceof Error ? error.message.slice(0, 200) : 'unknown',
+    });
+  }
+}
+
+async function act(c: Context<AppEnv>, action: ReceptionAction) {
+  const clinicId = c.var.clinicId;
+  const result = await fromQueue(() => clinicQueueOf(c.env, clinicId).act(clinicId, action));
+  if (result.refused !== null) throw new AppError('INVALID_TRANSITION', result.refused);
+  return { entryId: result.entryId };
+}
+
+export const queueRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(getToday, async (c) => {
+    const clinicId = c.var.clinicId;
+    c.header('Cache-Control', 'no-store');
+    return c.json(await fromQueue(() => clinicQueueOf(c.env, clinicId).today(clinicId)), 200);
+  })
+  .openapi(listQueue, async (c) => {
+    const clinicId = c.var.clinicId;
+    c.header('Cache-Control', 'no-store');
+    return c.json({ entries: await fromQueue(() => clinicQueueOf(c.env, clinicId).entries(clinicId)) }, 200);
+  })
+  .openapi(addWalkIn, async (c) => c.json(await act(c, { kind: 'walk_in', method: c.req.valid('json').method }), 200))
+  .openapi(callNext, async (c) => c.json(await act(c, { kind: 'call_next' }), 200))
+  .openapi(moveEntry, async (c) => {
+    const { entryId, action } = c.req.valid('param');
+    return c.json(await act(c, { kind: ENTRY_ACTIONS[action], entryId }), 200);
+  })
+  .openapi(setPresence, async (c) => c.json(await act(c, { kind: 'presence', present: c.req.valid('json').present }), 200))
+  .openapi(live, async (c) => {
+    if (c.req.header('Upgrade') !== 'websocket') throw new AppError('VALIDATION_FAILED', 'Expected a WebSocket upgrade');
+    // A WebSocket carries the cookie like any request: only our own pages may open one (CSWSH).
+    assertSameOrigin(c);
+    const clinicId = c.var.clinicId;
+    const url = new URL('https://clinic-queue/live');
+    url.searchParams.set('clinicId', clinicId);
+    return clinicQueueOf(c.env, clinicId).fetch(new Request(url, { headers: { Upgrade: 'websocket' } }));
+  });
