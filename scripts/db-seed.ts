@@ -9,23 +9,35 @@ import { DEMO_DEFAULTS, ensureDemoData } from '../db/seed/ensure-demo-data.ts';
 import { DEMO_LOGINS } from '../db/seed/demo-users.ts';
 import { withDatabase } from './lib/local-database.ts';
 
-const { values } = parseArgs({
-  options: {
-    seed: { type: 'string', default: String(DEMO_DEFAULTS.seed) },
-    clinics: { type: 'string', default: String(DEMO_DEFAULTS.clinics) },
-    days: { type: 'string', default: String(DEMO_DEFAULTS.days) },
-  },
-  strict: true,
-});
+const USAGE = 'usage: npm run db:seed -- [--seed N] [--clinics N] [--days N]';
+
+function refuse(problem: string): never {
+  process.stderr.write(`db:seed: ${problem}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function readArguments() {
+  try {
+    return parseArgs({
+      options: {
+        seed: { type: 'string', default: String(DEMO_DEFAULTS.seed) },
+        clinics: { type: 'string', default: String(DEMO_DEFAULTS.clinics) },
+        days: { type: 'string', default: String(DEMO_DEFAULTS.days) },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    return refuse(error instanceof Error ? error.message : String(error));
+  }
+}
 
 function count(name: string, text: string, minimum: number): number {
   const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < minimum) {
-    process.stderr.write(`db:seed: --${name} must be an integer ≥ ${minimum}, got "${text}"\n`);
-    process.exit(2);
-  }
+  if (!Number.isSafeInteger(value) || value < minimum) refuse(`--${name} must be an integer ≥ ${minimum}, got "${text}"`);
   return value;
 }
+
+const values = readArguments();
 
 const options = {
   seed: count('seed', values.seed, 0),
@@ -38,7 +50,8 @@ await withDatabase(async (db, where) => {
   await applyMigrations(db);
   const seeded = await ensureDemoData(db, { ...options, log: say });
   if (!seeded) {
-    say(`Nothing seeded: ${where} already has clinics (for a fresh local demo, delete .data/sqld).`);
+    const hint = process.env.LIBSQL_URL ? '' : ' (for a fresh local demo, delete .data/sqld)';
+    say(`Nothing seeded: ${where} already has clinics${hint}.`);
     return;
   }
   say(`Demo data written to ${where}.`);

@@ -6,12 +6,13 @@
  * The clinic day is honoured: after the clinic's midnight the projection opens a new day and
  * ticket numbers start again at 1. It runs at any hour: a demo at night should move too.
  */
-import { loadClinicQueueSettings, loadQueueDay, saveQueueWrite } from '../../db/seed/queue-writes.ts';
+import { loadClinicQueueSettings, loadQueueDay, saveQueueWrite } from '../../db/queries/queue-writes.ts';
 import type { Database } from '../../db/client.ts';
-import { formatClinicInstant } from '../../worker/domain/clinic-time.ts';
+import { clinicDayOf, formatClinicInstant } from '../../worker/domain/clinic-time.ts';
 import { queueEventSchema, storedEventOf, type QueueEvent, type StoredEventRow } from '../../worker/domain/queue-events.ts';
 import {
   applyQueueEvent,
+  openQueueDay,
   type ClinicActivityRow,
   type ClinicQueueSettings,
   type QueueDay,
@@ -87,6 +88,12 @@ export function startSimulator(db: Database, options: SimulatorOptions): Simulat
     const startedAt = now();
     if (clinic.queue === null) clinic.queue = await loadQueueDay(db, settings, startedAt);
     let queue: QueueDay = clinic.queue;
+    if (startedAt >= queue.endsAt) {
+      // Past the clinic's midnight: what the projection does on the day's first event, done up front
+      // so that yesterday's unfinished patients and SMS are simply left behind.
+      queue = openQueueDay(settings, clinicDayOf(startedAt, settings.timezone), queue.doctorPresent);
+      clinic.current = null;
+    }
 
     const stored: StoredEventRow[] = [];
     const entries = new Map<string, QueueEntryRow>();

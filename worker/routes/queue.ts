@@ -135,5 +135,7 @@ export const queueRoutes = new OpenAPIHono<AppEnv>()
     const clinicId = c.var.clinicId;
     const url = new URL('https://clinic-queue/live');
     url.searchParams.set('clinicId', clinicId);
-    return clinicQueueOf(c.env, clinicId).fetch(new Request(url, { headers: { Upgrade: 'websocket' } }));
+    const upgraded = await clinicQueueOf(c.env, clinicId).fetch(new Request(url, { headers: { Upgrade: 'websocket' } }));
+    // The object's answer has immutable headers; a fresh one lets the middleware add ours.
+    return new Response(upgraded.body, { status: upgraded.status, headers: upgraded.headers, webSocket: upgraded.webSocket });
   });

@@ -1,0 +1,114 @@
+/**
+ * A demo clinic's history: its generated events run, one by one and in order, through the
+ * production projection (worker/domain/queue-projection.ts), then folded into rollups by
+ * worker/domain/rollup.ts. The rows are therefore exactly what ingesting the same events would
+ * have stored.
+ *
+ * History is produced a day at a time, so the seed can interleave clinics day by day: rows then
+ * reach the database roughly in time order, which keeps its time indexes cheap to grow, and memory
+ * stays at one day per clinic whatever the number of days.
+ */
+import { addClinicDays, clinicDayOf, clinicDaysBetween } from '../../worker/domain/clinic-time.ts';
+import { storedEventOf, type StoredEventRow } from '../../worker/domain/queue-events.ts';
+import {
+  applyQueueEvent,
+  openQueueDay,
+  type ClinicActivityRow,
+  type QueueDay,
+  type QueueEntryRow,
+  type SmsRow,
+} from '../../worker/domain/queue-projection.ts';
+import { rollupClinic, type DailyRollupRow, type HourlyRollupRow } from '../../worker/domain/rollup.ts';
+import { generateClinicDay } from './clinic-day.ts';
+import type { DemoClinic } from './demo-clinics.ts';
+
+/** Rows to store: for one clinic day, or (concatenated) for a whole history. */
+export interface HistoryRows {
+  events: StoredEventRow[];
+  entries: QueueEntryRow[];
+  sms: SmsRow[];
+  activity: ClinicActivityRow[];
+  daily: DailyRollupRow[];
+  hourly: HourlyRollupRow[];
+}
+
+export interface ClinicHistory extends HistoryRows {
+  clinic: DemoClinic;
+}
+
+export interface HistoryOptions {
+  seed: number;
+  /** Clinic days of history, today included. */
+  days: number;
+  /** Events after this instant have not happened yet: today stops here. */
+  now: number;
+}
+
+/**
+ * One clinic's history, one clinic day per step (exactly `days` steps, oldest first). A day's
+ * queue rows and rollups come with the day they belong to: every fact about an entry happens on
+ * its own clinic day (the projection refuses anything else), so a day's rollups are final once
+ * the day has been played.
+ */
+export function* clinicHistoryDays(clinic: DemoClinic, options: HistoryOptions): Generator<HistoryRows> {
+  const today = clinicDayOf(options.now, clinic.timezone);
+  const firstDay = addClinicDays(today, -(options.days - 1));
+  const settings = { clinicId: clinic.id, timezone: clinic.timezone, smsUnitCostMinor: clinic.smsUnitCostMinor };
+  let queue: QueueDay = openQueueDay(settings, firstDay);
+  let stored: QueueDay | null = null;
+
+  for (let day = firstDay; day <= today; day = addClinicDays(day, 1)) {
+    const rows: HistoryRows = { events: [], entries: [], sms: [], activity: [], daily: [], hourly: [] };
+    const keep = (finished: QueueDay) => {
+      rows.entries.push(...finished.entries.values());
+      rows.sms.push(...finished.sms.values());
+      const rollups = rollupClinic({
+        clinicId: clinic.id,
+        timezone: clinic.timezone,
+        entries: finished.entries.values(),
+        sms: finished.sms.values(),
+        now: options.now,
+        days: { from: finished.day, to: finished.day },
+      });
+      rows.daily.push(...rollups.daily);
+      rows.hourly.push(...rollups.hourly);
+      stored = finished;
+    };
+
+    const daysAgo = clinicDaysBetween(day, today);
+    const generated = generateClinicDay(clinic, day, {
+      seed: options.seed,
+      inUse: clinic.lastLoginDaysAgo === null || daysAgo >= clinic.lastLoginDaysAgo,
+      lastDayOfUse: daysAgo === clinic.lastLoginDaysAgo,
+    });
+    for (const { event, at, receivedAt } of generated) {
+      if (at > options.now) break;
+      const result = applyQueueEvent(queue, event);
+      // The generator only tells possible stories; a refusal here is a bug in it, not data to skip.
+      if (!result.ok) throw new Error(`demo data for ${clinic.id}: event ${event.id} refused: ${result.error.message}`);
+      if (result.state !== queue && stored !== queue) keep(queue);
+      if (result.state === stored && (result.changes.entry !== null || result.changes.sms !== null)) {
+        throw new Error(`demo data for ${clinic.id}: event ${event.id} changes a day already stored`);
+      }
+      queue = result.state;
+      rows.events.push(storedEventOf(clinic.id, event, Math.min(receivedAt, options.now)));
+      if (result.changes.activity !== null) rows.activity.push(result.changes.activity);
+    }
+    if (queue.day === day && stored !== queue) keep(queue);
+    yield rows;
+  }
+}
+
+/** A whole clinic history at once (tests, small runs): the days of `clinicHistoryDays` joined. */
+export function generateClinicHistory(clinic: DemoClinic, options: HistoryOptions): ClinicHistory {
+  const history: ClinicHistory = { clinic, events: [], entries: [], sms: [], activity: [], daily: [], hourly: [] };
+  for (const rows of clinicHistoryDays(clinic, options)) {
+    history.events.push(...rows.events);
+    history.entries.push(...rows.entries);
+    history.sms.push(...rows.sms);
+    history.activity.push(...rows.activity);
+    history.daily.push(...rows.daily);
+    history.hourly.push(...rows.hourly);
+  }
+  return history;
+}

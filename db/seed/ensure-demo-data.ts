@@ -1,0 +1,129 @@
+/**
+ * Demo data for `npm start` and `npm run db:seed`: clinics, people, and months of queue history
+ * generated as events and stored through the production projection (see demo-history.ts).
+ * Deterministic for a given seed and `now`.
+ */
+import { sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { clinicActivity } from '../schema/activity.ts';
+import { memberships, users } from '../schema/accounts.ts';
+import { clinics } from '../schema/clinics.ts';
+import { events, queueEntries, smsMessages } from '../schema/queue.ts';
+import { dailyRollups, hourlyRollups } from '../schema/rollups.ts';
+import type { Database } from '../client.ts';
+import { createBulkInserter } from './bulk-insert.ts';
+import { buildDemoClinics } from './demo-clinics.ts';
+import { clinicHistoryDays } from './demo-history.ts';
+import { buildDemoUsers } from './demo-users.ts';
+
+export const DEMO_DEFAULTS = { seed: 1, clinics: 13, days: 120 } as const;
+
+export interface DemoDataOptions {
+  /** Progress lines, each starting with `seed`. */
+  log?: ((line: string) => void) | undefined;
+  seed?: number | undefined;
+  /** Number of clinics: 13 is the demo (12 in Tunisia, 1 in France); more are generated for benchmarks. */
+  clinics?: number | undefined;
+  /** Clinic days of history, today included. */
+  days?: number | undefined;
+  /** The end of history: today's events stop here. */
+  now?: number | undefined;
+}
+
+/**
+ * Seeds the demo when the database has no clinic yet; returns whether it did. The clinics are
+ * written last, with their people, in one transaction: a seed cut short (Ctrl-C during the first
+ * `npm start`) leaves no clinic, and the next run clears its leftovers and seeds again.
+ */
+export async function ensureDemoData(db: Database, options: DemoDataOptions = {}): Promise<boolean> {
+  const log = options.log ?? (() => {});
+  const [existing] = await db.select({ id: clinics.id }).from(clinics).limit(1);
+  if (existing !== undefined) {
+    log('seed: the database already has clinics, demo data left as it is');
+    return false;
+  }
+  const seed = checkedCount('seed', options.seed ?? DEMO_DEFAULTS.seed, 0);
+  const clinicCount = checkedCount('clinics', options.clinics ?? DEMO_DEFAULTS.clinics, 1);
+  const days = checkedCount('days', options.days ?? DEMO_DEFAULTS.days, 1);
+  const now = options.now ?? Date.now();
+  const startedAt = performance.now();
+  log(`seed: ${clinicCount} clinics × ${days} days of history (seed ${seed})…`);
+
+  await removeLeftovers(db);
+  const demoClinics = buildDemoClinics({ seed, count: clinicCount, days, now });
+  const people = await buildDemoUsers(demoClinics);
+
+  const bulk = createBulkInserter(db);
+  const totals = { entries: 0, events: 0, sms: 0 };
+  let activityId = 0;
+  // Day by day across clinics: rows arrive roughly in time order, memory holds one day per clinic.
+  const clinicDays = demoClinics.map((clinic) => clinicHistoryDays(clinic, { seed, days, now }));
+  for (let day = 0; day < days; day += 1) {
+    for (const history of clinicDays) {
+      const step = history.next();
+      if (step.done === true) continue;
+      const rows = step.value;
+      totals.entries += rows.entries.length;
+      totals.events += rows.events.length;
+      totals.sms += rows.sms.length;
+      await bulk.insert(events, rows.events);
+      await bulk.insert(queueEntries, rows.entries);
+      await bulk.insert(smsMessages, rows.sms);
+      // Explicit ids keep the timeline in event order.
+      await bulk.insert(clinicActivity, rows.activity.map((row) => ({ ...row, id: (activityId += 1) })));
+      await bulk.insert(dailyRollups, rows.daily);
+      await bulk.insert(hourlyRollups, rows.hourly);
+    }
+  }
+  await bulk.flush();
+
+  const clinicRows = demoClinics.map((clinic) => ({
+    id: clinic.id,
+    name: clinic.name,
+    timezone: clinic.timezone,
+    planPriceMinor: clinic.planPriceMinor,
+    currency: clinic.currency,
+    smsUnitCostMinor: clinic.smsUnitCostMinor,
+    createdAt: clinic.createdAt,
+  }));
+  // A few hundred rows per statement keeps even a thousand-clinic benchmark within SQLite's limits.
+  const [first, ...rest] = [
+    ...[...chunks(clinicRows, 200)].map((chunk) => db.insert(clinics).values(chunk).onConflictDoNothing()),
+    ...[...chunks(people.users, 200)].map((chunk) => db.insert(users).values(chunk).onConflictDoNothing()),
+    ...[...chunks(people.memberships, 200)].map((chunk) => db.insert(memberships).values(chunk).onConflictDoNothing()),
+  ];
+  if (first !== undefined) await db.batch([first, ...rest]);
+
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  log(
+    `seed: done in ${seconds} s — ${totals.entries.toLocaleString('en')} queue entries, ` +
+      `${totals.events.toLocaleString('en')} events, ${totals.sms.toLocaleString('en')} SMS, ` +
+      `${(bulk.written + clinicRows.length + people.users.length + people.memberships.length).toLocaleString('en')} rows`,
+  );
+  return true;
+}
+
+/**
+ * Rows of clinics that do not exist: with no clinic at all, these can only be what an interrupted
+ * seed wrote before its final transaction.
+ */
+async function removeLeftovers(db: Database): Promise<void> {
+  const noClinic = (column: SQLiteColumn) => sql`${column} not in (select ${clinics.id} from ${clinics})`;
+  await db.batch([
+    db.delete(events).where(noClinic(events.clinicId)),
+    db.delete(queueEntries).where(noClinic(queueEntries.clinicId)),
+    db.delete(smsMessages).where(noClinic(smsMessages.clinicId)),
+    db.delete(clinicActivity).where(noClinic(clinicActivity.clinicId)),
+    db.delete(dailyRollups).where(noClinic(dailyRollups.clinicId)),
+    db.delete(hourlyRollups).where(noClinic(hourlyRollups.clinicId)),
+  ]);
+}
+
+function* chunks<Item>(items: readonly Item[], size: number): Generator<Item[]> {
+  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
+}
+
+function checkedCount(name: string, value: number, minimum: number): number {
+  if (!Number.isSafeInteger(value) || value < minimum) throw new RangeError(`demo data: ${name} must be an integer ≥ ${minimum}, got ${value}`);
+  return value;
+}

@@ -1,0 +1,121 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { asc, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase, type Database } from '../../db/client.ts';
+import { applyMigrations } from '../../db/migrate.ts';
+import { clinicActivity, events, queueEntries, users } from '../../db/schema/index.ts';
+import { buildDemoClinics } from '../../db/seed/demo-clinics.ts';
+import { generateClinicHistory } from '../../db/seed/demo-history.ts';
+import { ensureDemoData } from '../../db/seed/ensure-demo-data.ts';
+import { startSqld, type RunningSqld } from '../../scripts/lib/sqld.ts';
+import { verifyPassword } from '../../worker/auth/password.ts';
+import { clinicDayOf } from '../../worker/domain/clinic-time.ts';
+import { queueEventSchema } from '../../worker/domain/queue-events.ts';
+import { applyQueueEvent, openQueueDay, type QueueDay, type QueueEntryRow } from '../../worker/domain/queue-projection.ts';
+
+const NOW = Date.parse('2026-11-24T10:30:00+01:00');
+const OPTIONS = { seed: 1, clinics: 13, days: 10, now: NOW };
+const TABLES = [
+  'clinics', 'users', 'memberships', 'events', 'queue_entries', 'sms_messages', 'clinic_activity', 'daily_rollups', 'hourly_rollups',
+] as const;
+
+async function countRows(db: Database): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of TABLES) {
+    const [row] = await db.all<{ count: number }>(sql.raw(`select count(*) as count from ${table}`));
+    counts[table] = row?.count ?? -1;
+  }
+  return counts;
+}
+
+describe('seeding the demo into a real sqld', () => {
+  let dataDir: string;
+  let sqld: RunningSqld;
+  let db: Database;
+  let seeded: boolean;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'pulse-seed-'));
+    sqld = await startSqld(join(dataDir, 'sqld'));
+    db = createDatabase({ url: sqld.url, authToken: sqld.authToken });
+    await applyMigrations(db);
+    // What a seed cut short before its final transaction leaves: rows of clinics that do not exist yet.
+    // (libSQL's `migrate` runs a batch without foreign-key checks, as the seed's own batches do.)
+    await db.$client.migrate([
+      { sql: `insert into events (clinic_id, id, type, entry_id, occurred_at, received_at, payload) values ('clinic-001', 'ev-leftover', 'clinic_login', null, 1, 1, '{}')`, args: [] },
+      { sql: `insert into clinic_activity (id, clinic_id, kind, occurred_at, detail) values (1, 'clinic-001', 'clinic_login', 1, '{"platform":"web"}')`, args: [] },
+    ]);
+    seeded = await ensureDemoData(db, OPTIONS);
+  });
+  afterAll(async () => {
+    await sqld?.process.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('should store exactly the generated history', async () => {
+    expect(seeded).toBe(true);
+    const histories = buildDemoClinics({ seed: 1, count: 13, days: 10, now: NOW }).map((clinic) =>
+      generateClinicHistory(clinic, { seed: 1, days: 10, now: NOW }),
+    );
+    const total = (pick: (history: (typeof histories)[number]) => readonly unknown[]) =>
+      histories.reduce((sum, history) => sum + pick(history).length, 0);
+    expect(await countRows(db)).toEqual({
+      clinics: 13,
+      // The super admin, the doctor and the receptionist of the first clinic, an owner for each other clinic.
+      users: 15,
+      memberships: 14,
+      events: total((history) => history.events),
+      queue_entries: total((history) => history.entries),
+      sms_messages: total((history) => history.sms),
+      clinic_activity: total((history) => history.activity),
+      daily_rollups: total((history) => history.daily),
+      hourly_rollups: total((history) => history.hourly),
+    });
+    expect(total((history) => history.entries)).toBeGreaterThan(1_500);
+  });
+
+  it('should let the two demo logins sign in, and nobody else', async () => {
+    const rows = await db.select().from(users).orderBy(asc(users.email));
+    const withPassword = rows.filter((row) => row.passwordHash !== null).map((row) => row.email);
+    expect(withPassword).toEqual(['admin@pulse.local', 'doctor@pulse.local']);
+    const columns = (email: string) => {
+      const row = rows.find((candidate) => candidate.email === email);
+      return { algorithm: row?.passwordAlgorithm ?? null, iterations: row?.passwordIterations ?? null, salt: row?.passwordSalt ?? null, hash: row?.passwordHash ?? null };
+    };
+    expect(await verifyPassword('pulse-admin', columns('admin@pulse.local'))).toBe(true);
+    expect(await verifyPassword('pulse-doctor', columns('doctor@pulse.local'))).toBe(true);
+    expect(await verifyPassword('pulse-admin', columns('doctor@pulse.local'))).toBe(false);
+    expect(rows.find((row) => row.email === 'admin@pulse.local')?.role).toBe('super_admin');
+  });
+
+  it('should store rows equal to replaying the stored events through the projection', async () => {
+    const stored = await db.select().from(events).where(eq(events.clinicId, 'clinic-001')).orderBy(asc(events.occurredAt), asc(events.id));
+    const settings = { clinicId: 'clinic-001', timezone: 'Africa/Tunis', smsUnitCostMinor: 40 };
+    let queue: QueueDay = openQueueDay(settings, clinicDayOf(stored[0]?.occurredAt ?? NOW, 'Africa/Tunis'));
+    const replayed = new Map<string, QueueEntryRow>();
+    for (const row of stored) {
+      const result = applyQueueEvent(queue, queueEventSchema.parse(JSON.parse(row.payload)));
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      queue = result.state;
+      if (result.changes.entry !== null) replayed.set(result.changes.entry.row.id, result.changes.entry.row);
+    }
+    const entries = await db.select().from(queueEntries).where(eq(queueEntries.clinicId, 'clinic-001')).orderBy(asc(queueEntries.id));
+    expect(entries).toEqual([...replayed.values()].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(entries.filter((entry) => entry.clinicDay === '2026-11-24' && entry.state === 'waiting').length).toBeGreaterThan(0);
+  });
+
+  it('should clear what an interrupted seed left before seeding again', async () => {
+    expect(await db.select().from(events).where(eq(events.id, 'ev-leftover'))).toEqual([]);
+    const [first] = await db.select().from(clinicActivity).where(eq(clinicActivity.id, 1));
+    expect(first?.occurredAt).toBeGreaterThan(NOW - 10 * 86_400_000);
+  });
+
+  it('should do nothing the second time', async () => {
+    const before = await countRows(db);
+    expect(await ensureDemoData(db, OPTIONS)).toBe(false);
+    expect(await countRows(db)).toEqual(before);
+  });
+});

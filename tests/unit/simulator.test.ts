@@ -1,0 +1,103 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { and, asc, eq, like } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase, type Database } from '../../db/client.ts';
+import { applyMigrations } from '../../db/migrate.ts';
+import { clinicActivity, dailyRollups, events, queueEntries } from '../../db/schema/index.ts';
+import { loadClinicQueueSettings, saveQueueWrite } from '../../db/queries/queue-writes.ts';
+import { queueEventSchema } from '../../worker/domain/queue-events.ts';
+import { applyQueueEvent, openQueueDay, type ClinicActivityRow } from '../../worker/domain/queue-projection.ts';
+import { ensureDemoData } from '../../db/seed/ensure-demo-data.ts';
+import { mulberry32 } from '../../db/seed/random.ts';
+import { startSimulator, type Simulator } from '../../scripts/lib/simulator.ts';
+import { startSqld, type RunningSqld } from '../../scripts/lib/sqld.ts';
+
+const MORNING = Date.parse('2026-11-24T10:30:00+01:00');
+
+describe('the demo simulator on a seeded clinic', () => {
+  let dataDir: string;
+  let sqld: RunningSqld;
+  let db: Database;
+  let simulator: Simulator;
+  let clock = MORNING;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'pulse-simulator-'));
+    sqld = await startSqld(join(dataDir, 'sqld'));
+    db = createDatabase({ url: sqld.url, authToken: sqld.authToken });
+    await applyMigrations(db);
+    await ensureDemoData(db, { clinics: 3, days: 2, now: MORNING });
+    // The timer never fires during the test: every round is played by hand, on a fake clock.
+    simulator = startSimulator(db, { clinicIds: ['clinic-001'], now: () => clock, intervalMs: 3_600_000, random: mulberry32(5) });
+  });
+  afterAll(async () => {
+    await simulator?.stop();
+    await sqld?.process.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const entriesOf = (day: string) =>
+    db.select().from(queueEntries).where(and(eq(queueEntries.clinicId, 'clinic-001'), eq(queueEntries.clinicDay, day))).orderBy(asc(queueEntries.ticketNumber));
+
+  it("should continue today's queue where the seed left it", async () => {
+    const seeded = await entriesOf('2026-11-24');
+    // Ten minutes of a morning, in rounds five seconds apart.
+    for (let round = 0; round < 120; round += 1) {
+      clock += 5_000;
+      await simulator.tick();
+    }
+    const today = await entriesOf('2026-11-24');
+    expect(today.length).toBeGreaterThan(seeded.length);
+    expect(today.map((entry) => entry.ticketNumber)).toEqual(today.map((_, index) => index + 1));
+    expect(today.filter((entry) => entry.state === 'called' || entry.state === 'in_consultation').length).toBeLessThanOrEqual(1);
+    expect(today.some((entry) => entry.id.startsWith('sim-'))).toBe(true);
+    expect(today.filter((entry) => entry.completedAt !== null && entry.completedAt > MORNING).length).toBeGreaterThan(2);
+    const simulated = await db.select().from(events).where(and(eq(events.clinicId, 'clinic-001'), like(events.id, 'sim-%')));
+    expect(simulated.length).toBeGreaterThan(40);
+  });
+
+  it("should keep today's rollup equal to today's entries", async () => {
+    const today = await entriesOf('2026-11-24');
+    const [rollup] = await db
+      .select()
+      .from(dailyRollups)
+      .where(and(eq(dailyRollups.clinicId, 'clinic-001'), eq(dailyRollups.day, '2026-11-24')));
+    expect((rollup?.checkinsQr ?? 0) + (rollup?.checkinsManual ?? 0)).toBe(today.length);
+    expect(rollup?.seen).toBe(today.filter((entry) => entry.state === 'completed').length);
+    expect(rollup?.finalizedAt).toBe(null);
+  });
+
+  it('should leave the same rows when the same write is stored twice', async () => {
+    const settings = await loadClinicQueueSettings(db, 'clinic-002');
+    if (settings === undefined) throw new Error('clinic-002 was not seeded');
+    const queue = openQueueDay(settings, '2026-11-24');
+    const activity: ClinicActivityRow[] = [];
+    for (const event of [
+      queueEventSchema.parse({ id: 'retry-1', occurredAt: '2026-11-24T10:00:00+01:00', type: 'patient_added', entryId: 'retry-entry', method: 'qr' }),
+      queueEventSchema.parse({ id: 'retry-2', occurredAt: '2026-11-24T10:01:00+01:00', type: 'clinic_login', platform: 'web' }),
+    ]) {
+      const result = applyQueueEvent(queue, event);
+      if (result.ok && result.changes.activity !== null) activity.push(result.changes.activity);
+    }
+    const entry = queue.entries.get('retry-entry');
+    const stored = { events: [], entries: entry === undefined ? [] : [entry], sms: [], activity, daily: [], hourly: [] };
+    const timeline = () => db.select().from(clinicActivity).where(eq(clinicActivity.clinicId, 'clinic-002'));
+    const before = (await timeline()).length;
+    await saveQueueWrite(db, stored);
+    await saveQueueWrite(db, stored);
+    expect((await timeline()).length).toBe(before + 2);
+  });
+
+  it("should start again at ticket 1 after the clinic's midnight", async () => {
+    clock = Date.parse('2026-11-24T23:05:00Z'); // 00:05 on the 25th in Tunis
+    for (let round = 0; round < 10; round += 1) {
+      clock += 5_000;
+      await simulator.tick();
+    }
+    const tomorrow = await entriesOf('2026-11-25');
+    expect(tomorrow.length).toBeGreaterThan(0);
+    expect(tomorrow[0]?.ticketNumber).toBe(1);
+  });
+});
