@@ -12,11 +12,20 @@ import { listClinicIds } from '../db/queries/clinics.ts';
 import { findFreePort, isPortFree } from './lib/free-port.ts';
 import { stopAllManagedProcesses } from './lib/managed-process.ts';
 import { startSimulator } from './lib/simulator.ts';
+import { ingestThroughApi } from './lib/simulator-ingest.ts';
 import { startStack } from './lib/stack.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_PORT = 8787;
 const SIMULATED_CLINICS = 3;
+
+/**
+ * wrangler dev tries to fetch Cloudflare's `Request.cf` sample from the internet; offline it warns
+ * on every start and falls back to a placeholder, which is all local development needs.
+ */
+function isOfflineNoise(line: string): boolean {
+  return /Request\.cf|workers\.cloudflare\.com|GetAddrInfoReqWrap/.test(line);
+}
 
 const startedAt = performance.now();
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -34,16 +43,18 @@ const stack = await startStack({
   seed: true,
   port,
   log: (line) => {
-    if (verbose || line.startsWith('[worker]') || line.startsWith('seed')) say(line);
+    if (verbose || ((line.startsWith('[worker]') || line.startsWith('seed')) && !isOfflineNoise(line))) say(line);
   },
 });
 
 const db = createDatabase({ url: stack.libsqlUrl, authToken: stack.libsqlAuthToken });
+const simulatedClinics = (await listClinicIds(db)).slice(0, SIMULATED_CLINICS);
 const simulator =
   process.env.PULSE_SIMULATOR === 'off'
     ? undefined
     : startSimulator(db, {
-        clinicIds: (await listClinicIds(db)).slice(0, SIMULATED_CLINICS),
+        clinicIds: simulatedClinics,
+        sink: await ingestThroughApi(db, stack.url, simulatedClinics),
         log: verbose ? say : undefined,
       });
 

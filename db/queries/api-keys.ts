@@ -31,3 +31,11 @@ export async function revokeApiKey(db: Database, clinicId: string, keyId: string
 export async function touchApiKey(db: Database, keyId: string, now: number): Promise<void> {
   await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, keyId));
 }
+
+/** Revokes every live key of a clinic with this name (e.g. the demo simulator's from an earlier run). */
+export async function revokeApiKeysNamed(db: Database, clinicId: string, name: string, now: number): Promise<void> {
+  await db
+    .update(apiKeys)
+    .set({ revokedAt: now })
+    .where(and(eq(apiKeys.clinicId, clinicId), eq(apiKeys.name, name), isNull(apiKeys.revokedAt)));
+}

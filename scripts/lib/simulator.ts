@@ -6,7 +6,7 @@
  * The clinic day is honoured: after the clinic's midnight the projection opens a new day and
  * ticket numbers start again at 1. It runs at any hour: a demo at night should move too.
  */
-import { loadClinicQueueSettings, loadQueueDay, saveQueueWrite } from '../../db/queries/queue-writes.ts';
+import { loadClinicQueueSettings, loadQueueDay, saveQueueWrite, type QueueWrite } from '../../db/queries/queue-writes.ts';
 import type { Database } from '../../db/client.ts';
 import { clinicDayOf, formatClinicInstant } from '../../worker/domain/clinic-time.ts';
 import { queueEventSchema, storedEventOf, type QueueEvent, type StoredEventRow } from '../../worker/domain/queue-events.ts';
@@ -22,8 +22,21 @@ import {
 import { rollupClinic } from '../../worker/domain/rollup.ts';
 import type { SmsKind } from '../../worker/domain/vocabulary.ts';
 
+/**
+ * Where a round's events go. `npm start` posts them to the Worker's ingestion API, exactly as the
+ * queue app does; tests on a fake clock store the projected rows straight into libSQL.
+ */
+export type SimulatorSink = (clinicId: string, events: readonly QueueEvent[], write: QueueWrite) => Promise<void>;
+
+/** The sink that writes the projected rows straight into libSQL (no Worker running). */
+export function storeInDatabase(db: Database): SimulatorSink {
+  return (_clinicId, _events, write) => saveQueueWrite(db, write);
+}
+
 export interface SimulatorOptions {
   clinicIds: readonly string[];
+  /** Defaults to `storeInDatabase(db)`. */
+  sink?: SimulatorSink;
   now?: () => number;
   /** Time between two rounds of events. */
   intervalMs?: number;
@@ -58,6 +71,7 @@ export function startSimulator(db: Database, options: SimulatorOptions): Simulat
   const random = options.random ?? Math.random;
   const log = options.log ?? (() => {});
   const intervalMs = options.intervalMs ?? 3_000;
+  const sink = options.sink ?? storeInDatabase(db);
   // Ids unique to this run: a restarted simulator never collides with its earlier events.
   const run = `${now().toString(36)}${Math.floor(random() * 1296).toString(36)}`;
   let serial = 0;
@@ -95,6 +109,7 @@ export function startSimulator(db: Database, options: SimulatorOptions): Simulat
       clinic.current = null;
     }
 
+    const sent: QueueEvent[] = [];
     const stored: StoredEventRow[] = [];
     const entries = new Map<string, QueueEntryRow>();
     const sms = new Map<string, SmsRow>();
@@ -109,6 +124,7 @@ export function startSimulator(db: Database, options: SimulatorOptions): Simulat
         return false;
       }
       queue = result.state;
+      sent.push(event);
       stored.push(storedEventOf(clinicId, event, at));
       if (result.changes.entry !== null) entries.set(result.changes.entry.row.id, result.changes.entry.row);
       if (result.changes.sms !== null) sms.set(result.changes.sms.row.id, result.changes.sms.row);
@@ -172,7 +188,7 @@ export function startSimulator(db: Database, options: SimulatorOptions): Simulat
       now: at,
       days: { from: queue.day, to: queue.day },
     });
-    await saveQueueWrite(db, { events: stored, entries: [...entries.values()], sms: [...sms.values()], activity, ...rollups });
+    await sink(clinicId, sent, { events: stored, entries: [...entries.values()], sms: [...sms.values()], activity, ...rollups });
     log(`simulator: ${clinicId}: ${stored.length} events`);
   }
 
