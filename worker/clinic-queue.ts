@@ -72,10 +72,12 @@ export class ClinicQueue extends DurableObject<Env> {
     });
   }
 
-  /** Applies a batch of validated events, each id once; answers what was accepted, repeated or refused. */
-  async ingest(clinicId: string, events: QueueEvent[]): Promise<IngestOutcome> {
-    const queue = await this.#ensureQueue(clinicId);
-    const now = Date.now();
+  /**
+   * Applies a batch of validated events, each id once; answers what was accepted, repeated or
+   * refused. `now` is the caller's clock (injected, so tests can live any day of the year).
+   */
+  async ingest(clinicId: string, events: QueueEvent[], now: number): Promise<IngestOutcome> {
+    const queue = await this.#ensureQueue(clinicId, now);
     this.#rollOverIfDue(queue, now);
     const outcome: IngestOutcome = { accepted: 0, duplicates: 0, rejected: [] };
     const oldestAccepted = addClinicDays(queue.day.day, -(SEEN_EVENT_DAYS - 1));
@@ -141,27 +143,25 @@ export class ClinicQueue extends DurableObject<Env> {
    * A reception action from the PWA, applied through `ingest` like any event. Choosing the next
    * patient happens here, in the single writer, so two desks calling at once call two patients.
    */
-  async act(clinicId: string, action: ReceptionAction): Promise<{ entryId: string | null; refused: string | null }> {
-    const queue = await this.#ensureQueue(clinicId);
-    this.#rollOverIfDue(queue, Date.now());
-    const event = eventForAction(queue.day, action, Date.now(), () => crypto.randomUUID());
+  async act(clinicId: string, action: ReceptionAction, now: number): Promise<{ entryId: string | null; refused: string | null }> {
+    const queue = await this.#ensureQueue(clinicId, now);
+    this.#rollOverIfDue(queue, now);
+    const event = eventForAction(queue.day, action, now, () => crypto.randomUUID());
     if ('refused' in event) return { entryId: null, refused: event.refused };
-    const outcome = await this.ingest(clinicId, [event]);
+    const outcome = await this.ingest(clinicId, [event], now);
     return { entryId: entryIdOf(event), refused: outcome.rejected[0]?.error.message ?? null };
   }
 
   /** `GET …/stats/today`. */
-  async today(clinicId: string): Promise<TodayFigures> {
-    const queue = await this.#ensureQueue(clinicId);
-    const now = Date.now();
+  async today(clinicId: string, now: number): Promise<TodayFigures> {
+    const queue = await this.#ensureQueue(clinicId, now);
     this.#rollOverIfDue(queue, now);
     return readTodayFigures(queue.day, queue.counters, now, queue.trailingConsultationMs);
   }
 
   /** Today's list for reception: tickets in order, no personal data. */
-  async entries(clinicId: string): Promise<TodayEntry[]> {
-    const queue = await this.#ensureQueue(clinicId);
-    const now = Date.now();
+  async entries(clinicId: string, now: number): Promise<TodayEntry[]> {
+    const queue = await this.#ensureQueue(clinicId, now);
     this.#rollOverIfDue(queue, now);
     return listEntries(queue.day, now);
   }
@@ -175,7 +175,7 @@ export class ClinicQueue extends DurableObject<Env> {
   override async fetch(request: Request): Promise<Response> {
     const clinicId = new URL(request.url).searchParams.get('clinicId');
     if (request.headers.get('Upgrade') !== 'websocket' || clinicId === null) return new Response('Expected a WebSocket upgrade', { status: 426 });
-    const queue = await this.#ensureQueue(clinicId);
+    const queue = await this.#ensureQueue(clinicId, Date.now());
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
     this.ctx.acceptWebSocket(server);
@@ -223,7 +223,7 @@ export class ClinicQueue extends DurableObject<Env> {
   }
 
   /** The loaded queue of `clinicId`, rebuilt from libSQL when this object's storage is empty. */
-  async #ensureQueue(clinicId: string): Promise<LoadedQueue> {
+  async #ensureQueue(clinicId: string, now: number): Promise<LoadedQueue> {
     if (this.#queue !== undefined) {
       if (this.#queue.day.settings.clinicId !== clinicId) throw new Error(`ClinicQueue of ${this.#queue.day.settings.clinicId} asked about ${clinicId}`);
       return this.#queue;
@@ -231,7 +231,6 @@ export class ClinicQueue extends DurableObject<Env> {
     const db = this.#db();
     const settings = await loadClinicQueueSettings(db, clinicId);
     if (settings === undefined) throw new AppError('NOT_FOUND', 'No such clinic');
-    const now = Date.now();
     const stored = await loadQueueDay(db, settings, now);
     const seen = await recentEventIds(db, clinicId, openQueueDay(settings, addClinicDays(stored.day, -(SEEN_EVENT_DAYS - 1))).startsAt);
     const trailing = await meanConsultationMs(db, clinicId, addClinicDays(stored.day, -30), stored.day);

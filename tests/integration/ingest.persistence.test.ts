@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { clinicActivity, dailyRollups, events, queueEntries, smsMessages } from '../../db/schema/index.ts';
 import type { QueueEvent } from '../../worker/domain/queue-events.ts';
 import { clinicQueueOf } from '../../worker/services/clinic-queue-stub.ts';
-import { eventId, ingest, todaysTimeline } from '../support/queue-story.ts';
+import { drainOutbox, eventId, ingest, todaysTimeline } from '../support/queue-story.ts';
 import { api, createWorld, signIn, testDatabase, type World } from '../support/world.ts';
 
 /** What libSQL holds for a clinic, counted. */
@@ -42,7 +42,7 @@ describe('write-behind from the ClinicQueue to libSQL', () => {
 
   it('should write every event, entry, SMS and timeline row once, however often the outbox is flushed', async () => {
     const stub = clinicQueueOf(env, world.clinicA);
-    await runDurableObjectAlarm(stub);
+    await drainOutbox(world.clinicA);
     await runDurableObjectAlarm(stub);
     expect(await storedCounts(world.clinicA)).toEqual({ events: 5, entries: 1, sms: 1, activity: 3 });
     const [stored] = await testDatabase().select().from(queueEntries).where(eq(queueEntries.id, entry));

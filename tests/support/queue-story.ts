@@ -1,3 +1,5 @@
+import { env, runDurableObjectAlarm } from 'cloudflare:test';
+import { clinicQueueOf } from '../../worker/services/clinic-queue-stub.ts';
 import { openQueueDay } from '../../worker/domain/queue-projection.ts';
 import { clinicDayOf } from '../../worker/domain/clinic-time.ts';
 import type { QueueEvent } from '../../worker/domain/queue-events.ts';
@@ -28,4 +30,18 @@ export interface IngestAnswer {
 export async function ingest(world: World, key: string, events: ReadonlyArray<QueueEvent | Record<string, unknown>>): Promise<{ status: number; body: IngestAnswer }> {
   const response = await api(world, '/ingest/events', { method: 'POST', token: key, json: { events } });
   return { status: response.status, body: await response.json<IngestAnswer>() };
+}
+
+/**
+ * Runs the clinic's outbox flush until libSQL has everything. The object's own alarm may be
+ * flushing at the same moment, so "nothing left in the outbox" is the condition, not one run.
+ */
+export async function drainOutbox(clinicId: string): Promise<void> {
+  const stub = clinicQueueOf(env, clinicId);
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    await runDurableObjectAlarm(stub);
+    if ((await stub.backlog()).rows === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`outbox of ${clinicId} did not drain`);
 }

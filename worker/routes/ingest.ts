@@ -47,6 +47,6 @@ export const ingestRoutes = new OpenAPIHono<AppEnv>().openapi(ingestEvents, asyn
       rejected.push({ id: idOf(raw, index), error: { code: 'VALIDATION_FAILED', message } });
     }
   });
-  const outcome = valid.length > 0 ? await clinicQueueOf(c.env, c.var.clinicId).ingest(c.var.clinicId, valid) : { accepted: 0, duplicates: 0, rejected: [] };
+  const outcome = valid.length > 0 ? await clinicQueueOf(c.env, c.var.clinicId).ingest(c.var.clinicId, valid, c.var.services.clock.now()) : { accepted: 0, duplicates: 0, rejected: [] };
   return c.json({ accepted: outcome.accepted, duplicates: outcome.duplicates, rejected: [...rejected, ...outcome.rejected] }, 200);
 });

@@ -105,7 +105,8 @@ async function fromQueue<T>(call: () => Promise<T>): Promise<T> {
 
 async function act(c: Context<AppEnv>, action: ReceptionAction) {
   const clinicId = c.var.clinicId;
-  const result = await fromQueue(() => clinicQueueOf(c.env, clinicId).act(clinicId, action));
+  const now = c.var.services.clock.now();
+  const result = await fromQueue(() => clinicQueueOf(c.env, clinicId).act(clinicId, action, now));
   if (result.refused !== null) throw new AppError('INVALID_TRANSITION', result.refused);
   return { entryId: result.entryId };
 }
@@ -114,12 +115,14 @@ export const queueRoutes = new OpenAPIHono<AppEnv>()
   .openapi(getToday, async (c) => {
     const clinicId = c.var.clinicId;
     c.header('Cache-Control', 'no-store');
-    return c.json(await fromQueue(() => clinicQueueOf(c.env, clinicId).today(clinicId)), 200);
+    const now = c.var.services.clock.now();
+    return c.json(await fromQueue(() => clinicQueueOf(c.env, clinicId).today(clinicId, now)), 200);
   })
   .openapi(listQueue, async (c) => {
     const clinicId = c.var.clinicId;
     c.header('Cache-Control', 'no-store');
-    return c.json({ entries: await fromQueue(() => clinicQueueOf(c.env, clinicId).entries(clinicId)) }, 200);
+    const now = c.var.services.clock.now();
+    return c.json({ entries: await fromQueue(() => clinicQueueOf(c.env, clinicId).entries(clinicId, now)) }, 200);
   })
   .openapi(addWalkIn, async (c) => c.json(await act(c, { kind: 'walk_in', method: c.req.valid('json').method }), 200))
   .openapi(callNext, async (c) => c.json(await act(c, { kind: 'call_next' }), 200))
