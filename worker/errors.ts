@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { isDatabaseUnreachable } from '../db/errors.ts';
 
 /** Every error code the API answers with, and its HTTP status (PRODUCT.md, "Error shape"). */
 export const ERROR_STATUS = {
@@ -71,6 +72,7 @@ export function toAppError(error: unknown): AppError {
     const code = codeForStatus(error.status);
     return new AppError(code, code === 'INTERNAL' ? 'Internal error' : error.message || code);
   }
+  if (isDatabaseUnreachable(error)) return new AppError('UNAVAILABLE', 'The database cannot be reached right now; try again shortly');
   return new AppError('INTERNAL', 'Internal error');
 }
 

@@ -14,6 +14,8 @@ export interface RunningSqld {
   /** What the Worker gets as LIBSQL_AUTH_TOKEN: a signed JWT, as Turso hands out. */
   authToken: string;
   process: ManagedProcess;
+  /** Starts it again on the same data, port and key (after a stop): an outage and its end. */
+  restart(): Promise<RunningSqld>;
 }
 
 /**
@@ -34,9 +36,11 @@ function createAccessToken(): { publicKey: string; token: string } {
 /** Starts sqld with its data in `dbPath` on a free loopback port and waits until it answers. */
 export async function startSqld(dbPath: string, onLine?: (line: string) => void): Promise<RunningSqld> {
   await mkdir(dbPath, { recursive: true });
-  const port = await findFreePort();
+  return launch(dbPath, await findFreePort(), createAccessToken(), onLine);
+}
+
+async function launch(dbPath: string, port: number, access: { publicKey: string; token: string }, onLine?: (line: string) => void): Promise<RunningSqld> {
   const url = `http://127.0.0.1:${port}`;
-  const access = createAccessToken();
   const sqld = startManagedProcess(
     'sqld',
     SQLD_BINARY,
@@ -49,5 +53,5 @@ export async function startSqld(dbPath: string, onLine?: (line: string) => void)
     await sqld.stop();
     throw error;
   }
-  return { url, authToken: access.token, process: sqld };
+  return { url, authToken: access.token, process: sqld, restart: () => launch(dbPath, port, access, onLine) };
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { findApiKeyByPrefix, touchApiKey } from '../../db/queries/api-keys.ts';
 import { findSessionUser } from '../../db/queries/sessions.ts';
+import { isDatabaseUnreachable } from '../../db/errors.ts';
 import type { AppEnv } from '../app-env.ts';
 import { API_KEY_MARK, parseApiKey } from './api-key-format.ts';
 import type { Principal } from './principal.ts';
@@ -22,11 +23,40 @@ export async function authenticate(c: Context<AppEnv>): Promise<Principal | null
   return cookie === undefined ? null : authenticateSession(c, cookie, 'cookie');
 }
 
+/**
+ * Who a token proved to be, per isolate, by token digest — consulted only while the database is
+ * unreachable, so a doctor's phone and the queue app keep working through an outage (revocation
+ * then waits for the database, at most LAST_KNOWN_FOR_MS). Bounded in size.
+ */
+const lastKnown = new Map<string, { principal: Principal; at: number }>();
+const LAST_KNOWN_FOR_MS = 15 * 60_000;
+const LAST_KNOWN_MAX = 10_000;
+
+async function provenOrLastKnown(digest: string, now: number, prove: () => Promise<Principal | null>): Promise<Principal | null> {
+  try {
+    const principal = await prove();
+    lastKnown.delete(digest);
+    if (principal !== null) {
+      if (lastKnown.size >= LAST_KNOWN_MAX) lastKnown.delete(lastKnown.keys().next().value ?? '');
+      lastKnown.set(digest, { principal, at: now });
+    }
+    return principal;
+  } catch (error) {
+    const known = lastKnown.get(digest);
+    if (known !== undefined && isDatabaseUnreachable(error) && now - known.at < LAST_KNOWN_FOR_MS) return known.principal;
+    throw error;
+  }
+}
+
 async function authenticateSession(c: Context<AppEnv>, token: string, via: 'cookie' | 'bearer'): Promise<Principal | null> {
   const { db, clock, config } = c.var.services;
   const sessionTokenHash = await sha256Hex(token);
-  const user = await findSessionUser(db, sessionTokenHash, clock.now(), config.sessionTtlMs);
-  return user === null ? null : { kind: 'user', user, sessionTokenHash, via };
+  const principal = await provenOrLastKnown(sessionTokenHash, clock.now(), async () => {
+    const user = await findSessionUser(db, sessionTokenHash, clock.now(), config.sessionTtlMs);
+    return user === null ? null : { kind: 'user', user, sessionTokenHash, via: 'bearer' };
+  });
+  // The same session may come as a cookie now and as a bearer token later: `via` is this request's.
+  return principal?.kind === 'user' ? { ...principal, via } : principal;
 }
 
 /** Throttles the "last used" write: a key posting every few seconds needs no write per request. */
@@ -36,12 +66,15 @@ async function authenticateApiKey(c: Context<AppEnv>, key: string): Promise<Prin
   const parsed = parseApiKey(key);
   if (parsed === null) return null;
   const { db, clock, logger } = c.var.services;
-  const row = await findApiKeyByPrefix(db, parsed.prefix);
-  if (row === undefined || row.revokedAt !== null) return null;
-  if (!timingSafeEqualText(await sha256Hex(parsed.secret), row.secretHash)) return null;
   const now = clock.now();
-  if (row.lastUsedAt === null || now - row.lastUsedAt > TOUCH_EVERY_MS) {
-    c.executionCtx.waitUntil(touchApiKey(db, row.id, now).catch((error: unknown) => logger.error('api key touch failed', error)));
-  }
-  return { kind: 'api_key', keyId: row.id, clinicId: row.clinicId };
+  const secretHash = await sha256Hex(parsed.secret);
+  return provenOrLastKnown(secretHash, now, async () => {
+    const row = await findApiKeyByPrefix(db, parsed.prefix);
+    if (row === undefined || row.revokedAt !== null) return null;
+    if (!timingSafeEqualText(secretHash, row.secretHash)) return null;
+    if (row.lastUsedAt === null || now - row.lastUsedAt > TOUCH_EVERY_MS) {
+      c.executionCtx.waitUntil(touchApiKey(db, row.id, now).catch((error: unknown) => logger.warn('api key touch failed', { error: String(error) })));
+    }
+    return { kind: 'api_key', keyId: row.id, clinicId: row.clinicId };
+  });
 }

@@ -1,0 +1,103 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { and, eq, like, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase } from '../../db/client.ts';
+import { applyMigrations } from '../../db/migrate.ts';
+import { apiKeys, clinics, events, memberships, users } from '../../db/schema/index.ts';
+import { newApiKey } from '../../worker/auth/api-key-format.ts';
+import { hashPassword } from '../../worker/auth/password.ts';
+import { sha256Hex } from '../../worker/auth/secrets.ts';
+import { startSqld, type RunningSqld } from '../../scripts/lib/sqld.ts';
+import { startStack, type Stack } from '../../scripts/lib/stack.ts';
+
+const OUTAGE_MS = 10_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The database goes away for ten seconds in the middle of a stream of events: the clinic's live
+ * figures keep answering, and once it is back every event lands in libSQL exactly once.
+ */
+describe('libSQL down for 10 s in the middle of a stream', () => {
+  let dataDir: string;
+  let sqld: RunningSqld;
+  let stack: Stack;
+  const key = newApiKey();
+  let cookie = '';
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'pulse-outage-'));
+    sqld = await startSqld(join(dataDir, 'sqld'));
+    const db = createDatabase(sqld);
+    await applyMigrations(db);
+    const password = await hashPassword('outage password');
+    await db.batch([
+      db.insert(clinics).values({ id: 'c-out', name: 'Cabinet', timezone: 'Africa/Tunis', planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: 0 }),
+      db.insert(users).values({ id: 'u-out', email: 'owner@outage.test', role: 'member', createdAt: 0, passwordAlgorithm: password.algorithm, passwordIterations: password.iterations, passwordSalt: password.salt, passwordHash: password.hash }),
+      db.insert(memberships).values({ userId: 'u-out', clinicId: 'c-out', role: 'clinic_owner', createdAt: 0 }),
+      db.insert(apiKeys).values({ id: 'k-out', clinicId: 'c-out', name: 'queue app', prefix: key.prefix, secretHash: await sha256Hex(key.secret), createdAt: 0 }),
+    ]);
+    stack = await startStack({ dataDir: join(dataDir, 'worker'), seed: false, database: sqld });
+    const login = await fetch(`${stack.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'owner@outage.test', password: 'outage password' }),
+    });
+    cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  }, 180_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    await sqld?.process.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('should keep answering and lose nothing, write nothing twice', async () => {
+    let sent = 0;
+    let accepted = 0;
+    let todayAnswers = 0;
+    const send = async () => {
+      sent += 1;
+      const entryId = `outage-entry-${sent}`;
+      // Each batch is sent twice: the resend must count as duplicates, during the outage too.
+      for (let copy = 0; copy < 2; copy += 1) {
+        const response = await fetch(`${stack.url}/api/v1/ingest/events`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${key.key}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ events: [{ id: `outage-${sent}`, type: 'patient_added', entryId, method: 'qr', occurredAt: new Date().toISOString() }] }),
+        });
+        expect(response.status).toBe(200);
+        const body = (await response.json()) as { accepted: number; duplicates: number };
+        accepted += body.accepted;
+        expect(body.accepted + body.duplicates).toBe(1);
+      }
+      const today = await fetch(`${stack.url}/api/v1/clinics/c-out/stats/today`, { headers: { Cookie: cookie } });
+      expect(today.status).toBe(200);
+      const figures = (await today.json()) as { waiting: number };
+      expect(figures.waiting).toBe(sent);
+      todayAnswers += 1;
+    };
+
+    for (let i = 0; i < 10; i += 1) await send();
+    await sqld.process.stop();
+    const outageEnds = Date.now() + OUTAGE_MS;
+    while (Date.now() < outageEnds) {
+      await send();
+      await sleep(200);
+    }
+    sqld = await sqld.restart();
+    for (let i = 0; i < 10; i += 1) await send();
+    expect(accepted).toBe(sent);
+    expect(todayAnswers).toBe(sent);
+
+    const db = createDatabase(sqld);
+    const stored = async () =>
+      (await db.select({ count: sql<number>`count(*)` }).from(events).where(and(eq(events.clinicId, 'c-out'), like(events.id, 'outage-%'))))[0]?.count ?? 0;
+    const deadline = Date.now() + 60_000;
+    while ((await stored()) < sent && Date.now() < deadline) await sleep(500);
+    expect(await stored()).toBe(sent);
+    const [distinct] = await db.select({ count: sql<number>`count(distinct ${events.id})` }).from(events).where(eq(events.clinicId, 'c-out'));
+    expect(distinct?.count).toBe(sent);
+  }, 120_000);
+});
