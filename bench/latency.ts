@@ -16,6 +16,11 @@ function percentile(sorted: readonly number[], p: number): number {
   return Math.round((sorted[Math.max(0, index)] ?? 0) * 100) / 100;
 }
 
+/** Percentiles of already sorted durations, in ms to two decimals. */
+export function percentiles(sorted: readonly number[]): { p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number } {
+  return { p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95), p99Ms: percentile(sorted, 99), maxMs: percentile(sorted, 100) };
+}
+
 export async function measureLatency(
   send: () => Promise<Response>,
   { count, concurrency }: { count: number; concurrency: number },
@@ -40,10 +45,7 @@ export async function measureLatency(
   return {
     requests: count,
     concurrency,
-    p50Ms: percentile(durations, 50),
-    p95Ms: percentile(durations, 95),
-    p99Ms: percentile(durations, 99),
-    maxMs: percentile(durations, 100),
+    ...percentiles(durations),
     requestsPerSecond: Math.round(count / elapsedS),
     failures,
   };

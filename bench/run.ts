@@ -1,7 +1,10 @@
 /**
- * `npm run bench [-- --clinics N --days N]`: how long demo data takes to load into a real sqld,
- * how long the stack takes to answer, and the latency of `GET /api/v1/health` through wrangler
- * dev (workerd → sqld round trip included). Prints the figures and writes them to bench/results/.
+ * `npm run bench [-- --only seed,health,queue --seconds 60 --clinics 13 --days 120]`: prints the
+ * figures and writes them to bench/results/<part>.json with the machine they came from.
+ *  - seed: demo data (clinics × days) into a real sqld;
+ *  - health: `GET /api/v1/health` through wrangler dev (workerd → sqld round trip);
+ *  - queue: ingestion from 50 clinics (batched and single), accepted-event → WebSocket delay at
+ *    10 phones per clinic, `stats/today` latency.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,19 +17,32 @@ import { startSqld } from '../scripts/lib/sqld.ts';
 import { startStack } from '../scripts/lib/stack.ts';
 import { measureLatency } from './latency.ts';
 import { describeMachine } from './machine.ts';
+import { benchIngest, benchLive, benchToday, startLoadStack } from './queue-bench.ts';
 
 const { values } = parseArgs({
-  options: { clinics: { type: 'string', default: '13' }, days: { type: 'string', default: '120' } },
+  options: {
+    only: { type: 'string', default: 'seed,health,queue' },
+    clinics: { type: 'string', default: '13' },
+    days: { type: 'string', default: '120' },
+    seconds: { type: 'string', default: '60' },
+  },
 });
-const clinics = Number(values.clinics);
-const days = Number(values.days);
+const parts = new Set(values.only.split(','));
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const scratch = await mkdtemp(join(tmpdir(), 'pulse-bench-'));
 
-async function benchSeed() {
+async function record(name: string, figures: object): Promise<void> {
+  const results = { date: new Date().toISOString(), machine: describeMachine(), ...figures };
+  say(`${name}: ${JSON.stringify(figures, null, 2)}`);
+  const dir = new URL('./results/', import.meta.url);
+  await mkdir(dir, { recursive: true });
+  await writeFile(new URL(`${name}.json`, dir), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+async function benchSeed(clinics: number, days: number) {
   const sqld = await startSqld(join(scratch, 'seed-sqld'));
   try {
-    const db = createDatabase({ url: sqld.url, authToken: sqld.authToken });
+    const db = createDatabase(sqld);
     await applyMigrations(db);
     const started = performance.now();
     await ensureDemoData(db, { clinics, days });
@@ -42,7 +58,7 @@ async function benchHealth() {
   const readySeconds = Math.round((performance.now() - started) / 100) / 10;
   try {
     const send = () => fetch(`${stack.url}/api/v1/health`);
-    await measureLatency(send, { count: 50, concurrency: 4 }); // warm-up
+    await measureLatency(send, { count: 50, concurrency: 4 });
     return {
       readySeconds,
       sequential: await measureLatency(send, { count: 500, concurrency: 1 }),
@@ -53,17 +69,27 @@ async function benchHealth() {
   }
 }
 
+async function benchQueue(seconds: number) {
+  const load = await startLoadStack(join(scratch, 'queue'), 50);
+  try {
+    say(`queue: ${seconds} s batched (50 events per request) from 50 clinics…`);
+    const batched = await benchIngest(load, 50, seconds);
+    say(`queue: ${seconds} s single (1 event per request) from 50 clinics…`);
+    const single = await benchIngest(load, 1, seconds);
+    say('queue: live updates at 10 phones per clinic…');
+    const live = await benchLive(load, 50, 10, 10);
+    say('queue: stats/today…');
+    const today = await benchToday(load, 1000);
+    return { clinics: 50, batched, single, live, today };
+  } finally {
+    await load.stop();
+  }
+}
+
 try {
-  say(`seeding ${clinics} clinics × ${days} days…`);
-  const seed = await benchSeed();
-  say(`  ${seed.seconds} s`);
-  say('starting the stack and measuring GET /api/v1/health…');
-  const health = await benchHealth();
-  const results = { date: new Date().toISOString(), machine: describeMachine(), seed, health };
-  say(JSON.stringify(results, null, 2));
-  const dir = new URL('./results/', import.meta.url);
-  await mkdir(dir, { recursive: true });
-  await writeFile(new URL(`foundation-${clinics}x${days}.json`, dir), `${JSON.stringify(results, null, 2)}\n`);
+  if (parts.has('seed')) await record(`seed-${values.clinics}x${values.days}`, await benchSeed(Number(values.clinics), Number(values.days)));
+  if (parts.has('health')) await record('health', await benchHealth());
+  if (parts.has('queue')) await record('queue', await benchQueue(Number(values.seconds)));
 } finally {
   await rm(scratch, { recursive: true, force: true });
 }

@@ -59,6 +59,8 @@ interface LoadedQueue {
 export class ClinicQueue extends DurableObject<Env> {
   #queue: LoadedQueue | undefined;
   #flushFailures = 0;
+  /** The alarm as last set by us; undefined until read once from storage. */
+  #alarmAt: number | null | undefined;
   #lastBroadcastAt = 0;
   #broadcastTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -133,8 +135,8 @@ export class ClinicQueue extends DurableObject<Env> {
       throw error;
     }
     if (outcome.accepted > 0) {
-      await this.#scheduleAlarm(now);
       this.#scheduleBroadcast();
+      await this.#scheduleAlarm(now);
     }
     return outcome;
   }
@@ -193,6 +195,7 @@ export class ClinicQueue extends DurableObject<Env> {
 
   /** Flushes the outbox to libSQL and rolls the day over at the clinic's midnight. */
   override async alarm(): Promise<void> {
+    this.#alarmAt = null;
     const queue = this.#queue;
     if (queue === undefined) return;
     const now = Date.now();
@@ -279,14 +282,20 @@ export class ClinicQueue extends DurableObject<Env> {
     queue.counters = countDay(next.entries.values());
   }
 
-  /** Next wake-up: soon while the outbox holds rows (backing off while libSQL fails), else midnight. */
+  /**
+   * Next wake-up: soon while the outbox holds rows (backing off while libSQL fails), else the
+   * clinic's midnight. The alarm time is kept in memory too, so an ingestion costs no storage read.
+   */
   async #scheduleAlarm(now: number): Promise<void> {
     const queue = this.#queue;
     if (queue === undefined) return;
     const pending = outboxBacklog(this.ctx.storage.sql, now).rows > 0;
     const at = pending ? now + nextFlushDelayMs(this.#flushFailures) : queue.day.endsAt;
-    const current = await this.ctx.storage.getAlarm();
-    if (current === null || current > at || !pending) await this.ctx.storage.setAlarm(at);
+    this.#alarmAt ??= await this.ctx.storage.getAlarm();
+    if (this.#alarmAt === null || this.#alarmAt > at || !pending) {
+      this.#alarmAt = at;
+      await this.ctx.storage.setAlarm(at);
+    }
   }
 
   #message(type: LiveMessage['type'], queue: LoadedQueue): LiveMessage {
@@ -294,24 +303,35 @@ export class ClinicQueue extends DurableObject<Env> {
     return { type, figures: readTodayFigures(queue.day, queue.counters, now, queue.trailingConsultationMs), entries: listEntries(queue.day, now) };
   }
 
-  /** Coalesces updates: at most one every 250 ms, the latest state each time. */
+  /**
+   * Tells the phones: at once when the last update is 250 ms old or more, else once that time has
+   * passed, with the state as it is then (updates coalesce; none is lost, none is stale).
+   */
   #scheduleBroadcast(): void {
     if (this.#broadcastTimer !== undefined || this.ctx.getWebSockets().length === 0) return;
-    const wait = Math.max(0, this.#lastBroadcastAt + BROADCAST_INTERVAL_MS - Date.now());
+    const wait = this.#lastBroadcastAt + BROADCAST_INTERVAL_MS - Date.now();
+    if (wait <= 0) {
+      this.#broadcast();
+      return;
+    }
     this.#broadcastTimer = setTimeout(() => {
       this.#broadcastTimer = undefined;
-      this.#lastBroadcastAt = Date.now();
-      const queue = this.#queue;
-      if (queue === undefined) return;
-      const text = JSON.stringify(this.#message('update', queue));
-      for (const socket of this.ctx.getWebSockets()) {
-        try {
-          socket.send(text);
-        } catch {
-          // A socket closing under us is not an error of ours: it will be gone next time.
-        }
-      }
+      this.#broadcast();
     }, wait);
+  }
+
+  #broadcast(): void {
+    const queue = this.#queue;
+    if (queue === undefined) return;
+    this.#lastBroadcastAt = Date.now();
+    const text = JSON.stringify(this.#message('update', queue));
+    for (const socket of this.ctx.getWebSockets()) {
+      try {
+        socket.send(text);
+      } catch {
+        // A socket closing under us is not an error of ours: it will be gone next time.
+      }
+    }
   }
 }
 

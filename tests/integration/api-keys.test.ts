@@ -47,3 +47,14 @@ describe("API keys for a clinic's queue app", () => {
     expect((await api(world, `/clinics/${world.clinicA}/api-keys`, { method: 'POST', token: staff, json: { name: 'x' } })).status).toBe(403);
   });
 });
+
+describe('a revoked key', () => {
+  it('should stop authenticating ingestion at once', async () => {
+    const world = await createWorld();
+    const owner = await signIn(world, world.ownerA);
+    const event = () => ({ events: [{ id: `rev-${crypto.randomUUID()}`, type: 'clinic_login', platform: 'web', occurredAt: new Date().toISOString() }] });
+    expect((await api(world, '/ingest/events', { method: 'POST', token: world.keyA, json: event() })).status).toBe(200);
+    expect((await api(world, `/clinics/${world.clinicA}/api-keys/${world.keyAId}`, { method: 'DELETE', token: owner })).status).toBe(204);
+    expect((await api(world, '/ingest/events', { method: 'POST', token: world.keyA, json: event() })).status).toBe(401);
+  });
+});

@@ -31,8 +31,28 @@ export async function authenticate(c: Context<AppEnv>): Promise<Principal | null
 const lastKnown = new Map<string, { principal: Principal; at: number }>();
 const LAST_KNOWN_FOR_MS = 15 * 60_000;
 const LAST_KNOWN_MAX = 10_000;
+/**
+ * An API key proven this recently is trusted without asking the database again: ingestion is the
+ * hot path (a queue app posts every few seconds). The cost: a revoked key keeps working in other
+ * isolates for up to this long; in this one, revoking forgets it at once.
+ */
+export const API_KEY_TRUSTED_FOR_MS = 60_000;
 
-async function provenOrLastKnown(digest: string, now: number, prove: () => Promise<Principal | null>): Promise<Principal | null> {
+/** Forgets the proofs of one API key in this isolate (it was just revoked). */
+export function forgetApiKey(keyId: string): void {
+  for (const [digest, known] of lastKnown) {
+    if (known.principal.kind === 'api_key' && known.principal.keyId === keyId) lastKnown.delete(digest);
+  }
+}
+
+async function provenOrLastKnown(
+  digest: string,
+  now: number,
+  prove: () => Promise<Principal | null>,
+  trustedForMs = 0,
+): Promise<Principal | null> {
+  const recent = lastKnown.get(digest);
+  if (recent !== undefined && now - recent.at < trustedForMs) return recent.principal;
   try {
     const principal = await prove();
     lastKnown.delete(digest);
@@ -76,5 +96,5 @@ async function authenticateApiKey(c: Context<AppEnv>, key: string): Promise<Prin
       c.executionCtx.waitUntil(touchApiKey(db, row.id, now).catch((error: unknown) => logger.warn('api key touch failed', { error: String(error) })));
     }
     return { kind: 'api_key', keyId: row.id, clinicId: row.clinicId };
-  });
+  }, API_KEY_TRUSTED_FOR_MS);
 }

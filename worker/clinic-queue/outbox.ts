@@ -8,9 +8,14 @@ import { dropOutboxThrough, readOutbox } from './storage.ts';
 const ROWS_PER_FLUSH = 500;
 /** Waiting between retries while libSQL fails: doubles from 0.5 s, at most 30 s. */
 const MAX_RETRY_DELAY_MS = 30_000;
+/**
+ * Write-behind gathers what arrives within this delay into one libSQL transaction: a busy clinic
+ * costs a few writes a second, not one per event. It is also how far libSQL lags the live figures.
+ */
+export const FLUSH_GATHER_MS = 100;
 
 export function nextFlushDelayMs(failures: number): number {
-  return failures === 0 ? 0 : Math.min(MAX_RETRY_DELAY_MS, 500 * 2 ** (failures - 1));
+  return failures === 0 ? FLUSH_GATHER_MS : Math.min(MAX_RETRY_DELAY_MS, 500 * 2 ** (failures - 1));
 }
 
 /**

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { insertApiKey, listApiKeys, revokeApiKey } from '../../db/queries/api-keys.ts';
 import type { AppEnv } from '../app-env.ts';
 import { newApiKey } from '../auth/api-key-format.ts';
+import { forgetApiKey } from '../auth/authenticate.ts';
 import { authorize, signedInUser } from '../auth/authorize.ts';
 import { CLINIC_OWNERS } from '../auth/policy.ts';
 import { sha256Hex } from '../auth/secrets.ts';
@@ -86,6 +87,7 @@ export const apiKeyRoutes = new OpenAPIHono<AppEnv>()
     const clinicId = c.var.clinicId;
     const { keyId } = c.req.valid('param');
     const revoked = await revokeApiKey(db, clinicId, keyId, clock.now());
+    forgetApiKey(keyId);
     await recordAudit(c, { action: 'api_key_revoke', clinicId, targetType: 'api_key', targetId: keyId, success: revoked, errorCode: revoked ? null : 'NOT_FOUND' });
     if (!revoked) throw new AppError('NOT_FOUND', 'No such active API key in this clinic');
     return c.body(null, 204);
