@@ -42,7 +42,7 @@ export async function startLoadStack(dir: string, count: number): Promise<LoadSt
     await db.insert(apiKeys).values({ id: `bench-key-${index}`, clinicId: id, name: 'bench', prefix: key.prefix, secretHash: await sha256Hex(key.secret), createdAt: 0 });
     list.push({ id, key: key.key });
   }
-  const stack = await startStack({ dataDir: join(dir, 'worker'), seed: false, database: sqld });
+  const stack = await startStack({ dataDir: join(dir, 'worker'), seed: false, database: sqld, log: process.env.BENCH_VERBOSE === '1' ? (line) => process.stderr.write(`${line}\n`) : undefined });
   const login = await fetch(`${stack.url}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   return {

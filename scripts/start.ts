@@ -19,14 +19,6 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_PORT = 8787;
 const SIMULATED_CLINICS = 3;
 
-/**
- * wrangler dev tries to fetch Cloudflare's `Request.cf` sample from the internet; offline it warns
- * on every start and falls back to a placeholder, which is all local development needs.
- */
-function isOfflineNoise(line: string): boolean {
-  return /Request\.cf|workers\.cloudflare\.com|GetAddrInfoReqWrap/.test(line);
-}
-
 const startedAt = performance.now();
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const verbose = process.env.PULSE_VERBOSE === '1';
@@ -43,7 +35,7 @@ const stack = await startStack({
   seed: true,
   port,
   log: (line) => {
-    if (verbose || ((line.startsWith('[worker]') || line.startsWith('seed')) && !isOfflineNoise(line))) say(line);
+    if (verbose || line.startsWith('[worker]') || line.startsWith('seed')) say(line);
   },
 });
 

@@ -93,7 +93,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         '--show-interactive-dev-session=false',
         '--log-level=warn',
       ],
-      { cwd: PROJECT_ROOT, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' }, onLine: (line) => log(`[worker] ${line}`) },
+      {
+        cwd: PROJECT_ROOT,
+        // No telemetry, no interactive UI, and no download of Cloudflare's sample `Request.cf`
+        // (offline it fails on every reload; the placeholder is all local runs need).
+        env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+        onLine: (line) => log(`[worker] ${line}`),
+      },
     );
     const url = `http://127.0.0.1:${port}`;
     await waitForHttp(`${url}/api/v1/health`, { timeoutMs: 90_000, exited: worker.exited });
