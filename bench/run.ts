@@ -4,7 +4,8 @@
  *  - seed: demo data (clinics × days) into a real sqld;
  *  - health: `GET /api/v1/health` through wrangler dev (workerd → sqld round trip);
  *  - queue: ingestion from 50 clinics (batched and single), accepted-event → WebSocket delay at
- *    10 phones per clinic, `stats/today` latency.
+ *    10 phones per clinic, `stats/today` latency;
+ *  - pwa: Lighthouse on the doctor's "Aujourd'hui" screen and the first load's JavaScript.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,11 +18,12 @@ import { startSqld } from '../scripts/lib/sqld.ts';
 import { startStack } from '../scripts/lib/stack.ts';
 import { measureLatency } from './latency.ts';
 import { describeMachine } from './machine.ts';
+import { benchLighthouse, initialJavaScript } from './lighthouse.ts';
 import { benchIngest, benchLive, benchToday, startLoadStack } from './queue-bench.ts';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'seed,health,queue' },
+    only: { type: 'string', default: 'seed,health,queue,pwa' },
     clinics: { type: 'string', default: '13' },
     days: { type: 'string', default: '120' },
     seconds: { type: 'string', default: '60' },
@@ -86,7 +88,23 @@ async function benchQueue(seconds: number) {
   }
 }
 
+async function benchPwa() {
+  const stack = await startStack({ dataDir: join(scratch, 'pwa'), seed: true });
+  try {
+    const login = await fetch(`${stack.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'doctor@pulse.local', password: 'pulse-doctor' }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    return { initialJavaScript: await initialJavaScript(), lighthouse: await benchLighthouse(`${stack.url}/today`, cookie) };
+  } finally {
+    await stack.stop();
+  }
+}
+
 try {
+  if (parts.has('pwa')) await record('pwa', await benchPwa());
   if (parts.has('seed')) await record(`seed-${values.clinics}x${values.days}`, await benchSeed(Number(values.clinics), Number(values.days)));
   if (parts.has('health')) await record('health', await benchHealth());
   if (parts.has('queue')) await record('queue', await benchQueue(Number(values.seconds)));
