@@ -59,6 +59,7 @@ say(`
   Demo logins (development only):
     super admin    admin@pulse.local  / pulse-admin
     clinic owner   doctor@pulse.local / pulse-doctor
+    receptionist   reception@pulse.local / pulse-reception
 
   Ctrl-C stops everything.
 `);

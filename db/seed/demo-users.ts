@@ -1,8 +1,8 @@
 /**
- * The demo's people. Two can sign in (development only, printed by `npm start`): the SaaS owner
- * and the first clinic's doctor. Every other clinic has an owner and the first clinic a
- * receptionist, without a password: they exist for member lists and notifications, and an
- * account without a password cannot be signed into.
+ * The demo's people. Three can sign in (development only, printed by `npm start`): the SaaS
+ * owner, the first clinic's doctor and its receptionist. Every other clinic has an owner without
+ * a password: they exist for member lists and notifications, and an account without a password
+ * cannot be signed into.
  */
 import { hashPassword } from '../../worker/auth/password.ts';
 import type { ClinicRole, UserRole } from '../../worker/domain/vocabulary.ts';
@@ -12,6 +12,7 @@ import type { DemoClinic } from './demo-clinics.ts';
 export const DEMO_LOGINS = {
   admin: { email: 'admin@pulse.local', password: 'pulse-admin' },
   doctor: { email: 'doctor@pulse.local', password: 'pulse-doctor' },
+  reception: { email: 'reception@pulse.local', password: 'pulse-reception' },
 } as const;
 
 interface DemoPerson {
@@ -23,7 +24,7 @@ interface DemoPerson {
   createdAt: number;
 }
 
-/** Users and memberships for the demo clinics; only the two demo logins get a (hashed) password. */
+/** Users and memberships for the demo clinics; only the demo logins get a (hashed) password. */
 export async function buildDemoUsers(
   clinics: readonly DemoClinic[],
 ): Promise<{ users: (typeof users.$inferInsert)[]; memberships: (typeof memberships.$inferInsert)[] }> {
@@ -44,9 +45,9 @@ export async function buildDemoUsers(
       },
       {
         id: 'user-reception',
-        email: 'reception@pulse.local',
+        email: DEMO_LOGINS.reception.email,
         role: 'member',
-        password: null,
+        password: DEMO_LOGINS.reception.password,
         clinic: { id: first.id, role: 'staff' },
         createdAt: first.createdAt,
       },

@@ -29,3 +29,30 @@ export async function navigationLinks(page: Page): Promise<string[]> {
   );
   return names;
 }
+
+/** The value a figure card of Today shows under its label ("4", "18 min", "—"), or null without that card. */
+export async function readFigure(page: Page, label: string): Promise<string | null> {
+  return page.evaluate((wanted) => {
+    const term = [...document.querySelectorAll('dt')].find((candidate) => candidate.textContent?.trim() === wanted);
+    return term?.nextElementSibling?.querySelector('.figure-value')?.textContent?.trim() ?? null;
+  }, label);
+}
+
+/** Waits, checking every 20 ms, until the figure under `label` reads `expected`. */
+export async function waitForFigure(page: Page, label: string, expected: string, timeoutMs = SCREEN_TIMEOUT_MS): Promise<void> {
+  await page.waitForFunction(
+    ({ wanted, value }) => {
+      const term = [...document.querySelectorAll('dt')].find((candidate) => candidate.textContent?.trim() === wanted);
+      return term?.nextElementSibling?.querySelector('.figure-value')?.textContent?.trim() === value;
+    },
+    { wanted: label, value: expected },
+    { timeout: timeoutMs, polling: 20 },
+  );
+}
+
+/** The figure under `label` as a count; fails when the card shows anything else. */
+export async function readCount(page: Page, label: string): Promise<number> {
+  const text = await readFigure(page, label);
+  if (text === null || !/^\d+$/.test(text)) throw new Error(`"${label}" shows ${JSON.stringify(text)}, not a count`);
+  return Number(text);
+}

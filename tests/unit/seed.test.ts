@@ -76,16 +76,17 @@ describe('seeding the demo into a real sqld', () => {
     expect(total((history) => history.entries)).toBeGreaterThan(1_500);
   });
 
-  it('should let the two demo logins sign in, and nobody else', async () => {
+  it('should let the three demo logins sign in, and nobody else', async () => {
     const rows = await db.select().from(users).orderBy(asc(users.email));
     const withPassword = rows.filter((row) => row.passwordHash !== null).map((row) => row.email);
-    expect(withPassword).toEqual(['admin@pulse.local', 'doctor@pulse.local']);
+    expect(withPassword).toEqual(['admin@pulse.local', 'doctor@pulse.local', 'reception@pulse.local']);
     const columns = (email: string) => {
       const row = rows.find((candidate) => candidate.email === email);
       return { algorithm: row?.passwordAlgorithm ?? null, iterations: row?.passwordIterations ?? null, salt: row?.passwordSalt ?? null, hash: row?.passwordHash ?? null };
     };
     expect(await verifyPassword('pulse-admin', columns('admin@pulse.local'))).toBe(true);
     expect(await verifyPassword('pulse-doctor', columns('doctor@pulse.local'))).toBe(true);
+    expect(await verifyPassword('pulse-reception', columns('reception@pulse.local'))).toBe(true);
     expect(await verifyPassword('pulse-admin', columns('doctor@pulse.local'))).toBe(false);
     expect(rows.find((row) => row.email === 'admin@pulse.local')?.role).toBe('super_admin');
   });

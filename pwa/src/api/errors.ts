@@ -10,6 +10,8 @@ export const API_ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  /** A reception action the queue cannot take in its current state (nobody waiting, already seen…). */
+  'INVALID_TRANSITION',
   'INSUFFICIENT_DATA',
   'RATE_LIMITED',
   'INTERNAL',

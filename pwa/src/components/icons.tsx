@@ -122,3 +122,12 @@ export function SignOutIcon(): JSX.Element {
     </LineIcon>
   );
 }
+
+/** More: the folded steps of a queue entry. */
+export function MoreIcon(): JSX.Element {
+  return (
+    <LineIcon>
+      <path d="M5 12h.01M12 12h.01M19 12h.01" stroke-width="3" />
+    </LineIcon>
+  );
+}

@@ -1,18 +1,95 @@
-import { createEffect, type JSX } from 'solid-js';
+import { createEffect, Show, type JSX } from 'solid-js';
 import { ClinicHeader } from '../components/ClinicHeader';
-import { ComingSoon } from '../components/ComingSoon';
+import { ConnectionBadge, StaleNotice, UpdatedAgo } from '../components/LiveStatus';
+import { PresenceBadge, PresenceSwitch } from '../components/Presence';
+import { QueueList, type EntryControls } from '../components/QueueList';
+import { ReceptionDock } from '../components/ReceptionDock';
+import { TodayFigures } from '../components/TodayFigures';
 import { t } from '../i18n/locale';
+import { isStale } from '../live/connection-status';
+import { createLiveStore } from '../live/live-store';
+import { createTicker } from '../live/ticker';
+import { createReceptionStore } from '../reception/reception-store';
+import { useSession } from '../session/SessionProvider';
 
-/** The selected clinic's day. Its live figures arrive with the queue counters (issue 3/7 on). */
+/** "Mis à jour il y a …" and the waits move by the second at most. */
+const TICK_MS = 1_000;
+
+/**
+ * The doctor's default screen: the selected clinic's day, live. Clinic members get reception's
+ * controls (walk-ins, calls, each entry's next step, the doctor's presence); the super admin
+ * reads the same screen without them.
+ */
 export default function Today(): JSX.Element {
+  const [session, sessionActions] = useSession();
+  const clinicId = () => session.clinic?.id ?? null;
+  const canReceive = () => session.clinic !== null && session.clinic.role !== 'super_admin';
+  // A refusal means the session or the membership ended: the session store finds out, and the
+  // layout leads to the login screen or drops the clinic.
+  const recheckSession = (): void => void sessionActions.reload();
+  const [live, liveActions] = createLiveStore({ clinicId, onRefused: recheckSession });
+  const [reception, receptionActions] = createReceptionStore({ clinicId, onSessionEnded: recheckSession });
+  const now = createTicker(TICK_MS);
+  const stale = () => isStale(live.status);
+
+  const entryControls = (): EntryControls | null => {
+    if (!canReceive()) return null;
+    const sending = reception.sending;
+    return {
+      busy: sending !== null,
+      sendingFor: sending?.kind === 'entry' ? { entryId: sending.entryId, action: sending.action } : null,
+      move: (entry, action) => {
+        void receptionActions.send({ kind: 'entry', action, entryId: entry.entryId, ticketNumber: entry.ticketNumber });
+      },
+    };
+  };
+
   createEffect(() => {
     document.title = `${t().todayTitle} · ${t().appName}`;
   });
+
   return (
-    <section class="screen" aria-labelledby="today-title">
-      <h1 id="today-title">{t().todayTitle}</h1>
+    <section class="screen today" aria-labelledby="today-title">
+      <div class="screen-head">
+        <h1 id="today-title">{t().todayTitle}</h1>
+        <Show when={session.clinic}>
+          <ConnectionBadge status={live.status} />
+        </Show>
+      </div>
       <ClinicHeader />
-      <ComingSoon intro={t().todayIntro} items={t().todayFigures} />
+      <Show when={session.clinic}>
+        <Show when={live.snapshot} fallback={<p class="checking">{t().loadingFigures}</p>}>
+          {(snapshot) => (
+            <>
+              <UpdatedAgo confirmedAt={live.confirmedAt} now={now()} />
+              <StaleNotice status={live.status} onRetry={liveActions.retryNow} />
+              <TodayFigures
+                snapshot={snapshot()}
+                stale={stale()}
+                now={now()}
+                presence={
+                  <Show when={canReceive()} fallback={<PresenceBadge present={snapshot().figures.doctorPresent} />}>
+                    <PresenceSwitch
+                      present={snapshot().figures.doctorPresent}
+                      busy={reception.sending !== null}
+                      onChange={(present) => void receptionActions.send({ kind: 'presence', present })}
+                    />
+                  </Show>
+                }
+              />
+              <QueueList
+                entries={snapshot().entries}
+                asOf={snapshot().figures.asOf}
+                elapsedMs={stale() ? 0 : Math.max(0, now() - snapshot().receivedAt)}
+                controls={entryControls()}
+              />
+            </>
+          )}
+        </Show>
+        <Show when={canReceive()} fallback={<p class="footnote">{t().readOnly}</p>}>
+          <ReceptionDock reception={reception} actions={receptionActions} entries={live.snapshot?.entries ?? []} />
+        </Show>
+      </Show>
     </section>
   );
 }

@@ -1,0 +1,59 @@
+import { Match, Show, Switch, type JSX } from 'solid-js';
+import { formatAge } from '../i18n/figures';
+import type { Messages } from '../i18n/fr';
+import { locale, t } from '../i18n/locale';
+import { isStale, type ConnectionStatus } from '../live/connection-status';
+import { RefreshIcon } from './icons';
+
+const STATUS_WORDS: Record<ConnectionStatus, (messages: Messages) => string> = {
+  live: (m) => m.connectionLive,
+  connecting: (m) => m.connectionConnecting,
+  reconnecting: (m) => m.connectionReconnecting,
+  offline: (m) => m.connectionOffline,
+};
+
+/** Live, connecting, reconnecting or offline: a dot and a word, announced politely when it changes. */
+export function ConnectionBadge(props: { status: ConnectionStatus }): JSX.Element {
+  return (
+    <p class="connection" data-status={props.status} role="status">
+      <span class="connection-dot" aria-hidden="true" />
+      {STATUS_WORDS[props.status](t())}
+    </p>
+  );
+}
+
+/**
+ * How old the figures are: "Mis à jour il y a 20 s", counted from the last proof they were current
+ * (a message or a keep-alive answer). Not a live region: it ticks, and a screen reader reading
+ * every tick would drown the figures.
+ */
+export function UpdatedAgo(props: { confirmedAt: number | null; now: number }): JSX.Element {
+  const age = () => (props.confirmedAt === null ? null : formatAge(Math.max(0, props.now - props.confirmedAt), locale(), t()));
+  return <Show when={age()}>{(text) => <p class="freshness">{t().updatedAgo(text())}</p>}</Show>;
+}
+
+/** When the figures are not live: they may be out of date, why, and a way to retry at once. */
+export function StaleNotice(props: { status: ConnectionStatus; onRetry: () => void }): JSX.Element {
+  return (
+    <Show when={isStale(props.status)}>
+      <div class="notice notice-stale">
+        <div>
+          <p class="notice-title">{t().staleTitle}</p>
+          <p>
+            <Switch>
+              <Match when={props.status === 'offline'}>{t().staleOffline}</Match>
+              <Match when={props.status === 'reconnecting'}>{t().staleReconnecting}</Match>
+              <Match when={props.status === 'connecting'}>{t().staleConnecting}</Match>
+            </Switch>
+          </p>
+        </div>
+        <Show when={props.status !== 'connecting'}>
+          <button type="button" class="button button-quiet" onClick={() => props.onRetry()}>
+            <RefreshIcon spinning={false} />
+            <span>{t().retry}</span>
+          </button>
+        </Show>
+      </div>
+    </Show>
+  );
+}

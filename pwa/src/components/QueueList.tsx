@@ -1,0 +1,147 @@
+import { createMemo, createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
+import type { EntryAction } from '../api/queue';
+import type { TodayEntry } from '../api/wire';
+import { formatMinutes } from '../i18n/figures';
+import { t } from '../i18n/locale';
+import { minutesWaitedNow } from '../live/clock-figures';
+import { groupEntries, needsConfirmation, nextSteps } from '../reception/entry-actions';
+import { MoreIcon } from './icons';
+
+/** What the list needs from reception; absent for those who only read the screen. */
+export interface EntryControls {
+  busy: boolean;
+  /** The entry whose step is on its way, to say so on its button. */
+  sendingFor: { entryId: string; action: EntryAction } | null;
+  move(entry: TodayEntry, action: EntryAction): void;
+}
+
+/**
+ * Today's list: who is with the doctor, who waits (in ticket order), and, folded, who is done.
+ * Tickets, states in words and minutes waited; reception gets each entry's next steps.
+ */
+export function QueueList(props: {
+  entries: readonly TodayEntry[];
+  asOf: string;
+  elapsedMs: number;
+  controls: EntryControls | null;
+}): JSX.Element {
+  const groups = createMemo(() => groupEntries(props.entries));
+  const row = (entry: TodayEntry) => <EntryRow entry={entry} asOf={props.asOf} elapsedMs={props.elapsedMs} controls={props.controls} />;
+  return (
+    <section class="card queue" aria-labelledby="queue-title">
+      <h2 id="queue-title">{t().queueTitle}</h2>
+      <Show when={props.entries.length > 0} fallback={<p class="footnote">{t().queueEmpty}</p>}>
+        <Show when={groups().current.length > 0}>
+          <h3 class="card-label">{t().queueCurrent}</h3>
+          <ol class="entries">
+            <For each={groups().current}>{row}</For>
+          </ol>
+        </Show>
+        <h3 class="card-label">{t().queueWaiting}</h3>
+        <Show when={groups().waiting.length > 0} fallback={<p class="footnote">{t().nobodyWaiting}</p>}>
+          <ol class="entries">
+            <For each={groups().waiting}>{row}</For>
+          </ol>
+        </Show>
+        <Show when={groups().done.length > 0}>
+          <details class="done">
+            <summary>{t().queueDone(groups().done.length)}</summary>
+            <ol class="entries">
+              <For each={groups().done}>{row}</For>
+            </ol>
+          </details>
+        </Show>
+      </Show>
+    </section>
+  );
+}
+
+/** After a first tap on an irreversible step, how long the second tap may come. */
+const CONFIRM_WINDOW_MS = 4_000;
+
+function EntryRow(props: { entry: TodayEntry; asOf: string; elapsedMs: number; controls: EntryControls | null }): JSX.Element {
+  const minutes = () => formatMinutes(minutesWaitedNow(props.entry, props.asOf, props.elapsedMs), t());
+  // Waiting rows are many and their steps rare (reception calls the next patient from the dock):
+  // their steps fold behind one button. Rows with the doctor show theirs at once.
+  const folds = () => props.entry.state === 'waiting';
+  const [open, setOpen] = createSignal(false);
+  const controls = () => (props.controls !== null && nextSteps(props.entry.state).length > 0 ? props.controls : null);
+  const stepsId = () => `steps-${props.entry.entryId}`;
+  return (
+    <li class="entry" data-state={props.entry.state}>
+      <span class="entry-ticket">
+        <span class="visually-hidden">{t().ticket(props.entry.ticketNumber)}</span>
+        <span aria-hidden="true">{props.entry.ticketNumber}</span>
+      </span>
+      <div class="entry-main">
+        <p class="entry-line">
+          <span class="entry-state">{t().entryStates[props.entry.state]}</span>
+          <span class="entry-method">{t().entryMethod[props.entry.method]}</span>
+        </p>
+        <p class="footnote">{props.entry.state === 'waiting' ? t().waitingFor(minutes()) : t().waited(minutes())}</p>
+      </div>
+      <Show when={controls()}>
+        {(current) => (
+          <>
+            <Show when={folds()}>
+              <button
+                type="button"
+                class="icon-button entry-more"
+                aria-expanded={open()}
+                aria-controls={stepsId()}
+                aria-label={t().entryMoreLabel(props.entry.ticketNumber)}
+                title={t().entryMore}
+                onClick={() => setOpen(!open())}
+              >
+                <MoreIcon />
+              </button>
+            </Show>
+            <Show when={!folds() || open()}>
+              <EntrySteps entry={props.entry} controls={current()} id={stepsId()} />
+            </Show>
+          </>
+        )}
+      </Show>
+    </li>
+  );
+}
+
+function EntrySteps(props: { entry: TodayEntry; controls: EntryControls; id: string }): JSX.Element {
+  const [armed, setArmed] = createSignal<EntryAction | null>(null);
+  let disarm: number | undefined;
+  onCleanup(() => window.clearTimeout(disarm));
+
+  const press = (action: EntryAction): void => {
+    window.clearTimeout(disarm);
+    if (needsConfirmation(action) && armed() !== action) {
+      setArmed(action);
+      disarm = window.setTimeout(() => setArmed(null), CONFIRM_WINDOW_MS);
+      return;
+    }
+    setArmed(null);
+    props.controls.move(props.entry, action);
+  };
+
+  return (
+    <div class="entry-actions" id={props.id}>
+      <For each={nextSteps(props.entry.state)}>
+        {(action) => {
+          const label = () => t().entryActionLabels[action](props.entry.ticketNumber);
+          const sending = () => props.controls.sendingFor?.entryId === props.entry.entryId && props.controls.sendingFor.action === action;
+          return (
+            <button
+              type="button"
+              class="button button-small"
+              classList={{ 'button-quiet': armed() !== action, 'button-danger': armed() === action }}
+              disabled={props.controls.busy}
+              aria-label={armed() === action ? t().confirmLabel(label()) : label()}
+              onClick={() => press(action)}
+            >
+              {sending() ? t().sending : armed() === action ? t().confirm : t().entryActions[action]}
+            </button>
+          );
+        }}
+      </For>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { formatAge, formatClinicClock, formatCount, formatMinutes, formatShare } from './figures';
+import { fr } from './fr';
+
+const NBSP = '\u00a0';
+
+describe('formatMinutes', () => {
+  it('should give waits and consultations in whole minutes', () => {
+    expect(formatMinutes(18.4, fr)).toBe(`18${NBSP}min`);
+    expect(formatMinutes(12.5, en)).toBe(`13${NBSP}min`);
+  });
+
+  it('should say "under a minute" rather than 0', () => {
+    expect(formatMinutes(0, fr)).toBe(`<${NBSP}1${NBSP}min`);
+    expect(formatMinutes(0.4, en)).toBe(`<${NBSP}1${NBSP}min`);
+  });
+
+  it('should count in hours past the hour, the French way in French', () => {
+    expect(formatMinutes(65, fr)).toBe(`1${NBSP}h${NBSP}05`);
+    expect(formatMinutes(125.2, en)).toBe(`2${NBSP}h${NBSP}05${NBSP}min`);
+    expect(formatMinutes(59.6, fr)).toBe(`1${NBSP}h${NBSP}00`);
+  });
+});
+
+describe('formatShare and formatCount', () => {
+  it('should write the QR share as a whole percentage in each notation', () => {
+    // French puts a (narrow, depending on the ICU version) no-break space before the sign.
+    expect(formatShare(5 / 9, 'fr')).toMatch(/^56[\u00a0\u202f]%$/);
+    expect(formatShare(5 / 9, 'en')).toBe('56%');
+  });
+
+  it('should group thousands the local way', () => {
+    expect(formatCount(1234, 'fr')).toBe('1\u202f234');
+    expect(formatCount(1234, 'en')).toBe('1,234');
+  });
+});
+
+describe('formatClinicClock', () => {
+  it('should give the estimated end on the clinic’s clock, whatever the phone’s zone', () => {
+    const end = Date.parse('2026-11-24T16:40:00.000Z');
+    expect(formatClinicClock(end, 'fr', 'Africa/Tunis')).toBe('17:40');
+    expect(formatClinicClock(end, 'en', 'America/Montreal')).toMatch(/^11:40\sAM$/);
+  });
+});
+
+describe('formatAge', () => {
+  it('should say "just now" for the first seconds', () => {
+    expect(formatAge(0, 'fr', fr)).toBe('à l’instant');
+    expect(formatAge(9_999, 'en', en)).toBe('just now');
+  });
+
+  it('should count seconds by tens, then minutes, hours and days', () => {
+    expect(formatAge(27_000, 'fr', fr)).toMatch(/^il y a 20\ss$/);
+    expect(formatAge(3 * 60_000 + 59_000, 'fr', fr)).toMatch(/^il y a 3\smin$/);
+    expect(formatAge(2 * 3_600_000, 'en', en)).toMatch(/^2\shr\. ago$/);
+    expect(formatAge(26 * 3_600_000, 'fr', fr)).toMatch(/^il y a 1\sj$/);
+  });
+
+  it('should read as "updated … ago" in each language', () => {
+    expect(fr.updatedAgo(formatAge(27_000, 'fr', fr))).toMatch(/^Mis à jour il y a 20\ss$/);
+    expect(en.updatedAgo(formatAge(3_000, 'en', en))).toBe('Updated just now');
+  });
+});

@@ -1,0 +1,47 @@
+import type { Messages } from './fr';
+import type { Locale } from './locale';
+
+/** A count of patients in the reader's notation. */
+export function formatCount(count: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale).format(count);
+}
+
+/**
+ * A wait or a consultation in whole minutes ("18 min"), hours beyond the hour ("1 h 05"): a doctor
+ * plans in minutes, and tenths of a minute on a phone are noise. Under a minute says so.
+ */
+export function formatMinutes(minutes: number, messages: Messages): string {
+  const whole = Math.round(minutes);
+  if (whole < 1) return messages.underAMinute;
+  if (whole < 60) return messages.minutes(whole);
+  return messages.hoursMinutes(Math.floor(whole / 60), String(whole % 60).padStart(2, '0'));
+}
+
+/** A share (0–1) as a whole percentage in the reader's notation: "63 %" / "63%". */
+export function formatShare(share: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+/** An instant on the clinic's wall clock, whatever the phone's zone: "17:40" / "5:40 PM". */
+export function formatClinicClock(instantMs: number, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, timeStyle: 'short' }).format(instantMs);
+}
+
+/** Under this, "just now": a few seconds of age say nothing to the reader. */
+const JUST_NOW_MS = 10_000;
+
+/**
+ * How old the figures are: "à l'instant", "il y a 20 s", "il y a 3 min", "il y a 2 h", "il y a 1 j".
+ * Seconds go by tens, so the line does not flicker every second.
+ */
+export function formatAge(ageMs: number, locale: Locale, messages: Messages): string {
+  if (ageMs < JUST_NOW_MS) return messages.justNow;
+  const relative = new Intl.RelativeTimeFormat(locale, { style: 'short' });
+  const seconds = Math.floor(ageMs / 1000);
+  if (seconds < 60) return relative.format(-Math.floor(seconds / 10) * 10, 'second');
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return relative.format(-minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return relative.format(-hours, 'hour');
+  return relative.format(-Math.floor(hours / 24), 'day');
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { parseStoredSnapshot } from './last-snapshot';
+import { TEN_AM, TEN_AM_ENTRIES } from './ten-am.fixture';
+
+const STORED = { type: 'snapshot', figures: TEN_AM, entries: TEN_AM_ENTRIES, receivedAt: 1_795_000_000_000 };
+
+describe('parseStoredSnapshot', () => {
+  it('should give back the figures, the list and when they were received', () => {
+    expect(parseStoredSnapshot(JSON.stringify(STORED))).toEqual({ figures: TEN_AM, entries: TEN_AM_ENTRIES, receivedAt: STORED.receivedAt });
+  });
+
+  it('should forget what it cannot trust: nothing, garbage, an older shape, no reception time', () => {
+    expect(parseStoredSnapshot(null)).toBeNull();
+    expect(parseStoredSnapshot('{oops')).toBeNull();
+    expect(parseStoredSnapshot(JSON.stringify({ ...STORED, figures: { waiting: 2 } }))).toBeNull();
+    expect(parseStoredSnapshot(JSON.stringify({ ...STORED, receivedAt: 'yesterday' }))).toBeNull();
+  });
+});
