@@ -21,6 +21,18 @@ export async function initialJavaScript(): Promise<{ files: string[]; gzipBytes:
   return { files, gzipBytes };
 }
 
+/** The HTML snippets an audit names, so a failure says where to look. */
+function failingElements(details: unknown): string[] {
+  if (typeof details !== 'object' || details === null || !('items' in details) || !Array.isArray(details.items)) return [];
+  return details.items.flatMap((item: unknown) => {
+    if (typeof item !== 'object' || item === null || !('node' in item)) return [];
+    const node = item.node;
+    if (typeof node !== 'object' || node === null) return [];
+    const text = (key: string) => String(Reflect.get(node, key) ?? '');
+    return [`${text('selector')} ${text('snippet')} — ${text('explanation').split('\n')[1] ?? ''}`.trim()];
+  });
+}
+
 export async function benchLighthouse(url: string, cookie: string) {
   const chrome = await launch({ chromePath: await chromiumPath(), chromeFlags: CHROMIUM_ARGS });
   try {
@@ -45,7 +57,7 @@ export async function benchLighthouse(url: string, cookie: string) {
       totalBlockingTimeMs: metric('total-blocking-time'),
       failedAccessibilityAudits: Object.values(audits)
         .filter((audit) => audit.scoreDisplayMode === 'binary' && audit.score === 0 && categories.accessibility?.auditRefs.some((ref) => ref.id === audit.id))
-        .map((audit) => audit.id),
+        .map((audit) => ({ id: audit.id, elements: failingElements(audit.details) })),
     };
   } finally {
     chrome.kill();
