@@ -115,13 +115,17 @@ export async function benchIngest(load: LoadStack, eventsPerRequest: number, sec
   const elapsed = (performance.now() - started) / 1000;
   if (rejected > 0) throw new Error(`${rejected} events were rejected during the benchmark`);
   const drainStarted = performance.now();
+  // A range on the (clinic_id, id) primary key: counting must not itself load the database.
+  const clinicIds = load.clinics.map((clinic) => clinic.id);
   const stored = async () => {
-    const [row] = await load.db.all<{ count: number }>(sql`select count(*) as count from events where id like ${`${run}-%`}`);
+    const [row] = await load.db.all<{ count: number }>(
+      sql`select count(*) as count from events where clinic_id in (${sql.join(clinicIds.map((id) => sql`${id}`), sql`, `)}) and id >= ${`${run}-`} and id < ${`${run}.`}`,
+    );
     return row?.count ?? 0;
   };
   let count = await stored();
   while (count < accepted && performance.now() - drainStarted < 300_000) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     count = await stored();
   }
   const sorted = durations.sort((a, b) => a - b);
@@ -159,6 +163,7 @@ export async function benchLive(load: LoadStack, clinicsUsed: number, subscriber
       await new Promise<void>((resolve, reject) => {
         socket.addEventListener('message', () => resolve(), { once: true });
         socket.addEventListener('error', () => reject(new Error('websocket failed')), { once: true });
+        setTimeout(() => reject(new Error('no snapshot within 10 s')), 10_000).unref();
       });
       socket.addEventListener('message', (event) => {
         if (typeof event.data !== 'string' || !event.data.startsWith('{"type":"update"')) return;

@@ -71,18 +71,25 @@ async function benchHealth() {
   }
 }
 
+/** Each phase is recorded as soon as it ends: a long run that is cut short keeps what it measured. */
 async function benchQueue(seconds: number) {
   const load = await startLoadStack(join(scratch, 'queue'), 50);
+  const figures: Record<string, unknown> = { clinics: 50 };
   try {
-    say(`queue: ${seconds} s batched (50 events per request) from 50 clinics…`);
-    const batched = await benchIngest(load, 50, seconds);
-    say(`queue: ${seconds} s single (1 event per request) from 50 clinics…`);
-    const single = await benchIngest(load, 1, seconds);
+    say('queue: stats/today on a fresh clinic…');
+    figures.today = await benchToday(load, 1000);
     say('queue: live updates at 10 phones per clinic…');
-    const live = await benchLive(load, 50, 10, 10);
-    say('queue: stats/today…');
-    const today = await benchToday(load, 1000);
-    return { clinics: 50, batched, single, live, today };
+    figures.live = await benchLive(load, 50, 10, 10);
+    await record('queue', figures);
+    say(`queue: ${seconds} s batched (50 events per request) from 50 clinics…`);
+    figures.batched = await benchIngest(load, 50, seconds);
+    await record('queue', figures);
+    say(`queue: ${seconds} s single (1 event per request) from 50 clinics…`);
+    figures.single = await benchIngest(load, 1, seconds);
+    await record('queue', figures);
+    say('queue: stats/today after the load…');
+    figures.todayAfterLoad = await benchToday(load, 1000);
+    return figures;
   } finally {
     await load.stop();
   }

@@ -6,6 +6,7 @@ import { describeRequestError } from '../i18n/request-errors';
 import { checkNewPassword, describeNewPasswordProblem } from '../session/new-password';
 import { useSession } from '../session/SessionProvider';
 import { NewPasswordFields } from './NewPasswordFields';
+import { FormFailure } from './FormFailure';
 
 type Outcome = { ok: true } | { ok: false; words: (messages: Messages) => string };
 
@@ -57,13 +58,7 @@ export function ChangePasswordForm(props: { email: string }): JSX.Element {
         </div>
         <NewPasswordFields idPrefix="password" />
       </fieldset>
-      <Show when={failure()}>
-        {(current) => (
-          <p class="form-error" role="alert">
-            {current().words(t())}
-          </p>
-        )}
-      </Show>
+      <FormFailure failure={failure()} />
       <Show when={outcome()?.ok}>
         <p class="notice notice-ok" role="status">
           {t().passwordChanged}

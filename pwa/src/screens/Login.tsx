@@ -7,6 +7,7 @@ import { describeRequestError } from '../i18n/request-errors';
 import { safeNextPath } from '../navigation/next-path';
 import { checkLoginForm, describeLoginFormProblem } from '../session/login-form';
 import { useSession } from '../session/SessionProvider';
+import { FormFailure } from '../components/FormFailure';
 
 /**
  * E-mail and password, in a real form so password managers offer, fill and save the account.
@@ -92,13 +93,7 @@ export default function Login(): JSX.Element {
             />
           </div>
         </fieldset>
-        <Show when={failure()}>
-          {(current) => (
-            <p class="form-error" role="alert">
-              {current().words(t())}
-            </p>
-          )}
-        </Show>
+        <FormFailure failure={failure()} />
         <button type="submit" class="button button-wide" disabled={submitting()}>
           {submitting() ? t().signingIn : t().signIn}
         </button>

@@ -10,6 +10,7 @@ import { describeRequestError } from '../i18n/request-errors';
 import { setupTokenFrom } from '../navigation/setup-token';
 import { checkNewPassword, describeNewPasswordProblem } from '../session/new-password';
 import { useSession } from '../session/SessionProvider';
+import { FormFailure } from '../components/FormFailure';
 
 /**
  * Where an invitation's one-time link `/setup#<token>` leads: whom it is for, a first password
@@ -111,13 +112,7 @@ function SetupForm(props: { email: string; submit: (password: string) => Promise
       <fieldset disabled={submitting()}>
         <NewPasswordFields idPrefix="setup" />
       </fieldset>
-      <Show when={failure()}>
-        {(current) => (
-          <p class="form-error" role="alert">
-            {current().words(t())}
-          </p>
-        )}
-      </Show>
+      <FormFailure failure={failure()} />
       <button type="submit" class="button button-wide" disabled={submitting()}>
         {submitting() ? t().setupSubmitting : t().setupSubmit}
       </button>
