@@ -78,14 +78,14 @@ async function benchQueue(seconds: number) {
   try {
     say('queue: stats/today on a fresh clinic…');
     figures.today = await benchToday(load, 1000);
-    say('queue: live updates at 10 phones per clinic…');
-    figures.live = await benchLive(load, 50, 10, 10);
-    await record('queue', figures);
     say(`queue: ${seconds} s batched (50 events per request) from 50 clinics…`);
     figures.batched = await benchIngest(load, 50, seconds);
     await record('queue', figures);
     say(`queue: ${seconds} s single (1 event per request) from 50 clinics…`);
     figures.single = await benchIngest(load, 1, seconds);
+    await record('queue', figures);
+    say('queue: live updates at 10 phones per clinic…');
+    figures.live = await benchLive(load, 50, 10, 10);
     await record('queue', figures);
     say('queue: stats/today after the load…');
     figures.todayAfterLoad = await benchToday(load, 1000);
