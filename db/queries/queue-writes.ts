@@ -114,13 +114,8 @@ export async function saveQueueWrite(db: Database, write: QueueWrite): Promise<v
         ]
       : []),
     // The timeline has no natural key, so a row already there (the same write sent again) is skipped.
-    ...write.activity.map(
-      (row) => db.run(sql`insert into ${clinicActivity} (${activityColumns})
-        select ${row.clinicId}, ${row.kind}, ${row.occurredAt}, ${row.userId}, ${row.detail}
-        where not exists (select 1 from ${clinicActivity} where ${clinicActivity.clinicId} = ${row.clinicId}
-          and ${clinicActivity.kind} = ${row.kind} and ${clinicActivity.occurredAt} = ${row.occurredAt}
-          and ${clinicActivity.detail} is ${row.detail})`),
-    ),
+    // One statement for all of them: a statement per row kept sqld's write lock for long under load.
+    ...(write.activity.length > 0 ? [insertActivityOnce(db, write.activity)] : []),
     ...(write.daily.length > 0
       ? [
           db
@@ -143,6 +138,18 @@ export async function saveQueueWrite(db: Database, write: QueueWrite): Promise<v
   ];
   const [first, ...rest] = statements;
   if (first !== undefined) await db.batch([first, ...rest]);
+}
+
+/** Inserts timeline rows, skipping each one already stored (same clinic, kind, time and detail). */
+function insertActivityOnce(db: Database, rows: readonly ClinicActivityRow[]) {
+  const values = sql.join(
+    rows.map((row) => sql`(${row.clinicId}, ${row.kind}, ${row.occurredAt}, ${row.userId}, ${row.detail})`),
+    sql`, `,
+  );
+  return db.run(sql`insert into ${clinicActivity} (${activityColumns})
+    select column1, column2, column3, column4, column5 from (values ${values}) as incoming
+    where not exists (select 1 from ${clinicActivity} as stored where stored.clinic_id = incoming.column1
+      and stored.kind = incoming.column2 and stored.occurred_at = incoming.column3 and stored.detail is incoming.column5)`);
 }
 
 const activityColumns = sql.join(
