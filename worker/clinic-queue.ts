@@ -190,7 +190,8 @@ export class ClinicQueue extends DurableObject<Env> {
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
-    ws.close(code, reason);
+    // Completes the closing handshake. 1005 and 1006 only describe a close, they may not be sent.
+    ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
   }
 
   /** Flushes the outbox to libSQL and rolls the day over at the clinic's midnight. */

@@ -78,7 +78,7 @@ export function assertSameOrigin(c: Context<AppEnv>): void {
 
 /** The policy a handler chain carries, if any. */
 export function policyOf(handler: unknown): Policy | undefined {
-  return typeof handler === 'function' && POLICY in handler ? (handler as PolicyMiddleware)[POLICY] : undefined;
+  return typeof handler === 'function' && POLICY in handler ? (Reflect.get(handler, POLICY) as Policy) : undefined;
 }
 
 export interface RoutePolicy {
