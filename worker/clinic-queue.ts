@@ -9,6 +9,7 @@ import { entryIdOf, occurredAtMs, storedEventOf, type QueueEvent } from './domai
 import { eventForAction, type ReceptionAction } from './domain/reception-actions.ts';
 import { countDay, countEntryChange, readTodayFigures, type TodayCounters, type TodayFigures } from './domain/today-figures.ts';
 import { readConfig } from './env.ts';
+import { libsqlWriterOf } from './libsql-writer.ts';
 import { AppError } from './errors.ts';
 import { flushOutbox, nextFlushDelayMs } from './clinic-queue/outbox.ts';
 import {
@@ -202,7 +203,8 @@ export class ClinicQueue extends DurableObject<Env> {
     const now = Date.now();
     this.#rollOverIfDue(queue, now);
     try {
-      await flushOutbox(this.ctx.storage.sql, this.#db(), queue.day, now);
+      const writer = libsqlWriterOf(this.env, queue.day.settings.clinicId);
+      await flushOutbox(this.ctx.storage.sql, (write) => writer.save(write), queue.day, now);
       this.#flushFailures = 0;
     } catch (error) {
       this.#flushFailures += 1;

@@ -1,6 +1,7 @@
 import { createApp } from './app.ts';
 
 export { ClinicQueue } from './clinic-queue.ts';
+export { LibsqlWriter } from './libsql-writer.ts';
 
 const app = createApp();
 

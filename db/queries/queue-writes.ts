@@ -5,7 +5,7 @@
  * same rows: entries, SMS and rollups are upserted whole by key, events and activity skipped when
  * already there.
  */
-import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { clinicDayOf } from '../../worker/domain/clinic-time.ts';
 import { doctorPresenceChangedSchema, type StoredEventRow } from '../../worker/domain/queue-events.ts';
 import {
@@ -23,6 +23,7 @@ import { clinicActivity } from '../schema/activity.ts';
 import { clinics } from '../schema/clinics.ts';
 import { events, queueEntries, smsMessages } from '../schema/queue.ts';
 import { dailyRollups, hourlyRollups } from '../schema/rollups.ts';
+import { writeBatch } from '../write-batch.ts';
 
 /** What the projection needs to know about a clinic, or undefined for an unknown one. */
 export async function loadClinicQueueSettings(db: Database, clinicId: string): Promise<ClinicQueueSettings | undefined> {
@@ -65,11 +66,7 @@ function presentIn(payload: string | undefined): boolean {
   }
 }
 
-/**
- * The rows one round of events produced (whole rows: they are upserted by key). Each table's rows
- * go into one statement, so keep a write to about 2,000 rows per table (SQLite binds at most
- * 32,766 values per statement; an entry row takes 14).
- */
+/** The rows one round of events produced (whole rows: they are upserted by key). */
 export interface QueueWrite {
   events: readonly StoredEventRow[];
   entries: readonly QueueEntryRow[];
@@ -79,77 +76,99 @@ export interface QueueWrite {
   hourly: readonly HourlyRollupRow[];
 }
 
+/**
+ * Rows per statement: SQLite binds at most 32,766 values in one statement and an entry row takes
+ * 14, so any number of rows is split into statements of this size.
+ */
+const ROWS_PER_STATEMENT = 500;
+
+/** How many rows a write carries, all tables together. */
+export function queueWriteRows(write: QueueWrite): number {
+  return write.events.length + write.entries.length + write.sms.length + write.activity.length + write.daily.length + write.hourly.length;
+}
+
+/**
+ * Several writes as one. Safe for writes of different clinics, and for writes of one clinic in
+ * the order they were made (later whole rows win on upsert).
+ */
+export function mergeQueueWrites(writes: readonly QueueWrite[]): QueueWrite {
+  return {
+    events: writes.flatMap((write) => write.events),
+    entries: writes.flatMap((write) => write.entries),
+    sms: writes.flatMap((write) => write.sms),
+    activity: writes.flatMap((write) => write.activity),
+    daily: writes.flatMap((write) => write.daily),
+    hourly: writes.flatMap((write) => write.hourly),
+  };
+}
+
 /** Stores one round of changes in one transaction: a failure leaves none of it behind. */
 export async function saveQueueWrite(db: Database, write: QueueWrite): Promise<void> {
-  const statements = [
-    ...(write.events.length > 0 ? [db.insert(events).values([...write.events]).onConflictDoNothing()] : []),
-    ...(write.entries.length > 0
-      ? [
-          db
-            .insert(queueEntries)
-            .values([...write.entries])
-            .onConflictDoUpdate({
-              target: [queueEntries.clinicId, queueEntries.id],
-              set: {
-                state: excluded(queueEntries.state),
-                calledAt: excluded(queueEntries.calledAt),
-                consultationStartedAt: excluded(queueEntries.consultationStartedAt),
-                completedAt: excluded(queueEntries.completedAt),
-                noShowAt: excluded(queueEntries.noShowAt),
-                cancelledAt: excluded(queueEntries.cancelledAt),
-                updatedAt: excluded(queueEntries.updatedAt),
-              },
-            }),
-        ]
-      : []),
-    ...(write.sms.length > 0
-      ? [
-          db
-            .insert(smsMessages)
-            .values([...write.sms])
-            .onConflictDoUpdate({
-              target: [smsMessages.clinicId, smsMessages.id],
-              set: { status: excluded(smsMessages.status), statusAt: excluded(smsMessages.statusAt) },
-            }),
-        ]
-      : []),
+  await writeBatch(db, [
+    ...statementsOf(write.events, (rows) => db.insert(events).values(rows).onConflictDoNothing()),
+    ...statementsOf(write.entries, (rows) =>
+      db
+        .insert(queueEntries)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: [queueEntries.clinicId, queueEntries.id],
+          set: {
+            state: excluded(queueEntries.state),
+            calledAt: excluded(queueEntries.calledAt),
+            consultationStartedAt: excluded(queueEntries.consultationStartedAt),
+            completedAt: excluded(queueEntries.completedAt),
+            noShowAt: excluded(queueEntries.noShowAt),
+            cancelledAt: excluded(queueEntries.cancelledAt),
+            updatedAt: excluded(queueEntries.updatedAt),
+          },
+        }),
+    ),
+    ...statementsOf(write.sms, (rows) =>
+      db
+        .insert(smsMessages)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: [smsMessages.clinicId, smsMessages.id],
+          set: { status: excluded(smsMessages.status), statusAt: excluded(smsMessages.statusAt) },
+        }),
+    ),
     // The timeline has no natural key, so a row already there (the same write sent again) is skipped.
-    // One statement for all of them: a statement per row kept sqld's write lock for long under load.
-    ...(write.activity.length > 0 ? [insertActivityOnce(db, write.activity)] : []),
-    ...(write.daily.length > 0
-      ? [
-          db
-            .insert(dailyRollups)
-            .values([...write.daily])
-            .onConflictDoUpdate({
-              target: [dailyRollups.clinicId, dailyRollups.day],
-              set: { ...counterUpdates(dailyRollups), finalizedAt: excluded(dailyRollups.finalizedAt) },
-            }),
-        ]
-      : []),
-    ...(write.hourly.length > 0
-      ? [
-          db
-            .insert(hourlyRollups)
-            .values([...write.hourly])
-            .onConflictDoUpdate({ target: [hourlyRollups.clinicId, hourlyRollups.hourStart], set: counterUpdates(hourlyRollups) }),
-        ]
-      : []),
-  ];
-  const [first, ...rest] = statements;
-  if (first !== undefined) await db.batch([first, ...rest]);
+    ...statementsOf(write.activity, insertActivityOnce),
+    ...statementsOf(write.daily, (rows) =>
+      db
+        .insert(dailyRollups)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: [dailyRollups.clinicId, dailyRollups.day],
+          set: { ...counterUpdates(dailyRollups), finalizedAt: excluded(dailyRollups.finalizedAt) },
+        }),
+    ),
+    ...statementsOf(write.hourly, (rows) =>
+      db
+        .insert(hourlyRollups)
+        .values(rows)
+        .onConflictDoUpdate({ target: [hourlyRollups.clinicId, hourlyRollups.hourStart], set: counterUpdates(hourlyRollups) }),
+    ),
+  ]);
+}
+
+/** One statement per `ROWS_PER_STATEMENT` rows, none for no rows. */
+function statementsOf<Row, Statement>(rows: readonly Row[], statement: (chunk: Row[]) => Statement): Statement[] {
+  const statements: Statement[] = [];
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) statements.push(statement(rows.slice(start, start + ROWS_PER_STATEMENT)));
+  return statements;
 }
 
 /** Inserts timeline rows, skipping each one already stored (same clinic, kind, time and detail). */
-function insertActivityOnce(db: Database, rows: readonly ClinicActivityRow[]) {
+function insertActivityOnce(rows: readonly ClinicActivityRow[]): SQL {
   const values = sql.join(
     rows.map((row) => sql`(${row.clinicId}, ${row.kind}, ${row.occurredAt}, ${row.userId}, ${row.detail})`),
     sql`, `,
   );
-  return db.run(sql`insert into ${clinicActivity} (${activityColumns})
+  return sql`insert into ${clinicActivity} (${activityColumns})
     select column1, column2, column3, column4, column5 from (values ${values}) as incoming
     where not exists (select 1 from ${clinicActivity} as stored where stored.clinic_id = incoming.column1
-      and stored.kind = incoming.column2 and stored.occurred_at = incoming.column3 and stored.detail is incoming.column5)`);
+      and stored.kind = incoming.column2 and stored.occurred_at = incoming.column3 and stored.detail is incoming.column5)`;
 }
 
 const activityColumns = sql.join(

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '../client.ts';
+import { writeBatch } from '../write-batch.ts';
 import { memberships, sessions, setupTokens, users } from '../schema/accounts.ts';
 import type { ClinicRole, Locale } from '../../worker/domain/vocabulary.ts';
 import type { StoredPassword, StoredPasswordColumns } from '../../worker/auth/password.ts';
@@ -49,7 +50,7 @@ export async function createInvitedMember(
     expiresAt: number;
   },
 ): Promise<void> {
-  await db.batch([
+  await writeBatch(db, [
     db.insert(users).values({ id: invitation.userId, email: invitation.email, role: 'member', locale: invitation.locale, createdAt: invitation.now }),
     db.insert(memberships).values({ userId: invitation.userId, clinicId: invitation.clinicId, role: invitation.role, createdAt: invitation.now }),
     db.insert(setupTokens).values({
@@ -90,7 +91,7 @@ export async function useSetupToken(db: Database, tokenHash: string, userId: str
 
 /** Sets a new password and ends every session of the user, together. */
 export async function changePassword(db: Database, userId: string, password: StoredPassword, now: number): Promise<void> {
-  await db.batch([
+  await writeBatch(db, [
     db.update(users).set(passwordColumns(password, now)).where(eq(users.id, userId)),
     db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))),
   ]);

@@ -11,6 +11,7 @@ import { clinics } from '../schema/clinics.ts';
 import { events, queueEntries, smsMessages } from '../schema/queue.ts';
 import { dailyRollups, hourlyRollups } from '../schema/rollups.ts';
 import type { Database } from '../client.ts';
+import { writeBatch } from '../write-batch.ts';
 import { createBulkInserter } from './bulk-insert.ts';
 import { buildDemoClinics } from './demo-clinics.ts';
 import { clinicHistoryDays } from './demo-history.ts';
@@ -87,12 +88,11 @@ export async function ensureDemoData(db: Database, options: DemoDataOptions = {}
     createdAt: clinic.createdAt,
   }));
   // A few hundred rows per statement keeps even a thousand-clinic benchmark within SQLite's limits.
-  const [first, ...rest] = [
+  await writeBatch(db, [
     ...[...chunks(clinicRows, 200)].map((chunk) => db.insert(clinics).values(chunk).onConflictDoNothing()),
     ...[...chunks(people.users, 200)].map((chunk) => db.insert(users).values(chunk).onConflictDoNothing()),
     ...[...chunks(people.memberships, 200)].map((chunk) => db.insert(memberships).values(chunk).onConflictDoNothing()),
-  ];
-  if (first !== undefined) await db.batch([first, ...rest]);
+  ]);
 
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   log(
@@ -109,7 +109,7 @@ export async function ensureDemoData(db: Database, options: DemoDataOptions = {}
  */
 async function removeLeftovers(db: Database): Promise<void> {
   const noClinic = (column: SQLiteColumn) => sql`${column} not in (select ${clinics.id} from ${clinics})`;
-  await db.batch([
+  await writeBatch(db, [
     db.delete(events).where(noClinic(events.clinicId)),
     db.delete(queueEntries).where(noClinic(queueEntries.clinicId)),
     db.delete(smsMessages).where(noClinic(smsMessages.clinicId)),

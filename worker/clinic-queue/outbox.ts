@@ -1,10 +1,9 @@
-import type { Database } from '../../db/client.ts';
-import { saveQueueWrite } from '../../db/queries/queue-writes.ts';
+import type { QueueWrite } from '../../db/queries/queue-writes.ts';
 import type { QueueDay } from '../domain/queue-projection.ts';
 import { rollupsOfDay } from './rollups.ts';
 import { dropOutboxThrough, readOutbox } from './storage.ts';
 
-/** Rows per libSQL transaction: one round trip carries many events, yet stays short. */
+/** Rows per batch handed to the committer: one call carries many events, yet its transaction stays short. */
 const ROWS_PER_FLUSH = 500;
 /** Waiting between retries while libSQL fails: doubles from 0.5 s, at most 30 s. */
 const MAX_RETRY_DELAY_MS = 30_000;
@@ -24,12 +23,12 @@ export function nextFlushDelayMs(failures: number): number {
  * events and activity, whole-row upserts otherwise), so a batch sent twice — libSQL committed,
  * then we crashed before forgetting it — leaves libSQL exactly as sending it once.
  */
-export async function flushOutbox(sql: SqlStorage, db: Database, today: QueueDay, now: number): Promise<void> {
+export async function flushOutbox(sql: SqlStorage, save: (write: QueueWrite) => Promise<void>, today: QueueDay, now: number): Promise<void> {
   for (;;) {
     const batch = readOutbox(sql, ROWS_PER_FLUSH);
     if (batch === undefined) return;
     const todays = rollupsOfDay(today, now);
-    await saveQueueWrite(db, {
+    await save({
       events: batch.events,
       entries: batch.entries,
       sms: batch.sms,
