@@ -11,6 +11,7 @@ import { authRoutes } from './routes/auth.ts';
 import { clinicRoutes } from './routes/clinics.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { healthRoutes } from './routes/health.ts';
+import { historyRoutes } from './routes/history.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { queueRoutes } from './routes/queue.ts';
@@ -53,6 +54,7 @@ export function createApp() {
     .route(API_PREFIX, auditRoutes)
     .route(API_PREFIX, ingestRoutes)
     .route(API_PREFIX, queueRoutes)
+    .route(API_PREFIX, historyRoutes)
     .route(API_PREFIX, docsRoutes);
 
   app.get(OPENAPI_PATH, authorize(PUBLIC));

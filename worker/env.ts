@@ -20,6 +20,8 @@ const ConfigSchema = z
     SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90),
     // Keys shorter than 16 characters would make the keyed hashes guessable.
     IP_HASH_KEY: z.string().min(16),
+    // Raw rows older than this are deleted; at least 8 days, since the live queue reads the last 7.
+    RETENTION_DAYS: z.coerce.number().int().min(8).max(3_650).default(90),
   })
   .transform((env) => ({
     libsqlUrl: env.LIBSQL_URL,
@@ -27,6 +29,7 @@ const ConfigSchema = z
     appVersion: env.APP_VERSION,
     sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
     ipHashKey: env.IP_HASH_KEY,
+    retentionDays: env.RETENTION_DAYS,
   }));
 
 export type Config = z.infer<typeof ConfigSchema>;

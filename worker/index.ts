@@ -1,4 +1,5 @@
 import { createApp } from './app.ts';
+import { handleScheduled } from './scheduled.ts';
 
 export { ClinicQueue } from './clinic-queue.ts';
 export { LibsqlWriter } from './libsql-writer.ts';
@@ -7,4 +8,5 @@ const app = createApp();
 
 export default {
   fetch: app.fetch,
+  scheduled: (controller, env) => handleScheduled(controller, env),
 } satisfies ExportedHandler<Env>;

@@ -18,6 +18,7 @@ import {
   type SmsRow,
 } from '../../worker/domain/queue-projection.ts';
 import type { DailyRollupRow, HourlyRollupRow } from '../../worker/domain/rollup.ts';
+import { chunksOf } from '../chunks.ts';
 import type { Database } from '../client.ts';
 import { clinicActivity } from '../schema/activity.ts';
 import { clinics } from '../schema/clinics.ts';
@@ -154,9 +155,7 @@ export async function saveQueueWrite(db: Database, write: QueueWrite): Promise<v
 
 /** One statement per `ROWS_PER_STATEMENT` rows, none for no rows. */
 function statementsOf<Row, Statement>(rows: readonly Row[], statement: (chunk: Row[]) => Statement): Statement[] {
-  const statements: Statement[] = [];
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) statements.push(statement(rows.slice(start, start + ROWS_PER_STATEMENT)));
-  return statements;
+  return chunksOf(rows, ROWS_PER_STATEMENT).map(statement);
 }
 
 /** Inserts timeline rows, skipping each one already stored (same clinic, kind, time and detail). */

@@ -10,6 +10,7 @@ import { memberships, users } from '../schema/accounts.ts';
 import { clinics } from '../schema/clinics.ts';
 import { events, queueEntries, smsMessages } from '../schema/queue.ts';
 import { dailyRollups, hourlyRollups } from '../schema/rollups.ts';
+import { chunksOf } from '../chunks.ts';
 import type { Database } from '../client.ts';
 import { writeBatch } from '../write-batch.ts';
 import { createBulkInserter } from './bulk-insert.ts';
@@ -89,9 +90,9 @@ export async function ensureDemoData(db: Database, options: DemoDataOptions = {}
   }));
   // A few hundred rows per statement keeps even a thousand-clinic benchmark within SQLite's limits.
   await writeBatch(db, [
-    ...[...chunks(clinicRows, 200)].map((chunk) => db.insert(clinics).values(chunk).onConflictDoNothing()),
-    ...[...chunks(people.users, 200)].map((chunk) => db.insert(users).values(chunk).onConflictDoNothing()),
-    ...[...chunks(people.memberships, 200)].map((chunk) => db.insert(memberships).values(chunk).onConflictDoNothing()),
+    ...chunksOf(clinicRows, 200).map((chunk) => db.insert(clinics).values(chunk).onConflictDoNothing()),
+    ...chunksOf(people.users, 200).map((chunk) => db.insert(users).values(chunk).onConflictDoNothing()),
+    ...chunksOf(people.memberships, 200).map((chunk) => db.insert(memberships).values(chunk).onConflictDoNothing()),
   ]);
 
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
@@ -117,10 +118,6 @@ async function removeLeftovers(db: Database): Promise<void> {
     db.delete(dailyRollups).where(noClinic(dailyRollups.clinicId)),
     db.delete(hourlyRollups).where(noClinic(hourlyRollups.clinicId)),
   ]);
-}
-
-function* chunks<Item>(items: readonly Item[], size: number): Generator<Item[]> {
-  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
 }
 
 function checkedCount(name: string, value: number, minimum: number): number {

@@ -45,3 +45,25 @@ export function formatAge(ageMs: number, locale: Locale, messages: Messages): st
   if (hours < 24) return relative.format(-hours, 'hour');
   return relative.format(-Math.floor(hours / 24), 'day');
 }
+
+/** A mean with at most one decimal, in the reader's notation: "6,5" / "6.5" arrivals an hour. */
+export function formatDecimal(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+}
+
+/**
+ * A change against the previous period, given in percent as the API does: 12.5 → "+12,5 %",
+ * -5.2 → "-5,2 %", and 0 without a sign.
+ */
+export function formatChange(percent: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 1 }).format(percent / 100);
+}
+
+/**
+ * An amount stored in minor units, in the clinic's currency: the currency decides how many minor
+ * units make one (1000 millimes a dinar, 100 cents a euro), so 5400 TND minor is 5.4 dinars.
+ */
+export function formatMoney(minor: number, currency: string, locale: Locale): string {
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  return money.format(minor / 10 ** (money.resolvedOptions().maximumFractionDigits ?? 2));
+}

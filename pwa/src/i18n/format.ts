@@ -35,3 +35,29 @@ export function formatClinicDay(now: Date, locale: Locale, timeZone: string): st
 export function formatClinicTime(now: Date, locale: Locale, timeZone: string): string {
   return new Intl.DateTimeFormat(locale, { timeZone, timeStyle: 'short' }).format(now);
 }
+
+/** How a clinic day is written: under a chart, in a table's row, or as the bound of a period. */
+const CALENDAR_DAY_STYLES = {
+  axis: { day: 'numeric', month: 'short' },
+  row: { weekday: 'short', day: 'numeric', month: 'short' },
+  period: { day: 'numeric', month: 'short', year: 'numeric' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/**
+ * A clinic day as the API names it (`YYYY-MM-DD`), already in the clinic's calendar: read and
+ * written in UTC, so no zone can move it to the day before. "24 nov." / "mar. 24 nov." / "24 nov. 2026".
+ */
+export function formatCalendarDay(day: string, locale: Locale, style: keyof typeof CALENDAR_DAY_STYLES): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...CALENDAR_DAY_STYLES[style] }).format(Date.parse(`${day}T00:00:00Z`));
+}
+
+/** A weekday as the API numbers it, 0 = Monday … 6 = Sunday: "lun." / "Mon" (short) or "lundi" (long). */
+export function formatWeekday(weekday: number, locale: Locale, width: 'short' | 'long'): string {
+  // 1 January 2024 was a Monday.
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: width }).format(Date.UTC(2024, 0, 1 + weekday));
+}
+
+/** An hour of the clinic's day, 0–23: "09 h" / "9 AM". */
+export function formatHour(hour: number, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', hour: 'numeric' }).format(Date.UTC(2024, 0, 1, hour));
+}

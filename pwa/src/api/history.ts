@@ -1,0 +1,81 @@
+/**
+ * A clinic's history as the "Historique" screen reads it (`/api/v1/clinics/{id}/…`): the figures
+ * of a window against the window before, its daily (weekly for a year) series, the last seven
+ * days, the peak hours and the no-shows by weekday. Each resolves with an answer checked against
+ * the schemas the Worker answers with, or rejects with the errors of client.ts.
+ *
+ * Parsed without zod's compiled parsers (Pulse's CSP forbids eval): wire.ts turns them off, and it
+ * is in the first bundle, which has always run before this module (lazy, with its screen) loads.
+ */
+import type { z } from 'zod';
+import {
+  AnalyticsAnswerSchema,
+  ChartsAnswerSchema,
+  NoShowsAnswerSchema,
+  PeakHoursAnswerSchema,
+  WeeklyAnswerSchema,
+  type AnalyticsAnswer,
+  type ChartsAnswer,
+  type NoShowsAnswer,
+  type PeakHoursAnswer,
+  type Timeframe,
+  type WeeklyAnswer,
+} from '../../../worker/domain/history-wire.ts';
+import { callApi } from './client';
+import { UnexpectedAnswerError } from './errors';
+
+export {
+  COMPARED_FIGURES,
+  TIMEFRAMES,
+  type AnalyticsAnswer,
+  type ChartsAnswer,
+  type ComparedFigure,
+  type HistoryFigures,
+  type NoShowsAnswer,
+  type PeakHoursAnswer,
+  type Timeframe,
+  type WeeklyAnswer,
+} from '../../../worker/domain/history-wire.ts';
+
+function historyPath(clinicId: string, resource: string, timeframe?: Timeframe): string {
+  const path = `/api/v1/clinics/${encodeURIComponent(clinicId)}/${resource}`;
+  return timeframe === undefined ? path : `${path}?timeframe=${timeframe}`;
+}
+
+/** Checks an answer against its schema; a mismatch names the first field that broke the contract. */
+function parseAnswer<Schema extends z.ZodType>(schema: Schema, what: string, value: unknown): z.infer<Schema> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new UnexpectedAnswerError(`${what}: ${parsed.error.issues[0]?.path.join('.') ?? 'malformed'}`);
+  return parsed.data;
+}
+
+export const parseAnalytics = (value: unknown): AnalyticsAnswer => parseAnswer(AnalyticsAnswerSchema, 'analytics', value);
+export const parseCharts = (value: unknown): ChartsAnswer => parseAnswer(ChartsAnswerSchema, 'charts', value);
+export const parseWeekly = (value: unknown): WeeklyAnswer => parseAnswer(WeeklyAnswerSchema, 'weekly stats', value);
+export const parsePeakHours = (value: unknown): PeakHoursAnswer => parseAnswer(PeakHoursAnswerSchema, 'peak hours', value);
+export const parseNoShows = (value: unknown): NoShowsAnswer => parseAnswer(NoShowsAnswerSchema, 'no-shows', value);
+
+/** `GET …/analytics`: the window's figures, the previous window's, and the change of each. */
+export async function fetchAnalytics(clinicId: string, timeframe: Timeframe): Promise<AnalyticsAnswer> {
+  return parseAnalytics(await callApi(historyPath(clinicId, 'analytics', timeframe)));
+}
+
+/** `GET …/charts`: one point a day (a week for `1y`), every day of the window, zero-filled. */
+export async function fetchCharts(clinicId: string, timeframe: Timeframe): Promise<ChartsAnswer> {
+  return parseCharts(await callApi(historyPath(clinicId, 'charts', timeframe)));
+}
+
+/** `GET …/stats/weekly`: the last seven clinic days, today last. */
+export async function fetchWeekly(clinicId: string): Promise<WeeklyAnswer> {
+  return parseWeekly(await callApi(historyPath(clinicId, 'stats/weekly')));
+}
+
+/** `GET …/stats/peak-hours`: mean arrivals per hour, and per weekday and hour. */
+export async function fetchPeakHours(clinicId: string, timeframe: Timeframe): Promise<PeakHoursAnswer> {
+  return parsePeakHours(await callApi(historyPath(clinicId, 'stats/peak-hours', timeframe)));
+}
+
+/** `GET …/stats/no-shows`: the no-show rate of each weekday. */
+export async function fetchNoShows(clinicId: string, timeframe: Timeframe): Promise<NoShowsAnswer> {
+  return parseNoShows(await callApi(historyPath(clinicId, 'stats/no-shows', timeframe)));
+}

@@ -1,0 +1,188 @@
+/**
+ * A clinic's history from its rollups: the figures of a window, the comparison with the window
+ * before, zero-filled chart points, no-shows per weekday and peak hours. Pure: the routes read
+ * rollup rows and pass "today" (the clinic day containing now), tests pass any day they like.
+ */
+import { addClinicDays, clinicDaysBetween, weekdayOf } from './clinic-time.ts';
+import {
+  COMPARED_FIGURES,
+  TIMEFRAME_DAYS,
+  type ComparedFigure,
+  type HistoryFigures,
+  type Timeframe,
+} from './history-wire.ts';
+import { addCounters, emptyRollupCounters, type RollupCounters } from './rollup.ts';
+
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+/** A day's counters as read from `daily_rollups`. */
+export interface DayCounters extends RollupCounters {
+  day: string;
+}
+
+/** The window of `timeframe` ending on `today` (inclusive), and the one of the same length before it. */
+export function windowsOf(timeframe: Timeframe, today: string): { current: DayRange; previous: DayRange } {
+  const days = TIMEFRAME_DAYS[timeframe];
+  const from = addClinicDays(today, -(days - 1));
+  return { current: { from, to: today }, previous: { from: addClinicDays(from, -days), to: addClinicDays(from, -1) } };
+}
+
+/** Every day of `range`, oldest first. */
+export function daysOf(range: DayRange): string[] {
+  const count = clinicDaysBetween(range.from, range.to) + 1;
+  return Array.from({ length: Math.max(0, count) }, (_, index) => addClinicDays(range.from, index));
+}
+
+/** 0 = Monday … 6 = Sunday: the week as clinics in Tunisia and France read it. */
+export function mondayFirstWeekday(day: string): number {
+  return (weekdayOf(day) + 6) % 7;
+}
+
+/** The figures of summed counters, unrounded (definitions in history-wire.ts). */
+function exactFiguresOf(counters: RollupCounters): HistoryFigures {
+  const patients = counters.checkinsQr + counters.checkinsManual;
+  const mean = (sum: number, count: number) => (count > 0 ? sum / count : null);
+  return {
+    patients,
+    checkInsQr: counters.checkinsQr,
+    checkInsManual: counters.checkinsManual,
+    seen: counters.seen,
+    noShows: counters.noShows,
+    cancelled: counters.cancelled,
+    noShowRate: mean(counters.noShows, patients),
+    avgWaitMinutes: mean(counters.waitSumMs / MINUTE_MS, counters.waitCount),
+    maxWaitMinutes: counters.waitCount > 0 ? counters.waitMaxMs / MINUTE_MS : null,
+    avgConsultationMinutes: mean(counters.consultSumMs / MINUTE_MS, counters.consultCount),
+    qrShare: mean(counters.checkinsQr, patients),
+    smsSent: counters.smsSent,
+    smsFailed: counters.smsFailed,
+    smsCostMinor: counters.smsCostMinor,
+  };
+}
+
+const MINUTE_MS = 60_000;
+const roundTo = (value: number | null, places: number) => (value === null ? null : Math.round(value * 10 ** places) / 10 ** places);
+
+/** The figures of summed counters as answered: minutes to 0.1, rates and shares to 0.0001. */
+export function figuresOf(counters: RollupCounters): HistoryFigures {
+  const exact = exactFiguresOf(counters);
+  return {
+    ...exact,
+    noShowRate: roundTo(exact.noShowRate, 4),
+    avgWaitMinutes: roundTo(exact.avgWaitMinutes, 1),
+    maxWaitMinutes: roundTo(exact.maxWaitMinutes, 1),
+    avgConsultationMinutes: roundTo(exact.avgConsultationMinutes, 1),
+    qrShare: roundTo(exact.qrShare, 4),
+  };
+}
+
+/** The counters of the days of `rows` that fall in `range`. */
+export function sumDays(rows: readonly DayCounters[], range: DayRange): RollupCounters {
+  let total = emptyRollupCounters();
+  for (const row of rows) if (row.day >= range.from && row.day <= range.to) total = addCounters(total, row);
+  return total;
+}
+
+/**
+ * PRODUCT: (current − previous) ÷ previous × 100 per figure, from exact values (not the rounded
+ * ones shown), rounded to 0.1; null when the previous value is 0 or unknown.
+ */
+export function periodComparison(current: RollupCounters, previous: RollupCounters): Record<ComparedFigure, number | null> {
+  const now = exactFiguresOf(current);
+  const before = exactFiguresOf(previous);
+  const compare = (value: number | null, base: number | null) => (value === null || base === null || base === 0 ? null : roundTo(((value - base) / base) * 100, 1));
+  return Object.fromEntries(COMPARED_FIGURES.map((figure) => [figure, compare(now[figure], before[figure])])) as Record<ComparedFigure, number | null>;
+}
+
+export interface ChartPoint {
+  date: string;
+  from: string;
+  to: string;
+  figures: HistoryFigures;
+}
+
+/**
+ * One point per day of `range`, or per Monday-to-Sunday week (clipped to the range) for `week`;
+ * days without a rollup count as zero, so a chart never has holes.
+ */
+export function chartPoints(rows: readonly DayCounters[], range: DayRange, granularity: 'day' | 'week'): ChartPoint[] {
+  const byDay = new Map(rows.map((row) => [row.day, row]));
+  const spans: DayRange[] = [];
+  for (const day of daysOf(range)) {
+    const last = spans.at(-1);
+    if (granularity === 'week' && last !== undefined && mondayFirstWeekday(day) !== 0) last.to = day;
+    else spans.push({ from: day, to: day });
+  }
+  return spans.map((span) => {
+    let total = emptyRollupCounters();
+    for (const day of daysOf(span)) total = addCounters(total, byDay.get(day) ?? emptyRollupCounters());
+    return { date: span.from, from: span.from, to: span.to, figures: figuresOf(total) };
+  });
+}
+
+/** Whether the rows hold any fact at all in `range`. */
+export function hasData(rows: readonly DayCounters[], range: DayRange): boolean {
+  const total = sumDays(rows, range);
+  return total.checkinsQr + total.checkinsManual + total.seen + total.noShows + total.cancelled + total.smsSent + total.waitCount > 0;
+}
+
+export interface WeekdayNoShows {
+  weekday: number;
+  patients: number;
+  noShows: number;
+  rate: number | null;
+}
+
+/** No-show rate per weekday (0 = Monday): no-shows ÷ check-ins of the days of that weekday. */
+export function noShowsByWeekday(rows: readonly DayCounters[], range: DayRange): WeekdayNoShows[] {
+  const weekdays = Array.from({ length: 7 }, (_, weekday) => ({ weekday, patients: 0, noShows: 0 }));
+  for (const row of rows) {
+    if (row.day < range.from || row.day > range.to) continue;
+    const bucket = weekdays[mondayFirstWeekday(row.day)];
+    if (bucket === undefined) continue;
+    bucket.patients += row.checkinsQr + row.checkinsManual;
+    bucket.noShows += row.noShows;
+  }
+  return weekdays.map((bucket) => ({ ...bucket, rate: roundTo(bucket.patients > 0 ? bucket.noShows / bucket.patients : null, 4) }));
+}
+
+/** Check-ins summed by weekday (0 = Monday) and local hour, as read from `hourly_rollups`. */
+export interface WeekdayHourArrivals {
+  weekday: number;
+  hour: number;
+  arrivals: number;
+}
+
+export interface PeakHours {
+  openDays: number;
+  hours: Array<{ hour: number; meanArrivals: number; arrivals: number }>;
+  weekdayHours: Array<{ weekday: number; openDays: number; meanArrivals: number[] }>;
+}
+
+/**
+ * Mean check-ins per hour of day over the days the clinic was open (had a check-in), and per
+ * weekday × hour over that weekday's open days. Hours are local: a DST day's repeated hour adds
+ * to that hour, its skipped hour has nothing.
+ */
+export function peakHours(arrivals: readonly WeekdayHourArrivals[], openDaysByWeekday: readonly number[]): PeakHours {
+  const totals = Array.from({ length: 24 }, () => 0);
+  const grid = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
+  for (const cell of arrivals) {
+    totals[cell.hour] = (totals[cell.hour] ?? 0) + cell.arrivals;
+    const row = grid[cell.weekday];
+    if (row !== undefined) row[cell.hour] = (row[cell.hour] ?? 0) + cell.arrivals;
+  }
+  const openDays = openDaysByWeekday.reduce((sum, days) => sum + days, 0);
+  const mean = (sum: number, days: number) => (days > 0 ? Math.round((sum / days) * 100) / 100 : 0);
+  return {
+    openDays,
+    hours: totals.map((sum, hour) => ({ hour, meanArrivals: mean(sum, openDays), arrivals: sum })),
+    weekdayHours: grid.map((row, weekday) => {
+      const days = openDaysByWeekday[weekday] ?? 0;
+      return { weekday, openDays: days, meanArrivals: row.map((sum) => mean(sum, days)) };
+    }),
+  };
+}
