@@ -80,7 +80,19 @@ describe('libSQL down for 10 s in the middle of a stream', () => {
     };
 
     for (let i = 0; i < 10; i += 1) await send();
+    const history = (path: string, headers: Record<string, string> = {}) => fetch(`${stack.url}/api/v1/clinics/c-out/${path}`, { headers: { Cookie: cookie, ...headers } });
+    const live = await history('analytics?timeframe=7d');
+    expect(live.status).toBe(200);
+    const liveBody = (await live.json()) as { current: unknown; dataFreshness: string };
+    expect(liveBody.dataFreshness).toBe('live');
     await sqld.process.stop();
+    // History asked afresh while the database is down: the last answer, marked stale; none, 503.
+    const stale = await history('analytics?timeframe=7d', { 'Cache-Control': 'no-cache' });
+    expect(stale.status).toBe(200);
+    expect(await stale.json()).toMatchObject({ stale: true, current: liveBody.current });
+    const never = await history('charts?timeframe=90d');
+    expect(never.status).toBe(503);
+    expect(await never.json()).toMatchObject({ error: { code: 'UNAVAILABLE' } });
     const outageEnds = Date.now() + OUTAGE_MS;
     while (Date.now() < outageEnds) {
       await send();

@@ -1,0 +1,64 @@
+import { createScheduledController, env } from 'cloudflare:test';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dailyRollups, events, queueEntries, smsMessages } from '../../db/schema/index.ts';
+import { emptyRollupCounters } from '../../worker/domain/rollup.ts';
+import worker from '../../worker/index.ts';
+import { SCHEDULES } from '../../worker/scheduled.ts';
+import { createWorld, testDatabase, type World } from '../support/world.ts';
+
+const DAY = 86_400_000;
+// Long before any other test's rows: this file's retention runs cannot touch theirs.
+const RUN_AT = Date.parse('2001-05-01T03:00:00Z');
+const CUTOFF = RUN_AT - 90 * DAY;
+const OLD = CUTOFF - 10 * DAY;
+const KEPT = CUTOFF + 10 * DAY;
+
+async function runCron(scheduledTime: number): Promise<void> {
+  await worker.scheduled(createScheduledController({ scheduledTime, cron: SCHEDULES.retention }), env);
+}
+
+describe('retention (daily cron)', () => {
+  let world: World;
+  const count = async (table: typeof events | typeof queueEntries | typeof smsMessages) =>
+    (await testDatabase().select().from(table).where(eq(table.clinicId, world.clinicA))).length;
+
+  beforeAll(async () => {
+    world = await createWorld();
+    const db = testDatabase();
+    // More old events than one batch deletes: the run must go on until none is left.
+    const eventRows = [
+      ...Array.from({ length: 2_500 }, (_, index) => ({ at: OLD + index, id: `old-${index}` })),
+      ...Array.from({ length: 3 }, (_, index) => ({ at: KEPT + index, id: `kept-${index}` })),
+    ].map(({ at, id }) => ({ clinicId: world.clinicA, id, type: 'clinic_login' as const, entryId: null, occurredAt: at, receivedAt: at, payload: '{"platform":"web"}' }));
+    for (let start = 0; start < eventRows.length; start += 500) await db.insert(events).values(eventRows.slice(start, start + 500));
+    const entry = (id: string, at: number) => ({ clinicId: world.clinicA, id, clinicDay: new Date(at).toISOString().slice(0, 10), ticketNumber: 1, method: 'qr' as const, state: 'completed' as const, checkedInAt: at, calledAt: at + 60_000, completedAt: at + 120_000, updatedAt: at });
+    await db.insert(queueEntries).values([entry('old-entry', OLD), entry('kept-entry', KEPT)]);
+    const sms = (id: string, at: number) => ({ clinicId: world.clinicA, id, entryId: null, kind: 'your_turn' as const, status: 'delivered' as const, costMinor: 40, sentAt: at });
+    await db.insert(smsMessages).values([sms('old-sms', OLD), sms('kept-sms', KEPT)]);
+    await db.insert(dailyRollups).values([
+      { clinicId: world.clinicA, day: new Date(OLD).toISOString().slice(0, 10), ...emptyRollupCounters(), checkinsQr: 1, seen: 1, updatedAt: OLD, finalizedAt: OLD },
+      { clinicId: world.clinicA, day: new Date(KEPT).toISOString().slice(0, 10), ...emptyRollupCounters(), checkinsQr: 1, seen: 1, updatedAt: KEPT, finalizedAt: KEPT },
+    ]);
+  });
+
+  it('should delete raw rows older than RETENTION_DAYS, keep newer ones, and keep every rollup', async () => {
+    expect(env.RETENTION_DAYS).toBe('90');
+    await runCron(RUN_AT);
+    expect(await count(events)).toBe(3);
+    expect((await testDatabase().select({ id: queueEntries.id }).from(queueEntries).where(eq(queueEntries.clinicId, world.clinicA))).map((row) => row.id)).toEqual(['kept-entry']);
+    expect((await testDatabase().select({ id: smsMessages.id }).from(smsMessages).where(eq(smsMessages.clinicId, world.clinicA))).map((row) => row.id)).toEqual(['kept-sms']);
+    const rollups = await testDatabase().select().from(dailyRollups).where(eq(dailyRollups.clinicId, world.clinicA));
+    expect(rollups.map((row) => [row.checkinsQr, row.seen])).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
+  });
+
+  it('should change nothing when the cron fires twice', async () => {
+    await runCron(RUN_AT);
+    expect(await count(events)).toBe(3);
+    expect(await count(queueEntries)).toBe(1);
+    expect(await count(smsMessages)).toBe(1);
+  });
+});
