@@ -5,7 +5,9 @@
  *  - health: `GET /api/v1/health` through wrangler dev (workerd → sqld round trip);
  *  - queue: ingestion from 50 clinics (batched and single), accepted-event → WebSocket delay at
  *    10 phones per clinic, `stats/today` latency;
- *  - pwa: Lighthouse on the doctor's "Aujourd'hui" screen and the first load's JavaScript.
+ *  - pwa: Lighthouse on the doctor's "Aujourd'hui" screen and the first load's JavaScript;
+ *  - history: `analytics` and `charts` over a year on 100 clinics × 365 days (`--history-clinics`,
+ *    `--history-days`), cache cold and warm, against the same figures by plain SQL on raw rows.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,11 +21,14 @@ import { startStack } from '../scripts/lib/stack.ts';
 import { measureLatency } from './latency.ts';
 import { describeMachine } from './machine.ts';
 import { benchLighthouse, initialJavaScript } from './lighthouse.ts';
+import { benchHistory } from './history-bench.ts';
 import { benchIngest, benchLive, benchToday, startLoadStack } from './queue-bench.ts';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'seed,health,queue,pwa' },
+    only: { type: 'string', default: 'seed,health,queue,pwa,history' },
+    'history-clinics': { type: 'string', default: '100' },
+    'history-days': { type: 'string', default: '365' },
     clinics: { type: 'string', default: '13' },
     days: { type: 'string', default: '120' },
     seconds: { type: 'string', default: '60' },
@@ -115,6 +120,7 @@ try {
   if (parts.has('seed')) await record(`seed-${values.clinics}x${values.days}`, await benchSeed(Number(values.clinics), Number(values.days)));
   if (parts.has('health')) await record('health', await benchHealth());
   if (parts.has('queue')) await record('queue', await benchQueue(Number(values.seconds)));
+  if (parts.has('history')) await record('history', await benchHistory(scratch, Number(values['history-clinics']), Number(values['history-days']), say));
 } finally {
   await rm(scratch, { recursive: true, force: true });
 }

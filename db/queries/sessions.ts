@@ -35,17 +35,26 @@ const SLIDE_EVERY_MS = 60_000;
  * is unknown, expired, revoked, or its user is disabled. Extends the session's life (sliding).
  */
 export async function findSessionUser(db: Database, tokenHash: string, now: number, ttlMs: number): Promise<SessionUser | null> {
-  const [row] = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), isNull(users.disabledAt)))
-    .limit(1);
+  // One round trip: the memberships are read by the same token (empty when the session is not live).
+  const [found, roles] = await db.batch([
+    db
+      .select({ session: sessions, user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), isNull(users.disabledAt)))
+      .limit(1),
+    db
+      .select({ clinicId: memberships.clinicId, role: memberships.role })
+      .from(memberships)
+      .innerJoin(sessions, eq(sessions.userId, memberships.userId))
+      .where(eq(sessions.tokenHash, tokenHash)),
+  ]);
+  const row = found[0];
   if (!row) return null;
   if (now - row.session.lastSeenAt > SLIDE_EVERY_MS) {
     await db.update(sessions).set({ lastSeenAt: now, expiresAt: now + ttlMs }).where(eq(sessions.tokenHash, tokenHash));
   }
-  return { id: row.user.id, email: row.user.email, role: row.user.role, locale: row.user.locale, clinics: await clinicRolesOf(db, row.user.id) };
+  return { id: row.user.id, email: row.user.email, role: row.user.role, locale: row.user.locale, clinics: new Map(roles.map((role) => [role.clinicId, role.role])) };
 }
 
 export async function clinicRolesOf(db: Database, userId: string): Promise<Map<string, ClinicRole>> {
