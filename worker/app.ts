@@ -4,6 +4,8 @@ import type { AppEnv } from './app-env.ts';
 import { authorize, routePolicies } from './auth/authorize.ts';
 import { PUBLIC } from './auth/policy.ts';
 import { AppError, renderError, toAppError } from './errors.ts';
+import { adminClinicRoutes } from './routes/admin-clinics.ts';
+import { adminMetricsRoutes } from './routes/admin-metrics.ts';
 import { adminUserRoutes } from './routes/admin-users.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -17,6 +19,7 @@ import { invitationRoutes } from './routes/invitations.ts';
 import { queueRoutes } from './routes/queue.ts';
 import { requestLog } from './services/request-log.ts';
 import { securityHeaders } from './services/security-headers.ts';
+import type { Clock } from './services/clock.ts';
 import { services } from './services/services.ts';
 
 /** Every API path lives under this prefix; the PWA owns everything else. */
@@ -28,7 +31,7 @@ const OPENAPI_PATH = `${API_PREFIX}/openapi.json`;
  * error shape for everything that goes wrong (validation, 404, exceptions). Building it fails if
  * any route lacks a policy.
  */
-export function createApp() {
+export function createApp(options: { clock?: Clock } = {}) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
@@ -42,7 +45,7 @@ export function createApp() {
   app.use('*', requestId());
   app.use('*', requestLog);
   app.use('*', securityHeaders);
-  app.use(`${API_PREFIX}/*`, services);
+  app.use(`${API_PREFIX}/*`, services(options.clock));
 
   const routes = app
     .route(API_PREFIX, healthRoutes)
@@ -51,6 +54,8 @@ export function createApp() {
     .route(API_PREFIX, apiKeyRoutes)
     .route(API_PREFIX, invitationRoutes)
     .route(API_PREFIX, adminUserRoutes)
+    .route(API_PREFIX, adminMetricsRoutes)
+    .route(API_PREFIX, adminClinicRoutes)
     .route(API_PREFIX, auditRoutes)
     .route(API_PREFIX, ingestRoutes)
     .route(API_PREFIX, queueRoutes)

@@ -20,8 +20,10 @@ export const clinicActivity = sqliteTable(
     detail: text('detail'),
   },
   (table) => [
-    // A clinic's timeline, newest first, and its last login (churn status).
+    // A clinic's timeline of one kind, newest first, and its last login (churn status).
     index('clinic_activity_clinic_kind_idx').on(table.clinicId, table.kind, table.occurredAt),
+    // A clinic's whole timeline, newest first (admin clinic detail).
+    index('clinic_activity_clinic_occurred_idx').on(table.clinicId, table.occurredAt),
     // DAU / WAU / MAU and active clinics: logins in a time window across clinics.
     index('clinic_activity_kind_occurred_idx').on(table.kind, table.occurredAt),
   ],

@@ -4,6 +4,7 @@ export * from './activity.ts';
 export * from './alerts.ts';
 export * from './api-keys.ts';
 export * from './audit.ts';
+export * from './business.ts';
 export * from './clinics.ts';
 export * from './notifications.ts';
 export * from './queue.ts';

@@ -10,6 +10,8 @@ import { memberships, users } from '../schema/accounts.ts';
 import { clinics } from '../schema/clinics.ts';
 import { events, queueEntries, smsMessages } from '../schema/queue.ts';
 import { dailyRollups, hourlyRollups } from '../schema/rollups.ts';
+import { addClinicDays, clinicDayOf } from '../../worker/domain/clinic-time.ts';
+import { snapshotBusinessDays } from '../../worker/jobs/business-snapshot.ts';
 import { chunksOf } from '../chunks.ts';
 import type { Database } from '../client.ts';
 import { writeBatch } from '../write-batch.ts';
@@ -94,6 +96,9 @@ export async function ensureDemoData(db: Database, options: DemoDataOptions = {}
     ...chunksOf(people.users, 200).map((chunk) => db.insert(users).values(chunk).onConflictDoNothing()),
     ...chunksOf(people.memberships, 200).map((chunk) => db.insert(memberships).values(chunk).onConflictDoNothing()),
   ]);
+  // The business as it stood at the end of each past day, for the admin trends.
+  const today = clinicDayOf(now, 'UTC');
+  await snapshotBusinessDays(db, { from: addClinicDays(today, -(days - 1)), to: addClinicDays(today, -1) }, now);
 
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   log(

@@ -23,7 +23,7 @@ function expectedAnswer(policy: Policy, caller: Caller): Expected {
     case 'signed_in':
       return 'allowed';
     case 'super_admin':
-      return caller === 'superAdmin' ? 'allowed' : 'FORBIDDEN';
+      return caller === 'superAdmin' ? 'allowed' : 'NOT_FOUND';
     case 'clinic':
       if (caller === 'superAdmin') return 'allowed';
       if (caller === 'ownerB') return 'NOT_FOUND';
@@ -73,6 +73,14 @@ describe('access matrix: every registered route × every kind of caller', () => 
       'POST /api/v1/clinics/:clinicId/staff': 'clinic:clinic_owner',
       'PUT /api/v1/admin/users/:userId/access': 'super_admin',
       'GET /api/v1/admin/audit': 'super_admin',
+      'GET /api/v1/admin/metrics': 'super_admin',
+      'GET /api/v1/admin/trends': 'super_admin',
+      'GET /api/v1/admin/clinics': 'super_admin',
+      'GET /api/v1/admin/clinics/:clinicId': 'super_admin',
+      'GET /api/v1/admin/clinics/:clinicId/activity': 'super_admin',
+      'POST /api/v1/admin/clinics': 'super_admin',
+      'PATCH /api/v1/admin/clinics/:clinicId': 'super_admin',
+      'POST /api/v1/admin/clinics/:clinicId/:action': 'super_admin',
       'POST /api/v1/ingest/events': 'clinic_api_key',
       'GET /api/v1/clinics/:clinicId/stats/today': 'clinic:clinic_owner+staff',
       'GET /api/v1/clinics/:clinicId/queue': 'clinic:clinic_owner+staff',
@@ -108,7 +116,7 @@ describe('access matrix: every registered route × every kind of caller', () => 
         const parsed = ErrorResponseSchema.safeParse(response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null);
         const error = parsed.success ? parsed.data.error : undefined;
         const refusedByPolicy =
-          error?.code === 'UNAUTHORIZED' || error?.code === 'FORBIDDEN' || (error?.code === 'NOT_FOUND' && error.message === 'No such clinic');
+          error?.code === 'UNAUTHORIZED' || error?.code === 'FORBIDDEN' || (error?.code === 'NOT_FOUND' && (error.message === 'No such clinic' || error.message.startsWith('No route for')));
         const actual: Expected = refusedByPolicy ? (error.code as Expected) : 'allowed';
         const expected = expectedAnswer(route.policy, caller);
         if (actual !== expected) mismatches.push(`${route.method} ${route.path} as ${caller}: expected ${expected}, got ${actual} (${response.status})`);

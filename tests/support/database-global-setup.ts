@@ -12,6 +12,12 @@ declare module 'vitest' {
     libsqlUrl: string;
     /** LIBSQL_AUTH_TOKEN for it: sqld checks JWTs as Turso does. */
     libsqlAuthToken: string;
+    /**
+     * A second database, migrated and empty, for tests of figures over the whole service (the
+     * admin console), which other test files' clinics in the shared database would disturb.
+     */
+    serviceLibsqlUrl: string;
+    serviceLibsqlAuthToken: string;
   }
 }
 
@@ -23,12 +29,14 @@ export default async function setup(project: TestProject) {
   // wrangler.toml serves the built PWA; the API tests do not need it, only the folder.
   await mkdir(new URL('../../pwa/dist', import.meta.url), { recursive: true });
   const dataDir = await mkdtemp(join(tmpdir(), 'pulse-test-db-'));
-  const sqld = await startSqld(join(dataDir, 'sqld'));
-  await applyMigrations(createDatabase({ url: sqld.url, authToken: sqld.authToken }));
+  const [sqld, service] = await Promise.all([startSqld(join(dataDir, 'sqld')), startSqld(join(dataDir, 'service-sqld'))]);
+  await Promise.all([sqld, service].map((server) => applyMigrations(createDatabase({ url: server.url, authToken: server.authToken }))));
   project.provide('libsqlUrl', sqld.url);
   project.provide('libsqlAuthToken', sqld.authToken);
+  project.provide('serviceLibsqlUrl', service.url);
+  project.provide('serviceLibsqlAuthToken', service.authToken);
   return async () => {
-    await sqld.process.stop();
+    await Promise.all([sqld.process.stop(), service.process.stop()]);
     await rm(dataDir, { recursive: true, force: true });
   };
 }

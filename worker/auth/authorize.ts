@@ -44,7 +44,8 @@ async function enforce(c: Context<AppEnv>, policy: Policy, principal: Principal)
     case 'signed_in':
       return;
     case 'super_admin':
-      if (user.role !== 'super_admin') throw new AppError('FORBIDDEN', 'Only the super admin may do this');
+      // The admin console does not exist for anyone else: the same answer as an unknown route.
+      if (user.role !== 'super_admin') throw new AppError('NOT_FOUND', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`);
       return;
     case 'clinic': {
       const clinicId = c.req.param('clinicId');

@@ -9,7 +9,7 @@ export type Policy =
   | { access: 'public' }
   /** Any signed-in person (their own account, their clinic list). */
   | { access: 'signed_in' }
-  /** The SaaS owner only: every `/api/v1/admin/*` route. */
+  /** The SaaS owner only: every `/api/v1/admin/*` route; 404 to anyone else signed in. */
   | { access: 'super_admin' }
   /**
    * Members of the route's `:clinicId` with one of `roles`, and the super admin. A clinic the

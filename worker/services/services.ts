@@ -14,14 +14,19 @@ export interface Services {
   logger: Logger;
 }
 
-/** Builds `c.var.services`. Module-level clients are avoided on purpose: env arrives per request. */
-export const services = createMiddleware<AppEnv>(async (c, next) => {
-  const config = readConfig(c.env);
-  c.set('services', {
-    config,
-    db: createDatabase({ url: config.libsqlUrl, authToken: config.libsqlAuthToken }),
-    clock: systemClock,
-    logger: c.var.logger,
+/**
+ * Builds `c.var.services`. Module-level clients are avoided on purpose: env arrives per request.
+ * The clock is the system's, except where a test pins "now" to a known instant.
+ */
+export function services(clock: Clock = systemClock) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const config = readConfig(c.env);
+    c.set('services', {
+      config,
+      db: createDatabase({ url: config.libsqlUrl, authToken: config.libsqlAuthToken }),
+      clock,
+      logger: c.var.logger,
+    });
+    await next();
   });
-  await next();
-});
+}

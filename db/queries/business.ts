@@ -1,0 +1,176 @@
+/**
+ * What the admin console reads: every clinic's standing (plan, last login), today's and the last
+ * 30 days' rollups on each clinic's own calendar, waiting patients, recent SMS and firing alerts,
+ * and the daily business snapshots. Per-clinic lookups are index seeks (the last login is one
+ * `max` on `clinic_activity (clinic_id, kind, occurred_at)` per clinic), so the cost grows with the
+ * number of clinics, not with their history.
+ */
+import { and, asc, between, eq, gte, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { addClinicDays, clinicDayOf } from '../../worker/domain/clinic-time.ts';
+import type { ClinicStanding } from '../../worker/domain/business-figures.ts';
+import type { Database } from '../client.ts';
+import { clinicActivity } from '../schema/activity.ts';
+import { alertInstances, alertRules } from '../schema/alerts.ts';
+import { businessDays } from '../schema/business.ts';
+import { clinics } from '../schema/clinics.ts';
+import { queueEntries, smsMessages } from '../schema/queue.ts';
+import { dailyRollups } from '../schema/rollups.ts';
+
+export interface ClinicRecord extends ClinicStanding {
+  timezone: string;
+  smsUnitCostMinor: number;
+  createdAt: number;
+  archivedAt: number | null;
+}
+
+// Written out with aliases: drizzle leaves columns unqualified in a one-table select, and inside a
+// correlated subquery an unqualified "id" would be the activity's own.
+const lastLoginUpTo = (at: number) =>
+  sql<number | null>`(select max(login.occurred_at) from clinic_activity as login where login.clinic_id = "clinics"."id" and login.kind = 'clinic_login' and login.occurred_at <= ${at})`;
+
+const recordColumns = (at: number) => ({
+  clinicId: clinics.id,
+  name: clinics.name,
+  timezone: clinics.timezone,
+  currency: clinics.currency,
+  planPriceMinor: clinics.planPriceMinor,
+  smsUnitCostMinor: clinics.smsUnitCostMinor,
+  createdAt: clinics.createdAt,
+  archivedAt: clinics.archivedAt,
+  lastLoginAt: lastLoginUpTo(at),
+});
+
+/** Clinics that existed and were not archived at `at`, each with its last login up to then. */
+export function clinicsStandingAt(db: Database, at: number) {
+  return db
+    .select(recordColumns(at))
+    .from(clinics)
+    .where(and(sql`${clinics.createdAt} <= ${at}`, or(isNull(clinics.archivedAt), sql`${clinics.archivedAt} > ${at}`)))
+    .orderBy(asc(clinics.name), asc(clinics.id));
+}
+
+/** Every clinic, archived ones too (the health table can show them on request). */
+export function allClinicRecords(db: Database, at: number) {
+  return db.select(recordColumns(at)).from(clinics).orderBy(asc(clinics.name), asc(clinics.id));
+}
+
+export async function clinicRecord(db: Database, clinicId: string, at: number): Promise<ClinicRecord | undefined> {
+  const [row] = await db.select(recordColumns(at)).from(clinics).where(eq(clinics.id, clinicId)).limit(1);
+  return row;
+}
+
+/** Clinic days per zone: "today" (and a range ending today) differs from one zone to the next. */
+function perZone(timezones: Iterable<string>, now: number, daysBack: number, match: (timezone: string, from: string, to: string) => SQL | undefined): SQL {
+  const conditions = [...new Set(timezones)].map((timezone) => {
+    const today = clinicDayOf(now, timezone);
+    return match(timezone, addClinicDays(today, -daysBack), today);
+  });
+  return or(...conditions) ?? sql`0`;
+}
+
+export interface ClinicDayFigures {
+  clinicId: string;
+  patients: number;
+  qr: number;
+  waitSumMs: number;
+  waitCount: number;
+  smsSent: number;
+  smsCostMinor: number;
+}
+
+const rollupSums = {
+  clinicId: dailyRollups.clinicId,
+  patients: sql<number>`sum(${dailyRollups.checkinsQr} + ${dailyRollups.checkinsManual})`,
+  qr: sql<number>`sum(${dailyRollups.checkinsQr})`,
+  waitSumMs: sql<number>`sum(${dailyRollups.waitSumMs})`,
+  waitCount: sql<number>`sum(${dailyRollups.waitCount})`,
+  smsSent: sql<number>`sum(${dailyRollups.smsSent})`,
+  smsCostMinor: sql<number>`sum(${dailyRollups.smsCostMinor})`,
+};
+
+/**
+ * Per clinic: today's rollup sums and the last 30 clinic days' (today included), and how many
+ * patients wait now; one round trip.
+ */
+export async function clinicDayFigures(db: Database, clinicList: ReadonlyArray<{ clinicId: string; timezone: string }>, now: number) {
+  const zones = clinicList.map((clinic) => clinic.timezone);
+  const ids = clinicList.map((clinic) => clinic.clinicId);
+  if (ids.length === 0) return { today: new Map<string, ClinicDayFigures>(), month: new Map<string, ClinicDayFigures>(), waiting: new Map<string, number>() };
+  const rollupsOver = (daysBack: number) =>
+    db
+      .select(rollupSums)
+      .from(dailyRollups)
+      .innerJoin(clinics, eq(clinics.id, dailyRollups.clinicId))
+      .where(perZone(zones, now, daysBack, (timezone, from, to) => and(eq(clinics.timezone, timezone), between(dailyRollups.day, from, to))))
+      .groupBy(dailyRollups.clinicId);
+  const [today, month, waiting] = await db.batch([
+    rollupsOver(0),
+    rollupsOver(29),
+    db
+      .select({ clinicId: queueEntries.clinicId, waiting: sql<number>`count(*)` })
+      .from(queueEntries)
+      .innerJoin(clinics, eq(clinics.id, queueEntries.clinicId))
+      .where(and(eq(queueEntries.state, 'waiting'), perZone(zones, now, 0, (timezone, _from, to) => and(eq(clinics.timezone, timezone), eq(queueEntries.clinicDay, to)))))
+      .groupBy(queueEntries.clinicId),
+  ]);
+  const wanted = new Set(ids);
+  const byClinic = (rows: ClinicDayFigures[]) => new Map(rows.filter((row) => wanted.has(row.clinicId)).map((row) => [row.clinicId, row]));
+  return { today: byClinic(today), month: byClinic(month), waiting: new Map(waiting.map((row) => [row.clinicId, row.waiting])) };
+}
+
+/** SMS sent since `since` (all clinics) and how many of them failed. */
+export async function smsSince(db: Database, since: number): Promise<{ sent: number; failed: number }> {
+  const [row] = await db
+    .select({ sent: sql<number>`count(*)`, failed: sql<number>`coalesce(sum(${smsMessages.status} = 'failed'), 0)` })
+    .from(smsMessages)
+    .where(gte(smsMessages.sentAt, since));
+  return { sent: row?.sent ?? 0, failed: row?.failed ?? 0 };
+}
+
+/** Alerts firing now (not resolved), newest first. */
+export function firingAlerts(db: Database) {
+  return db
+    .select({ id: alertInstances.id, kind: alertRules.kind, clinicId: alertInstances.clinicId, value: alertInstances.value, firedAt: alertInstances.firedAt })
+    .from(alertInstances)
+    .innerJoin(alertRules, eq(alertRules.id, alertInstances.ruleId))
+    .where(isNull(alertInstances.resolvedAt))
+    .orderBy(sql`${alertInstances.firedAt} desc`)
+    .limit(100);
+}
+
+export type BusinessDayRow = typeof businessDays.$inferSelect;
+
+export function businessDaysBetween(db: Database, from: string, to: string) {
+  return db.select().from(businessDays).where(between(businessDays.day, from, to)).orderBy(asc(businessDays.day));
+}
+
+export async function saveBusinessDay(db: Database, row: BusinessDayRow): Promise<void> {
+  await db.insert(businessDays).values(row).onConflictDoUpdate({ target: businessDays.day, set: { ...row } });
+}
+
+/** Patients, QR check-ins and SMS per clinic day label, summed over the clinics not archived. */
+export function rollupTotalsByDay(db: Database, from: string, to: string) {
+  return db
+    .select({
+      day: dailyRollups.day,
+      patients: sql<number>`sum(${dailyRollups.checkinsQr} + ${dailyRollups.checkinsManual})`,
+      qr: sql<number>`sum(${dailyRollups.checkinsQr})`,
+      smsSent: sql<number>`sum(${dailyRollups.smsSent})`,
+      smsCostMinor: sql<number>`sum(${dailyRollups.smsCostMinor})`,
+    })
+    .from(dailyRollups)
+    .innerJoin(clinics, eq(clinics.id, dailyRollups.clinicId))
+    .where(and(between(dailyRollups.day, from, to), isNull(clinics.archivedAt)))
+    .groupBy(dailyRollups.day)
+    .orderBy(asc(dailyRollups.day));
+}
+
+/** For the retention table: each clinic's signup and the UTC months (YYYY-MM) it logged in. */
+export async function loginMonths(db: Database): Promise<{ clinics: Array<{ clinicId: string; createdAt: number }>; months: Array<{ clinicId: string; month: string }> }> {
+  const month = sql<string>`strftime('%Y-%m', ${clinicActivity.occurredAt} / 1000, 'unixepoch')`;
+  const [clinicRows, months] = await db.batch([
+    db.select({ clinicId: clinics.id, createdAt: clinics.createdAt }).from(clinics).where(isNull(clinics.archivedAt)),
+    db.selectDistinct({ clinicId: clinicActivity.clinicId, month }).from(clinicActivity).where(eq(clinicActivity.kind, 'clinic_login')),
+  ]);
+  return { clinics: clinicRows, months };
+}
