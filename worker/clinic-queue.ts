@@ -169,6 +169,18 @@ export class ClinicQueue extends DurableObject<Env> {
     return listEntries(queue.day, now);
   }
 
+  /**
+   * The clinic's settings changed in libSQL (SMS cost, zone): the copy this object counts with is
+   * replaced. An object that has not loaded its day yet will read them fresh anyway.
+   */
+  async refreshSettings(clinicId: string): Promise<void> {
+    const settings = await loadClinicQueueSettings(this.#db(), clinicId);
+    const queue = this.#queue;
+    if (settings === undefined || queue === undefined || queue.day.settings.clinicId !== clinicId) return;
+    writeSettings(this.ctx.storage.sql, settings);
+    queue.day = { ...queue.day, settings };
+  }
+
   /** Rows waiting for libSQL and the age of the oldest (health, metrics). */
   async backlog(): Promise<{ rows: number; lagMs: number }> {
     return outboxBacklog(this.ctx.storage.sql, Date.now());

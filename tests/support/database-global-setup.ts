@@ -2,24 +2,11 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import './provided-context.ts';
 import { createDatabase } from '../../db/client.ts';
 import { applyMigrations } from '../../db/migrate.ts';
 import { startSqld } from '../../scripts/lib/sqld.ts';
 
-declare module 'vitest' {
-  interface ProvidedContext {
-    /** LIBSQL_URL of the real sqld this test run migrated. */
-    libsqlUrl: string;
-    /** LIBSQL_AUTH_TOKEN for it: sqld checks JWTs as Turso does. */
-    libsqlAuthToken: string;
-    /**
-     * A second database, migrated and empty, for tests of figures over the whole service (the
-     * admin console), which other test files' clinics in the shared database would disturb.
-     */
-    serviceLibsqlUrl: string;
-    serviceLibsqlAuthToken: string;
-  }
-}
 
 /**
  * Integration tests talk to a real sqld (Turso's server) over HTTP, exactly as the Worker talks
