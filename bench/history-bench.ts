@@ -6,19 +6,16 @@
  * `.data/bench/` and reused by later runs: seeding it takes minutes.
  */
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { createDatabase, type Database } from '../db/client.ts';
-import { applyMigrations } from '../db/migrate.ts';
+import type { Database } from '../db/client.ts';
 import { DEMO_LOGINS } from '../db/seed/demo-users.ts';
-import { ensureDemoData } from '../db/seed/ensure-demo-data.ts';
 import { addClinicDays, clinicDayOf, nextClinicDay, startOfClinicDay } from '../worker/domain/clinic-time.ts';
 import type { AnalyticsAnswer } from '../worker/domain/history-wire.ts';
-import { startSqld } from '../scripts/lib/sqld.ts';
 import { startStack } from '../scripts/lib/stack.ts';
 import { measureLatency, percentiles } from './latency.ts';
+import { openSeededDatabase } from './seeded-database.ts';
+import { sessionCookie } from './sign-in.ts';
 
-const KEPT_DATA = fileURLToPath(new URL('../.data/bench/', import.meta.url));
 
 interface RawFigures {
   patients: number;
@@ -48,24 +45,14 @@ async function rawYear(db: Database, clinicId: string, timezone: string, today: 
 }
 
 export async function benchHistory(scratch: string, clinicCount: number, days: number, log: (line: string) => void) {
-  const sqld = await startSqld(join(KEPT_DATA, `history-${clinicCount}x${days}`, 'sqld'));
-  const db = createDatabase(sqld);
+  const { sqld, db, seedSeconds } = await openSeededDatabase('history', clinicCount, days, log);
   try {
-    await applyMigrations(db);
-    const seedStarted = performance.now();
-    const seeded = await ensureDemoData(db, { clinics: clinicCount, days, log });
-    const seedSeconds = seeded ? Math.round((performance.now() - seedStarted) / 100) / 10 : null;
     const [size] = await db.all<{ entries: number }>(sql`select count(*) as entries from queue_entries`);
     const clinicRows = await db.all<{ id: string; timezone: string }>(sql`select id, timezone from clinics order by id`);
 
     const stack = await startStack({ dataDir: join(scratch, 'history-worker'), seed: false, database: sqld });
     try {
-      const login = await fetch(`${stack.url}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(DEMO_LOGINS.admin),
-      });
-      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const cookie = await sessionCookie(stack.url, DEMO_LOGINS.admin);
       let next = 0;
       const request = (endpoint: string, cold: boolean) => () => {
         const clinic = clinicRows[(next += 1) % clinicRows.length];

@@ -15,6 +15,7 @@ import { sha256Hex } from '../worker/auth/secrets.ts';
 import { startSqld, type RunningSqld } from '../scripts/lib/sqld.ts';
 import { startStack, type Stack } from '../scripts/lib/stack.ts';
 import { measureLatency, percentiles } from './latency.ts';
+import { sessionCookie } from './sign-in.ts';
 
 interface LoadStack {
   stack: Stack;
@@ -43,8 +44,7 @@ export async function startLoadStack(dir: string, count: number): Promise<LoadSt
     list.push({ id, key: key.key });
   }
   const stack = await startStack({ dataDir: join(dir, 'worker'), seed: false, database: sqld, log: process.env.BENCH_VERBOSE === '1' ? (line) => process.stderr.write(`${line}\n`) : undefined });
-  const login = await fetch(`${stack.url}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const cookie = await sessionCookie(stack.url, ADMIN);
   return {
     stack, sqld, db, clinics: list, cookie,
     async stop() {

@@ -7,7 +7,9 @@
  *    10 phones per clinic, `stats/today` latency;
  *  - pwa: Lighthouse on the doctor's "Aujourd'hui" screen and the first load's JavaScript;
  *  - history: `analytics` and `charts` over a year on 100 clinics × 365 days (`--history-clinics`,
- *    `--history-days`), cache cold and warm, against the same figures by plain SQL on raw rows.
+ *    `--history-days`), cache cold and warm, against the same figures by plain SQL on raw rows;
+ *  - admin: `admin/metrics` and `admin/clinics` on 1,000 clinics × 35 days (`--admin-clinics`,
+ *    `--admin-days`), against the same figures by plain SQL on raw rows.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,15 +20,20 @@ import { applyMigrations } from '../db/migrate.ts';
 import { ensureDemoData } from '../db/seed/ensure-demo-data.ts';
 import { startSqld } from '../scripts/lib/sqld.ts';
 import { startStack } from '../scripts/lib/stack.ts';
+import { DEMO_LOGINS } from '../db/seed/demo-users.ts';
 import { measureLatency } from './latency.ts';
+import { sessionCookie } from './sign-in.ts';
 import { describeMachine } from './machine.ts';
 import { benchLighthouse, initialJavaScript } from './lighthouse.ts';
+import { benchAdmin } from './admin-bench.ts';
 import { benchHistory } from './history-bench.ts';
 import { benchIngest, benchLive, benchToday, startLoadStack } from './queue-bench.ts';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'seed,health,queue,pwa,history' },
+    only: { type: 'string', default: 'seed,health,queue,pwa,history,admin' },
+    'admin-clinics': { type: 'string', default: '1000' },
+    'admin-days': { type: 'string', default: '35' },
     'history-clinics': { type: 'string', default: '100' },
     'history-days': { type: 'string', default: '365' },
     clinics: { type: 'string', default: '13' },
@@ -103,12 +110,7 @@ async function benchQueue(seconds: number) {
 async function benchPwa() {
   const stack = await startStack({ dataDir: join(scratch, 'pwa'), seed: true });
   try {
-    const login = await fetch(`${stack.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: 'doctor@pulse.local', password: 'pulse-doctor' }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const cookie = await sessionCookie(stack.url, DEMO_LOGINS.doctor);
     return { initialJavaScript: await initialJavaScript(), lighthouse: await benchLighthouse(`${stack.url}/today`, cookie) };
   } finally {
     await stack.stop();
@@ -121,6 +123,7 @@ try {
   if (parts.has('health')) await record('health', await benchHealth());
   if (parts.has('queue')) await record('queue', await benchQueue(Number(values.seconds)));
   if (parts.has('history')) await record('history', await benchHistory(scratch, Number(values['history-clinics']), Number(values['history-days']), say));
+  if (parts.has('admin')) await record('admin', await benchAdmin(scratch, Number(values['admin-clinics']), Number(values['admin-days']), say));
 } finally {
   await rm(scratch, { recursive: true, force: true });
 }

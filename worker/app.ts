@@ -16,7 +16,9 @@ import { healthRoutes } from './routes/health.ts';
 import { historyRoutes } from './routes/history.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { invitationRoutes } from './routes/invitations.ts';
+import { metricsRoutes } from './routes/metrics.ts';
 import { queueRoutes } from './routes/queue.ts';
+import { requestMetrics } from './metrics/request-metrics.ts';
 import { requestLog } from './services/request-log.ts';
 import { securityHeaders } from './services/security-headers.ts';
 import type { Clock } from './services/clock.ts';
@@ -25,6 +27,7 @@ import { services } from './services/services.ts';
 /** Every API path lives under this prefix; the PWA owns everything else. */
 export const API_PREFIX = '/api/v1';
 const OPENAPI_PATH = `${API_PREFIX}/openapi.json`;
+const METRICS_PATH = '/metrics';
 
 /**
  * The Hono app: middleware, one sub-app per resource, the generated OpenAPI document, and the one
@@ -44,8 +47,10 @@ export function createApp(options: { clock?: Clock } = {}) {
 
   app.use('*', requestId());
   app.use('*', requestLog);
+  app.use('*', requestMetrics);
   app.use('*', securityHeaders);
   app.use(`${API_PREFIX}/*`, services(options.clock));
+  app.use(METRICS_PATH, services(options.clock));
 
   const routes = app
     .route(API_PREFIX, healthRoutes)
@@ -62,6 +67,9 @@ export function createApp(options: { clock?: Clock } = {}) {
     .route(API_PREFIX, historyRoutes)
     .route(API_PREFIX, docsRoutes);
 
+  // Prometheus scrapes outside the API (wrangler.toml run_worker_first lists it).
+  app.route('/', metricsRoutes);
+
   app.get(OPENAPI_PATH, authorize(PUBLIC));
   app.doc31(OPENAPI_PATH, (c) => ({
     openapi: '3.1.0',
@@ -69,11 +77,8 @@ export function createApp(options: { clock?: Clock } = {}) {
   }));
 
   app.notFound((c) => renderError(c, new AppError('NOT_FOUND', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`)));
-  app.onError((error, c) => {
-    const appError = toAppError(error);
-    if (appError.code === 'INTERNAL') c.var.logger.error('unhandled error', error);
-    return renderError(c, appError);
-  });
+  // The request's log line carries the error and its stack (request-log.ts): one line per request.
+  app.onError((error, c) => renderError(c, toAppError(error)));
 
   routePolicies(app.routes);
   return routes;

@@ -30,6 +30,10 @@ import {
   writeSettings,
 } from './clinic-queue/storage.ts';
 import { enqueueClosedDayRollups } from './clinic-queue/rollups.ts';
+import type { QueueReport } from './metrics/batch.ts';
+import { IngestTally } from './metrics/ingest-tally.ts';
+import { reportDue } from './metrics/queue-report.ts';
+import { recordMetrics, type MetricsContext } from './metrics/recorder.ts';
 
 /** PRODUCT: ids stay recognised as resends for this many clinic days; older events are refused. */
 export const SEEN_EVENT_DAYS = 7;
@@ -63,6 +67,7 @@ export class ClinicQueue extends DurableObject<Env> {
   /** The alarm as last set by us; undefined until read once from storage. */
   #alarmAt: number | null | undefined;
   #lastBroadcastAt = 0;
+  #lastReport: QueueReport | undefined;
   #broadcastTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -83,6 +88,7 @@ export class ClinicQueue extends DurableObject<Env> {
     const queue = await this.#ensureQueue(clinicId, now);
     this.#rollOverIfDue(queue, now);
     const outcome: IngestOutcome = { accepted: 0, duplicates: 0, rejected: [] };
+    const tally = new IngestTally();
     const oldestAccepted = addClinicDays(queue.day.day, -(SEEN_EVENT_DAYS - 1));
     // Reordering within a batch must not matter: apply in the order things happened.
     const ordered = [...events].sort((a, b) => occurredAtMs(a) - occurredAtMs(b));
@@ -114,6 +120,7 @@ export class ClinicQueue extends DurableObject<Env> {
           const dayChanged = result.state !== queue.day;
           if (dayChanged) this.#closeDay(queue, result.state, now);
           const { entry, sms, activity } = result.changes;
+          tally.accepted(event, before?.state, result.changes);
           if (entry) {
             if (!dayChanged) countEntryChange(queue.counters, entry.inserted ? undefined : before, entry.row);
             putEntry(sql, entry.row);
@@ -135,6 +142,7 @@ export class ClinicQueue extends DurableObject<Env> {
       this.#queue = this.#loadFromStorage();
       throw error;
     }
+    recordMetrics(this.#metricsContext(), (metrics) => tally.record(metrics, ordered, outcome.rejected));
     if (outcome.accepted > 0) {
       this.#scheduleBroadcast();
       await this.#scheduleAlarm(now);
@@ -194,6 +202,7 @@ export class ClinicQueue extends DurableObject<Env> {
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
     this.ctx.acceptWebSocket(server);
+    this.#reportToMetrics(Date.now());
     server.send(JSON.stringify(this.#message('snapshot', queue)));
     return new Response(null, { status: 101, webSocket: client });
   }
@@ -205,6 +214,7 @@ export class ClinicQueue extends DurableObject<Env> {
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     // Completes the closing handshake. 1005 and 1006 only describe a close, they may not be sent.
     ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
+    this.#reportToMetrics(Date.now(), ws);
   }
 
   /** Flushes the outbox to libSQL and rolls the day over at the clinic's midnight. */
@@ -222,7 +232,24 @@ export class ClinicQueue extends DurableObject<Env> {
       this.#flushFailures += 1;
       console.log(JSON.stringify({ level: 'warn', message: 'outbox flush failed', clinicId: queue.day.settings.clinicId, failures: this.#flushFailures, error: String(error) }));
     }
+    this.#reportToMetrics(Date.now());
     await this.#scheduleAlarm(Date.now());
+  }
+
+  #metricsContext(): MetricsContext {
+    return { env: this.env, waitUntil: (promise) => this.ctx.waitUntil(promise) };
+  }
+
+  /** Tells the Metrics object how the write-behind and the phones stand, when that changed (reportDue). */
+  #reportToMetrics(now: number, closing?: WebSocket): void {
+    const queue = this.#queue;
+    if (queue === undefined) return;
+    const backlog = outboxBacklog(this.ctx.storage.sql, now);
+    const sockets = this.ctx.getWebSockets().filter((socket) => socket !== closing && socket.readyState === WebSocket.OPEN).length;
+    const report: QueueReport = { outboxRows: backlog.rows, oldestEnqueuedAt: backlog.rows === 0 ? null : now - backlog.lagMs, sockets, reportedAt: now };
+    if (!reportDue(this.#lastReport, report)) return;
+    this.#lastReport = report;
+    recordMetrics(this.#metricsContext(), (metrics) => metrics.reportQueue(queue.day.settings.clinicId, report));
   }
 
   #db(): Database {
@@ -340,13 +367,16 @@ export class ClinicQueue extends DurableObject<Env> {
     if (queue === undefined) return;
     this.#lastBroadcastAt = Date.now();
     const text = JSON.stringify(this.#message('update', queue));
+    let sent = 0;
     for (const socket of this.ctx.getWebSockets()) {
       try {
         socket.send(text);
+        sent += 1;
       } catch {
         // A socket closing under us is not an error of ours: it will be gone next time.
       }
     }
+    recordMetrics(this.#metricsContext(), (metrics) => metrics.count('pulse_websocket_messages_total', {}, sent));
   }
 }
 

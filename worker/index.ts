@@ -3,6 +3,7 @@ import { handleScheduled } from './scheduled.ts';
 
 export { ClinicQueue } from './clinic-queue.ts';
 export { LibsqlWriter } from './libsql-writer.ts';
+export { Metrics } from './metrics/metrics.ts';
 
 const app = createApp();
 

@@ -1,20 +1,30 @@
 import { A, Route, Router, useLocation, type RouteSectionProps } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
+import { AdminArea } from './components/admin/AdminArea';
 import { Navigation } from './components/Navigation';
 import { TopBar } from './components/TopBar';
 import { t } from './i18n/locale';
 import { SignedIn, SuperAdminOnly } from './navigation/guards';
+import { lazyScreen } from './navigation/lazy-screen';
 import Account from './screens/Account';
-import Admin from './screens/Admin';
-import Audit from './screens/Audit';
 import Health from './screens/Health';
-import History from './screens/History';
 import Home from './screens/Home';
 import Login from './screens/Login';
 import NotFound from './screens/NotFound';
 import Setup from './screens/Setup';
 import Today from './screens/Today';
 import { SessionProvider, useSession } from './session/SessionProvider';
+
+/** Fetched on first visit: its charts bring chart.js, which the first screen must not wait for. */
+const History = lazyScreen(() => import('./screens/History'));
+/** The administration is one person's: its screens (and their charts) never weigh on a clinic's first load. */
+const Admin = lazyScreen(() => import('./screens/Admin'));
+const AdminClinics = lazyScreen(() => import('./screens/admin/Clinics'));
+const AdminClinicNew = lazyScreen(() => import('./screens/admin/ClinicNew'));
+const AdminClinicDetail = lazyScreen(() => import('./screens/admin/ClinicDetail'));
+const AdminClinicEdit = lazyScreen(() => import('./screens/admin/ClinicEdit'));
+const AdminTrends = lazyScreen(() => import('./screens/admin/Trends'));
+const Audit = lazyScreen(() => import('./screens/Audit'));
 
 /** Screens that are themselves the way in: no "sign in" link below them. */
 const WAYS_IN = ['/login', '/setup'];
@@ -56,8 +66,15 @@ export function App(): JSX.Element {
           <Route path="/history" component={History} />
           <Route path="/account" component={Account} />
           <Route component={SuperAdminOnly}>
-            <Route path="/admin" component={Admin} />
-            <Route path="/admin/audit" component={Audit} />
+            <Route component={AdminArea}>
+              <Route path="/admin" component={Admin} />
+              <Route path="/admin/clinics" component={AdminClinics} />
+              <Route path="/admin/clinics/new" component={AdminClinicNew} />
+              <Route path="/admin/clinics/:clinicId" component={AdminClinicDetail} />
+              <Route path="/admin/clinics/:clinicId/edit" component={AdminClinicEdit} />
+              <Route path="/admin/trends" component={AdminTrends} />
+              <Route path="/admin/audit" component={Audit} />
+            </Route>
           </Route>
         </Route>
         <Route path="*" component={NotFound} />

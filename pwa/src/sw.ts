@@ -4,8 +4,9 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
 
 // A new version takes over at once, and the first install controls the open page, so Pulse
-// works offline from the first visit. Safe because the build is one bundle: no page can ask
-// for a lazy chunk that the new precache has dropped.
+// works offline from the first visit. A page opened before the update may then ask for a lazy
+// chunk (History, admin screens) that neither the new precache nor the new deployment has:
+// lazyScreen (navigation/lazy-screen.tsx) catches that and offers to reload into the new version.
 self.addEventListener('install', () => {
   void self.skipWaiting();
 });

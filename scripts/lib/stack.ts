@@ -39,6 +39,10 @@ export interface StackOptions {
   database?: { url: string; authToken: string };
   /** Port for wrangler dev; a free one when omitted. */
   port?: number;
+  /** Another wrangler configuration than wrangler.toml, e.g. a second Worker bound to the first one's Durable Objects. */
+  configPath?: string;
+  /** More environment for wrangler, e.g. WRANGLER_REGISTRY_PATH to keep a test's dev registry to itself. */
+  env?: Record<string, string>;
   log?: (line: string) => void;
 }
 
@@ -84,6 +88,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       [
         WRANGLER,
         'dev',
+        ...(options.configPath === undefined ? [] : [`--config=${options.configPath}`]),
         '--ip=127.0.0.1',
         `--port=${port}`,
         `--inspector-port=${await findFreePort()}`,
@@ -97,7 +102,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         cwd: PROJECT_ROOT,
         // No telemetry, no interactive UI, and no download of Cloudflare's sample `Request.cf`
         // (offline it fails on every reload; the placeholder is all local runs need).
-        env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+        env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false', ...options.env },
         onLine: (line) => log(`[worker] ${line}`),
       },
     );

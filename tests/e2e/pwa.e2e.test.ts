@@ -1,17 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../../scripts/lib/stack.ts';
-import { launchChromium, PHONE } from './browser.ts';
-import { buildPwa } from './build-pwa.ts';
+import { PHONE } from './browser.ts';
+import { demoStackForFile } from './demo-stack.ts';
 import { installabilityProblems } from './installability.ts';
 import { inviteClinicOwner } from './invitations.ts';
 import { navigationLinks, readCount, SCREEN_TIMEOUT_MS, see, seeScreen, signIn, waitForFigure } from './screens.ts';
-
-/** Building, seeding the demo, starting sqld + wrangler and launching Chromium take a while on a cold machine. */
-const SETUP_TIMEOUT_MS = 180_000;
 
 const DOCTOR = { email: 'doctor@pulse.local', password: 'pulse-doctor', clinic: 'Cabinet Dr Ben Salah — La Marsa' };
 const ADMIN = { email: 'admin@pulse.local', password: 'pulse-admin' };
@@ -22,14 +15,7 @@ const ADMIN = { email: 'admin@pulse.local', password: 'pulse-admin' };
  * own cookies, storage and service worker) for each story. Stories run in order; the last one
  * stops the Worker, so it stays last.
  */
-let dataDir = '';
-let stack: Stack | undefined;
-let browser: Browser | undefined;
-
-function started(): { stack: Stack; browser: Browser } {
-  if (stack === undefined || browser === undefined) throw new Error('the stack did not start');
-  return { stack, browser };
-}
+const started = demoStackForFile('pwa');
 
 async function newPhone(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await started().browser.newContext(PHONE);
@@ -60,19 +46,6 @@ const TODAY_FIGURES = [
 
 /** How fast a change at the front desk must reach the doctor's phone (issue 3/7). */
 const LIVE_WITHIN_MS = 1_000;
-
-beforeAll(async () => {
-  await buildPwa();
-  dataDir = await mkdtemp(join(tmpdir(), 'pulse-e2e-'));
-  stack = await startStack({ dataDir, seed: true });
-  browser = await launchChromium();
-}, SETUP_TIMEOUT_MS);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  if (dataDir !== '') await rm(dataDir, { recursive: true, force: true });
-}, SETUP_TIMEOUT_MS);
 
 describe('The demo doctor on their phone', () => {
   let context: BrowserContext;

@@ -15,6 +15,8 @@ type Expected = 'allowed' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
 
 function expectedAnswer(policy: Policy, caller: Caller): Expected {
   if (policy.access === 'public') return 'allowed';
+  // Only METRICS_TOKEN opens /metrics: no session or API key does (metrics.test.ts presents the token).
+  if (policy.access === 'metrics_token') return 'UNAUTHORIZED';
   if (caller === 'anonymous') return 'UNAUTHORIZED';
   const isKey = caller === 'keyA' || caller === 'keyB';
   if (policy.access === 'clinic_api_key') return isKey ? 'allowed' : 'FORBIDDEN';
@@ -33,6 +35,8 @@ function expectedAnswer(policy: Policy, caller: Caller): Expected {
 
 /** A concrete path against clinic A's resources; other ids are ones that do not exist. */
 function concretePath(pattern: string, world: World): string {
+  // api() prefixes /api/v1; /metrics lives outside it, and the URL resolves /api/v1/../../metrics to it.
+  if (!pattern.startsWith('/api/v1')) return `/../..${pattern}`;
   return pattern
     .replace(/^\/api\/v1/, '')
     .replace(':clinicId', world.clinicA)
@@ -46,7 +50,7 @@ describe('access matrix: every registered route × every kind of caller', () => 
 
   beforeAll(async () => {
     world = await createWorld();
-    routes = routePolicies(createApp().routes).filter((route) => route.path.startsWith('/api/'));
+    routes = routePolicies(createApp().routes).filter((route) => route.path.startsWith('/api/') || route.path === '/metrics');
   });
 
   it('should find the routes in the router, each with its policy', () => {
@@ -59,6 +63,7 @@ describe('access matrix: every registered route × every kind of caller', () => 
     const describePolicy = (policy: Policy) => (policy.access === 'clinic' ? `clinic:${policy.roles.join('+')}` : policy.access);
     expect(Object.fromEntries(routes.map((route) => [`${route.method} ${route.path}`, describePolicy(route.policy)]))).toEqual({
       'GET /api/v1/health': 'public',
+      'GET /api/v1/health/live': 'public',
       'POST /api/v1/auth/login': 'public',
       'POST /api/v1/auth/logout': 'signed_in',
       'GET /api/v1/me': 'signed_in',
@@ -98,6 +103,7 @@ describe('access matrix: every registered route × every kind of caller', () => 
       'GET /api/v1/docs.css': 'public',
       'GET /api/v1/docs.js': 'public',
       'GET /api/v1/openapi.json': 'public',
+      'GET /metrics': 'metrics_token',
     });
   });
 

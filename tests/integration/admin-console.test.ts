@@ -1,12 +1,14 @@
-import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../db/client.ts';
-import { clinicActivity, clinics, dailyRollups, memberships, queueEntries, sessions, smsMessages, users } from '../../db/schema/index.ts';
+import { businessDays, clinicActivity, clinics, dailyRollups, memberships, queueEntries, sessions, smsMessages, users } from '../../db/schema/index.ts';
 import { sha256Hex } from '../../worker/auth/secrets.ts';
 import { createApp } from '../../worker/app.ts';
 import type { AdminMetrics, AdminTrends, ClinicHealthPage } from '../../worker/domain/admin-wire.ts';
 import { emptyRollupCounters, type RollupCounters } from '../../worker/domain/rollup.ts';
+import worker from '../../worker/index.ts';
 import { snapshotBusinessDays } from '../../worker/jobs/business-snapshot.ts';
+import { SCHEDULES } from '../../worker/scheduled.ts';
 
 /**
  * The whole service, hand-built in a database of its own, seen at a pinned instant: 00:30 UTC on
@@ -195,5 +197,21 @@ describe('the admin console on a hand-built service across time zones', () => {
       await waitOnExecutionContext(ctx);
       expect(response.status, path).toBe(404);
     }
+  });
+
+  it('should take the missing business snapshots from the daily cron, and nothing more when it fires twice', async () => {
+    const before = await db.select().from(businessDays).orderBy(businessDays.day);
+    expect(before.map((row) => row.day)).toEqual(['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24']);
+    const fire = () => worker.scheduled(createScheduledController({ scheduledTime: NOW, cron: SCHEDULES.business_snapshot }), serviceEnv);
+    await fire();
+    const after = await db.select().from(businessDays).orderBy(businessDays.day);
+    expect(after).toHaveLength(400);
+    expect(after.at(-1)?.day).toBe('2026-11-24');
+    // The days already taken are left as they were; the new ones are as the business stood then.
+    expect(after.filter((row) => before.some((old) => old.day === row.day))).toEqual(before);
+    // At the end of 30 September Fermée was not archived yet, and only Amel had logged in (ten days before).
+    expect(after.find((row) => row.day === '2026-09-30')).toMatchObject({ totalClinics: 7, activeClinics: 1, atRisk: 1, churned: 6, mrr: '{"TND":50000}' });
+    await fire();
+    expect(await db.select().from(businessDays).orderBy(businessDays.day)).toEqual(after);
   });
 });

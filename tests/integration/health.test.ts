@@ -1,5 +1,6 @@
-import { SELF } from 'cloudflare:test';
+import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { metricsObjectOf } from '../../worker/metrics/recorder.ts';
 import { fetchWithEnv } from '../support/fetch-with-env.ts';
 
 describe('GET /api/v1/health', () => {
@@ -12,13 +13,56 @@ describe('GET /api/v1/health', () => {
     expect(body).toHaveProperty('database.latencyMs', expect.any(Number));
   });
 
-  it('should answer 503 degraded, naming the database, when libSQL cannot be reached', async () => {
+  it('should report every part in a stable shape: database, Durable Object round trip, outbox backlog, cron jobs', async () => {
+    const response = await SELF.fetch('http://pulse.test/api/v1/health');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      version: '0.1.0',
+      time: expect.any(String),
+      failing: [],
+      database: { reachable: true, latencyMs: expect.any(Number) },
+      durableObject: { reachable: true, latencyMs: expect.any(Number) },
+      outbox: { backlogRows: 0, clinicsBehind: 0, lagSeconds: 0, maxLagSeconds: 300 },
+      // Never run yet, and the deployment is younger than a day: not stale.
+      cron: {
+        retention: { schedule: '0 3 * * *', lastSuccessAt: null, staleAfterSeconds: 26 * 3600, stale: false },
+        business_snapshot: { schedule: '10 0 * * *', lastSuccessAt: null, staleAfterSeconds: 26 * 3600, stale: false },
+      },
+    });
+  });
+
+  it('should answer 503 degraded, naming the database and only it, when libSQL cannot be reached', async () => {
     // A real connection to a closed port: nothing listens on TCP port 9 here.
     const response = await fetchWithEnv('/api/v1/health', { LIBSQL_URL: 'http://127.0.0.1:9' });
     expect(response.status).toBe(503);
     const body = await response.json<Record<string, unknown>>();
-    expect(body).toMatchObject({ status: 'degraded', database: { reachable: false, latencyMs: null } });
+    expect(body).toMatchObject({ status: 'degraded', failing: ['database'], database: { reachable: false, latencyMs: null }, durableObject: { reachable: true } });
     expect(JSON.stringify(body)).not.toContain('127.0.0.1');
+  });
+
+  it('should degrade while a clinic outbox has waited more than five minutes for libSQL, and recover once it drains', async () => {
+    const now = Date.now();
+    // What a ClinicQueue whose flushes keep failing reports: rows waiting since 6 minutes ago.
+    await metricsObjectOf(env).add({ counters: {}, histograms: {}, queues: { 'clinic-behind': { outboxRows: 12, oldestEnqueuedAt: now - 360_000, sockets: 0, reportedAt: now } } });
+    const behind = await SELF.fetch('http://pulse.test/api/v1/health');
+    expect(behind.status).toBe(503);
+    const report = await behind.json<{ failing: string[]; outbox: { backlogRows: number; clinicsBehind: number; lagSeconds: number } }>();
+    expect(report.failing).toEqual(['outbox']);
+    expect(report.outbox).toMatchObject({ backlogRows: 12, clinicsBehind: 1 });
+    expect(report.outbox.lagSeconds).toBeGreaterThanOrEqual(360);
+
+    await metricsObjectOf(env).add({ counters: {}, histograms: {}, queues: { 'clinic-behind': { outboxRows: 0, oldestEnqueuedAt: null, sockets: 0, reportedAt: now + 1 } } });
+    const drained = await SELF.fetch('http://pulse.test/api/v1/health');
+    expect(drained.status).toBe(200);
+    expect(await drained.json()).toMatchObject({ failing: [], outbox: { backlogRows: 0, lagSeconds: 0 } });
+  });
+
+  it('should say the Worker is alive on /health/live without asking anything else, even with libSQL down', async () => {
+    const response = await fetchWithEnv('/api/v1/health/live', { LIBSQL_URL: 'http://127.0.0.1:9' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toEqual({ status: 'ok' });
   });
 
   it('should be refused by the database without its token, as Turso would refuse it', async () => {

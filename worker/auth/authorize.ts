@@ -3,6 +3,7 @@ import { clinicExists } from '../../db/queries/clinics.ts';
 import type { AppEnv } from '../app-env.ts';
 import { AppError } from '../errors.ts';
 import { authenticate } from './authenticate.ts';
+import { timingSafeEqualText } from './secrets.ts';
 import type { Policy } from './policy.ts';
 import type { Principal } from './principal.ts';
 
@@ -20,7 +21,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function authorize(policy: Policy): PolicyMiddleware {
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
-    if (policy.access !== 'public') {
+    if (policy.access === 'metrics_token') assertMetricsToken(c);
+    else if (policy.access !== 'public') {
       const principal = await authenticate(c);
       if (principal === null) throw new AppError('UNAUTHORIZED', 'Sign in to continue');
       if (principal.kind === 'user' && principal.via === 'cookie' && !SAFE_METHODS.has(c.req.method)) assertSameOrigin(c);
@@ -63,7 +65,20 @@ async function enforce(c: Context<AppEnv>, policy: Policy, principal: Principal)
       return;
     }
     case 'public':
+    case 'metrics_token':
       return;
+  }
+}
+
+/**
+ * Prometheus presents METRICS_TOKEN as a bearer token; no session or API key opens /metrics, and
+ * without a configured token nothing does.
+ */
+function assertMetricsToken(c: Context<AppEnv>): void {
+  const expected = c.env.METRICS_TOKEN;
+  const presented = /^Bearer (.+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
+  if (!expected || presented === undefined || !timingSafeEqualText(presented, expected)) {
+    throw new AppError('UNAUTHORIZED', 'Present the metrics token as a bearer token');
   }
 }
 

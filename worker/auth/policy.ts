@@ -17,7 +17,9 @@ export type Policy =
    */
   | { access: 'clinic'; roles: readonly ClinicRole[] }
   /** The queue app of the clinic its API key belongs to: ingestion only. */
-  | { access: 'clinic_api_key' };
+  | { access: 'clinic_api_key' }
+  /** Prometheus, presenting `METRICS_TOKEN` as its bearer token: `GET /metrics` only. */
+  | { access: 'metrics_token' };
 
 export const PUBLIC: Policy = { access: 'public' };
 export const SIGNED_IN: Policy = { access: 'signed_in' };
@@ -25,3 +27,4 @@ export const SUPER_ADMIN: Policy = { access: 'super_admin' };
 export const CLINIC_MEMBERS: Policy = { access: 'clinic', roles: ['clinic_owner', 'staff'] };
 export const CLINIC_OWNERS: Policy = { access: 'clinic', roles: ['clinic_owner'] };
 export const QUEUE_APP: Policy = { access: 'clinic_api_key' };
+export const PROMETHEUS: Policy = { access: 'metrics_token' };

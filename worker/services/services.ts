@@ -3,6 +3,7 @@ import { createDatabase, type Database } from '../../db/client.ts';
 import type { Config } from '../env.ts';
 import { readConfig } from '../env.ts';
 import type { AppEnv } from '../app-env.ts';
+import { metricsContextOf, queryObserverOf } from '../metrics/request-metrics.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Logger } from './logger.ts';
 
@@ -23,7 +24,7 @@ export function services(clock: Clock = systemClock) {
     const config = readConfig(c.env);
     c.set('services', {
       config,
-      db: createDatabase({ url: config.libsqlUrl, authToken: config.libsqlAuthToken }),
+      db: createDatabase({ url: config.libsqlUrl, authToken: config.libsqlAuthToken, onQuery: queryObserverOf(metricsContextOf(c)) }),
       clock,
       logger: c.var.logger,
     });

@@ -1,6 +1,7 @@
 /**
- * The first page of the audit log, `GET /api/v1/admin/audit`, as the super admin's screen reads
- * it: only the columns the screen shows, checked one by one.
+ * The audit log, `GET /api/v1/admin/audit`, as the super admin's screen reads it: a page of
+ * entries (only the columns the screen shows, checked one by one) for a set of filters, and the
+ * address of the same filters' CSV export.
  */
 import { callApi } from './client';
 import { UnexpectedAnswerError } from './errors';
@@ -18,9 +19,27 @@ export interface AuditEntry {
   errorCode: string | null;
 }
 
-/** How many entries the screen shows: a phone screenful or two, the newest first. */
+export interface AuditPage {
+  entries: AuditEntry[];
+  /** Asks for the entries after the last one; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** What the log is narrowed to; null is "any". Days are calendar days (`YYYY-MM-DD`) on this phone's clock. */
+export interface AuditFilters {
+  action: string | null;
+  clinicId: string | null;
+  actorId: string | null;
+  from: string | null;
+  to: string | null;
+}
+
+export const NO_AUDIT_FILTERS: AuditFilters = { action: null, clinicId: null, actorId: null, from: null, to: null };
+
+/** How many entries a page holds: a phone screenful or two, the newest first. */
 export const AUDIT_PAGE_SIZE = 50;
 
+const AUDIT_PATH = '/api/v1/admin/audit';
 const fail = (reason: string) => new UnexpectedAnswerError(`audit entry: ${reason}`);
 
 function nullableString(record: Record<string, unknown>, field: string): string | null {
@@ -48,12 +67,51 @@ function parseAuditEntry(value: unknown): AuditEntry {
   };
 }
 
-export function parseAuditPage(value: unknown): AuditEntry[] {
+export function parseAuditPage(value: unknown): AuditPage {
   if (!isRecord(value) || !Array.isArray(value['entries'])) throw new UnexpectedAnswerError('audit: entries must be a list');
-  return value['entries'].map(parseAuditEntry);
+  const { nextCursor } = value;
+  if (nextCursor !== null && typeof nextCursor !== 'string') throw new UnexpectedAnswerError('audit: nextCursor must be a string or null');
+  return { entries: value['entries'].map(parseAuditEntry), nextCursor };
 }
 
-/** The newest entries of the audit log (super admin only). */
-export async function fetchLatestAudit(): Promise<AuditEntry[]> {
-  return parseAuditPage(await callApi(`/api/v1/admin/audit?limit=${AUDIT_PAGE_SIZE}`));
+/**
+ * The instant a calendar day starts (`start`) or its last millisecond (`end`) on this phone's
+ * clock, as the API's `from`/`to` take it: the admin reads "from the 20th" in their own day.
+ */
+export function dayBound(day: string, bound: 'start' | 'end'): string {
+  // A date-time without an offset is read in the local zone.
+  const start = new Date(`${day}T00:00:00`);
+  if (bound === 'start') return start.toISOString();
+  const next = new Date(start);
+  next.setDate(next.getDate() + 1);
+  return new Date(next.getTime() - 1).toISOString();
+}
+
+/** The API's query for these filters; empty filters are left out. */
+export function auditSearch(filters: AuditFilters): URLSearchParams {
+  const search = new URLSearchParams();
+  if (filters.action !== null) search.set('action', filters.action);
+  if (filters.clinicId !== null) search.set('clinicId', filters.clinicId);
+  if (filters.actorId !== null) search.set('actorId', filters.actorId);
+  if (filters.from !== null) search.set('from', dayBound(filters.from, 'start'));
+  if (filters.to !== null) search.set('to', dayBound(filters.to, 'end'));
+  return search;
+}
+
+/** One page of the entries these filters keep, newest first; `cursor` from the page before. */
+export async function fetchAuditPage(filters: AuditFilters, cursor: string | null): Promise<AuditPage> {
+  const search = auditSearch(filters);
+  search.set('limit', String(AUDIT_PAGE_SIZE));
+  if (cursor !== null) search.set('cursor', cursor);
+  return parseAuditPage(await callApi(`${AUDIT_PATH}?${search.toString()}`));
+}
+
+/**
+ * Where the CSV of every entry these filters keep downloads from: a plain link, so the browser
+ * streams the file to disk with the session cookie. The export itself is audited.
+ */
+export function auditCsvUrl(filters: AuditFilters): string {
+  const search = auditSearch(filters);
+  search.set('format', 'csv');
+  return `${AUDIT_PATH}?${search.toString()}`;
 }

@@ -6,6 +6,7 @@ const HEALTHY: Health = {
   version: '0.1.0',
   time: '2026-11-24T23:00:00.000Z',
   database: { reachable: true, latencyMs: 3.2 },
+  failing: [],
 };
 
 const DATABASE_DOWN: Health = {
@@ -13,6 +14,7 @@ const DATABASE_DOWN: Health = {
   version: '0.1.0',
   time: '2026-11-24T23:00:15.000Z',
   database: { reachable: false, latencyMs: null, error: 'connect ECONNREFUSED 127.0.0.1:8080' },
+  failing: ['database'],
 };
 
 function json(body: unknown, status: number): Response {
@@ -22,6 +24,32 @@ function json(body: unknown, status: number): Response {
 describe('parseHealth', () => {
   it('should accept a healthy service and ignore fields it does not know yet', () => {
     expect(parseHealth({ ...HEALTHY, region: 'TUN' })).toEqual(HEALTHY);
+  });
+
+  it('should read the whole document the API answers, keeping the failing parts it knows', () => {
+    const document = {
+      status: 'degraded',
+      version: '0.1.0',
+      time: '2026-11-25T03:10:00.000Z',
+      failing: ['outbox', 'cron', 'something-new'],
+      database: { reachable: true, latencyMs: 4 },
+      durableObject: { reachable: true, latencyMs: 1.5 },
+      outbox: { backlogRows: 1200, clinicsBehind: 3, lagSeconds: 420, maxLagSeconds: 300 },
+      cron: { retention: { schedule: '0 3 * * *', lastSuccessAt: null, staleAfterSeconds: 93600, stale: true } },
+    };
+    expect(parseHealth(document)).toEqual({
+      status: 'degraded',
+      version: '0.1.0',
+      time: '2026-11-25T03:10:00.000Z',
+      database: { reachable: true, latencyMs: 4 },
+      failing: ['outbox', 'cron'],
+    });
+  });
+
+  it('should read a document kept from before the API named failing parts', () => {
+    const { failing: _, ...older } = DATABASE_DOWN;
+    expect(parseHealth(older)).toEqual(DATABASE_DOWN);
+    expect(() => parseHealth({ ...HEALTHY, failing: 'cron' })).toThrow(HealthResponseError);
   });
 
   it('should accept a database that cannot be reached, with its error', () => {

@@ -13,12 +13,18 @@ export type DatabaseHealth =
   | { reachable: true; latencyMs: number }
   | { reachable: false; latencyMs: null; error: string };
 
+/** The parts the API checks; `failing` names those that fail. */
+export const HEALTH_PARTS = ['database', 'durableObject', 'outbox', 'cron'] as const;
+export type HealthPart = (typeof HEALTH_PARTS)[number];
+
 export interface Health {
   status: HealthStatus;
   version: string;
   /** When the server ran the check, ISO 8601. */
   time: string;
   database: DatabaseHealth;
+  /** The failing parts, in the API's order; empty when ok. */
+  failing: HealthPart[];
 }
 
 export const HEALTH_PATH = '/api/v1/health';
@@ -47,14 +53,25 @@ function parseDatabase(value: unknown): DatabaseHealth {
   throw new HealthResponseError('database must be reachable with a latency, or unreachable with an error');
 }
 
+/**
+ * The failing parts the screen knows, in the API's order. A document kept from before the API
+ * named them has none: its database field says the same.
+ */
+function parseFailing(value: unknown, database: DatabaseHealth): HealthPart[] {
+  if (value === undefined) return database.reachable ? [] : ['database'];
+  if (!Array.isArray(value)) throw new HealthResponseError('failing must be a list');
+  return HEALTH_PARTS.filter((part) => value.includes(part));
+}
+
 /** Checks an untrusted value field by field; unknown extra fields are ignored so the API can grow. */
 export function parseHealth(value: unknown): Health {
   if (!isRecord(value)) throw new HealthResponseError('health is not an object');
-  const { status, version, time, database } = value;
+  const { status, version, time, database, failing } = value;
   if (status !== 'ok' && status !== 'degraded') throw new HealthResponseError('status must be ok or degraded');
   if (typeof version !== 'string' || version === '') throw new HealthResponseError('version must be a string');
   if (typeof time !== 'string' || Number.isNaN(Date.parse(time))) throw new HealthResponseError('time must be an ISO date');
-  return { status, version, time, database: parseDatabase(database) };
+  const checkedDatabase = parseDatabase(database);
+  return { status, version, time, database: checkedDatabase, failing: parseFailing(failing, checkedDatabase) };
 }
 
 async function readJson(response: Response): Promise<unknown> {

@@ -3,13 +3,12 @@ import { For, Show, type JSX } from 'solid-js';
 import type { UserRole } from '../api/account';
 import { t } from '../i18n/locale';
 import { destinationsFor, type DestinationId } from '../navigation/destinations';
-import { AccountIcon, AdminIcon, AuditIcon, HealthIcon, HistoryIcon, TodayIcon } from './icons';
+import { AccountIcon, AdminIcon, HealthIcon, HistoryIcon, TodayIcon } from './icons';
 
 const ICONS: Record<DestinationId, () => JSX.Element> = {
   admin: AdminIcon,
   today: TodayIcon,
   history: HistoryIcon,
-  audit: AuditIcon,
   health: HealthIcon,
   account: AccountIcon,
 };
@@ -25,11 +24,10 @@ export function Navigation(props: { role: UserRole }): JSX.Element {
         {(destination) => {
           const Icon = ICONS[destination.id];
           return (
-            // `end` keeps Administration from lighting up on its own sub-screen, the audit log.
+            // Not `end`: Administration stays lit on its own screens (/admin/clinics…).
             // The full name is the accessible one; it contains the short one shown on phones.
             <A
               href={destination.href}
-              end
               class="nav-link"
               classList={{ 'wide-only': !destination.phoneTab }}
               aria-label={destination.tabLabel === undefined ? undefined : destination.label(t())}

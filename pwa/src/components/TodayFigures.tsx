@@ -4,15 +4,18 @@ import { locale, t } from '../i18n/locale';
 import { estimatedEndNow, longestWaitMinutesNow } from '../live/clock-figures';
 import type { LiveSnapshot } from '../live/last-snapshot';
 
-interface FigureProps {
+export interface FigureProps {
   label: string;
   /** Null when the figure has no value yet; `detail` then says why. */
   value: string | null;
   detail?: string | null;
+  /** What the figure is measured over, in words ("the last 30 days"), under the rest. */
+  window?: string;
   wide?: boolean;
 }
 
-function Figure(props: FigureProps): JSX.Element {
+/** One figure card of a description list: its label, its value (or "—") and what qualifies it. */
+export function Figure(props: FigureProps): JSX.Element {
   return (
     <div class="figure" classList={{ 'figure-wide': props.wide === true }}>
       <dt class="figure-label">{props.label}</dt>
@@ -21,6 +24,7 @@ function Figure(props: FigureProps): JSX.Element {
           {props.value ?? t().noFigure}
         </span>
         <Show when={props.detail}>{(detail) => <span class="figure-detail">{detail()}</span>}</Show>
+        <Show when={props.window}>{(window) => <span class="figure-window">{window()}</span>}</Show>
       </dd>
     </div>
   );

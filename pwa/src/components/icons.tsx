@@ -86,16 +86,6 @@ export function AdminIcon(): JSX.Element {
   );
 }
 
-/** Audit log: a written list. */
-export function AuditIcon(): JSX.Element {
-  return (
-    <LineIcon>
-      <path d="M8 6h12M8 12h12M8 18h12" />
-      <path d="M4 6h.01M4 12h.01M4 18h.01" />
-    </LineIcon>
-  );
-}
-
 /** Service health: a beating trace. */
 export function HealthIcon(): JSX.Element {
   return (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
-import { formatAge, formatClinicClock, formatCount, formatMinutes, formatShare } from './figures';
+import { formatAge, formatChange, formatClinicClock, formatCount, formatDecimal, formatMinutes, formatMoney, formatMoneyOnCard, formatShare } from './figures';
 import { fr } from './fr';
 
 const NBSP = '\u00a0';
@@ -60,5 +60,35 @@ describe('formatAge', () => {
   it('should read as "updated … ago" in each language', () => {
     expect(fr.updatedAgo(formatAge(27_000, 'fr', fr))).toMatch(/^Mis à jour il y a 20\ss$/);
     expect(en.updatedAgo(formatAge(3_000, 'en', en))).toBe('Updated just now');
+  });
+});
+
+describe('formatChange', () => {
+  it('should sign a change against the previous period, with one decimal at most', () => {
+    expect(formatChange(12.5, 'fr')).toMatch(/^\+12,5[\u00a0\u202f]%$/);
+    expect(formatChange(-5.2, 'en')).toBe('-5.2%');
+    expect(formatChange(100, 'en')).toBe('+100%');
+  });
+
+  it('should leave no change unsigned', () => {
+    expect(formatChange(0, 'en')).toBe('0%');
+  });
+});
+
+describe('formatMoney and formatDecimal', () => {
+  it('should turn minor units into the clinic currency, three decimals for the dinar and two for the euro', () => {
+    expect(formatMoney(5400, 'TND', 'en')).toBe('TND\u00a05.400');
+    expect(formatMoney(5400, 'TND', 'fr')).toBe('5,400\u00a0TND');
+    expect(formatMoney(5400, 'EUR', 'en')).toBe('€54.00');
+  });
+
+  it('should let a card break a line between the currency and the amount, never inside the number', () => {
+    expect(formatMoneyOnCard(1_271_120, 'TND', 'fr')).toBe('1\u202f271,120 TND');
+    expect(formatMoneyOnCard(1_271_120, 'TND', 'en')).toBe('TND 1,271.120');
+  });
+
+  it('should give mean arrivals with one decimal at most', () => {
+    expect(formatDecimal(6.54, 'fr')).toBe('6,5');
+    expect(formatDecimal(3, 'en')).toBe('3');
   });
 });

@@ -59,11 +59,28 @@ export function formatChange(percent: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 1 }).format(percent / 100);
 }
 
+function moneyParts(minor: number, currency: string, locale: Locale): Intl.NumberFormatPart[] {
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  return money.formatToParts(minor / 10 ** (money.resolvedOptions().maximumFractionDigits ?? 2));
+}
+
 /**
  * An amount stored in minor units, in the clinic's currency: the currency decides how many minor
  * units make one (1000 millimes a dinar, 100 cents a euro), so 5400 TND minor is 5.4 dinars.
  */
 export function formatMoney(minor: number, currency: string, locale: Locale): string {
-  const money = new Intl.NumberFormat(locale, { style: 'currency', currency });
-  return money.format(minor / 10 ** (money.resolvedOptions().maximumFractionDigits ?? 2));
+  return moneyParts(minor, currency, locale)
+    .map((part) => part.value)
+    .join('');
+}
+
+/**
+ * The same amount for a narrow card: the currency and the number are joined by an ordinary space,
+ * where the line may break, since a half-width card on a phone would otherwise break "TND 65.600"
+ * inside the number.
+ */
+export function formatMoneyOnCard(minor: number, currency: string, locale: Locale): string {
+  return moneyParts(minor, currency, locale)
+    .map((part) => (part.type === 'literal' && part.value.trim() === '' ? ' ' : part.value))
+    .join('');
 }

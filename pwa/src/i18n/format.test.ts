@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCheckTime, formatClinicDay, formatClinicTime, formatLatency } from './format';
+import { formatCalendarDay, formatCheckTime, formatClinicDay, formatClinicTime, formatHour, formatLatency, formatWeekday } from './format';
 
 describe('formatLatency', () => {
   it('should write milliseconds with one decimal in each language', () => {
@@ -41,5 +41,25 @@ describe('formatClinicDay and formatClinicTime', () => {
   it("should give the clinic's wall clock", () => {
     expect(formatClinicTime(lateEvening, 'fr', 'Africa/Tunis')).toBe('00:30');
     expect(formatClinicTime(lateEvening, 'en', 'America/Montreal')).toMatch(/^6:30\sPM$/);
+  });
+});
+
+describe('formatCalendarDay', () => {
+  it('should write a clinic day as it is named, whatever the phone’s zone', () => {
+    expect(formatCalendarDay('2026-11-24', 'fr', 'axis')).toBe('24 nov.');
+    expect(formatCalendarDay('2026-11-24', 'fr', 'row')).toBe('mar. 24 nov.');
+    expect(formatCalendarDay('2026-11-24', 'en', 'period')).toBe('Nov 24, 2026');
+  });
+});
+
+describe('formatWeekday and formatHour', () => {
+  it('should start the week on Monday, as the API numbers it', () => {
+    expect(formatWeekday(0, 'fr', 'short')).toBe('lun.');
+    expect(formatWeekday(6, 'en', 'long')).toBe('Sunday');
+  });
+
+  it('should name the hours of the clinic day in each notation', () => {
+    expect(formatHour(9, 'fr')).toBe('09 h');
+    expect(formatHour(14, 'en')).toMatch(/^2\sPM$/);
   });
 });

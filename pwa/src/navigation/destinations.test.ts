@@ -18,10 +18,9 @@ describe('destinationsFor', () => {
     expect(hrefs.some((href) => href.startsWith('/admin'))).toBe(false);
   });
 
-  it('should give the super admin the administration and the audit log besides the clinic screens', () => {
+  it('should give the super admin the administration besides the clinic screens', () => {
     expect(destinationsFor('super_admin').map((destination) => destination.label(en))).toEqual([
       'Administration',
-      'Audit log',
       'Today',
       'History',
       'Service health',

@@ -1,7 +1,7 @@
 import type { UserRole } from '../api/account';
 import type { Messages } from '../i18n/fr';
 
-export type DestinationId = 'admin' | 'today' | 'history' | 'audit' | 'health' | 'account';
+export type DestinationId = 'admin' | 'today' | 'history' | 'health' | 'account';
 
 export interface Destination {
   id: DestinationId;
@@ -18,21 +18,20 @@ export interface Destination {
   phoneTab: boolean;
 }
 
+/** Stays lit on every screen of the administration, which has its own navigation (clinics, trends, audit log). */
 const ADMIN: Destination = { id: 'admin', href: '/admin', label: (m) => m.navAdmin, tabLabel: (m) => m.navAdminShort, phoneTab: true };
 const TODAY: Destination = { id: 'today', href: '/today', label: (m) => m.navToday, phoneTab: true };
 const HISTORY: Destination = { id: 'history', href: '/history', label: (m) => m.navHistory, phoneTab: true };
-/** Linked from Administration on phones. */
-const AUDIT: Destination = { id: 'audit', href: '/admin/audit', label: (m) => m.navAudit, phoneTab: false };
 const HEALTH: Destination = { id: 'health', href: '/health', label: (m) => m.navHealth, phoneTab: true };
 const ACCOUNT: Destination = { id: 'account', href: '/account', label: (m) => m.navAccount, phoneTab: true };
 
 /**
  * What a signed-in user may open, in navigation order. Clinic members get their clinic's
- * screens; the super admin gets those too (every clinic) plus the administration and the audit
- * log, which the API refuses to anyone else.
+ * screens; the super admin gets those too (every clinic) plus the administration (its clinics,
+ * trends and audit log), which the API refuses to anyone else.
  */
 export function destinationsFor(role: UserRole): Destination[] {
-  return role === 'super_admin' ? [ADMIN, AUDIT, TODAY, HISTORY, HEALTH, ACCOUNT] : [TODAY, HISTORY, HEALTH, ACCOUNT];
+  return role === 'super_admin' ? [ADMIN, TODAY, HISTORY, HEALTH, ACCOUNT] : [TODAY, HISTORY, HEALTH, ACCOUNT];
 }
 
 /** Where `/` leads once signed in: the first destination, the screen each role opens most. */

@@ -1,33 +1,47 @@
-import { A } from '@solidjs/router';
 import { createEffect, type JSX } from 'solid-js';
-import { ComingSoon } from '../components/ComingSoon';
-import { AuditIcon, HealthIcon } from '../components/icons';
+import type { AdminTimeframe } from '../api/admin';
+import { adminMetricsQuery, adminTrendsQuery, createAdminRead } from '../admin/admin-queries';
+import { DEFAULT_ADMIN_TIMEFRAME } from '../admin/trend-series';
+import { BusinessFigures } from '../components/admin/BusinessFigures';
+import { DataPanel } from '../components/DataPanel';
+import { ChurnBanner } from '../components/admin/ChurnBanner';
+import { FiringAlerts } from '../components/admin/FiringAlerts';
+import { Sparklines } from '../components/admin/Sparklines';
+import { HistoryPanel } from '../components/history/HistoryPanel';
 import { t } from '../i18n/locale';
 import { useSession } from '../session/SessionProvider';
 
-/** The super admin's home. The business figures arrive with their issue; the audit log is here now. */
+/**
+ * The super admin's home: the business at a glance. The clinics at risk of churning first (the
+ * ones to call), every business figure with its window, the alerts firing now, and the last 30
+ * days as sparklines, whose chart.js arrives after the figures.
+ */
 export default function Admin(): JSX.Element {
-  const [state] = useSession();
+  const [state, actions] = useSession();
+  const recheckSession = (): void => void actions.reload();
+  const metrics = createAdminRead(adminMetricsQuery, (): [] => [], recheckSession);
+  const trends = createAdminRead(adminTrendsQuery, (): [AdminTimeframe] => [DEFAULT_ADMIN_TIMEFRAME], recheckSession);
   createEffect(() => {
     document.title = `${t().adminTitle} · ${t().appName}`;
   });
   return (
-    <section class="screen" aria-labelledby="admin-title">
+    <section class="screen admin" aria-labelledby="admin-title">
       <div class="screen-intro">
         <h1 id="admin-title">{t().adminTitle}</h1>
         <p class="lead">{t().clinicCount(state.account?.clinics.length ?? 0)}</p>
       </div>
-      <div class="shortcuts">
-        <A href="/admin/audit" class="shortcut">
-          <AuditIcon />
-          <span>{t().navAudit}</span>
-        </A>
-        <A href="/health" class="shortcut">
-          <HealthIcon />
-          <span>{t().navHealth}</span>
-        </A>
-      </div>
-      <ComingSoon intro={t().adminIntro} items={t().adminFigures} />
+      <DataPanel title={t().businessTodayTitle} answer={metrics.answer} onRetry={metrics.retry} loading={t().adminLoading}>
+        {(answer) => (
+          <>
+            <ChurnBanner churnRisk={answer().churnRisk} />
+            <BusinessFigures metrics={answer()} />
+            <FiringAlerts alerts={answer().firingAlerts} />
+          </>
+        )}
+      </DataPanel>
+      <HistoryPanel title={t().sparklinesTitle} answer={trends.answer} onRetry={trends.retry} loading={t().adminLoading} flat>
+        {(answer) => <Sparklines trends={answer()} />}
+      </HistoryPanel>
     </section>
   );
 }

@@ -107,6 +107,11 @@ function HealthCard(props: { health: HealthDocument; lastKnown: boolean }): JSX.
     const current = database();
     return current.reachable ? null : current.error;
   };
+  // The database has its own line above; the other parts are named here.
+  const otherFailures = (): string | null => {
+    const parts = props.health.failing.filter((part) => part !== 'database').map((part) => t().healthParts[part]);
+    return parts.length === 0 ? null : t().failingParts(parts.join(', '));
+  };
   return (
     <article class="health-card" classList={{ 'last-known': props.lastKnown }}>
       <p class="status-badge" data-status={props.health.status}>
@@ -126,6 +131,7 @@ function HealthCard(props: { health: HealthDocument; lastKnown: boolean }): JSX.
         </Show>
       </div>
       <Show when={failure()}>{(error) => <p class="database-error">{error()}</p>}</Show>
+      <Show when={otherFailures()}>{(text) => <p class="failing-parts">{text()}</p>}</Show>
       <dl class="facts">
         <div>
           <dt>{t().version}</dt>

@@ -1,0 +1,91 @@
+/**
+ * The admin console at scale: `admin/metrics` and `admin/clinics` through wrangler dev with 1,000
+ * clinics (default: 35 days of history each, enough for every 30-day window), and the same
+ * figures by plain SQL over the raw rows (entries, SMS, logins), to show what rollups and index
+ * seeks buy. The seeded database is kept in `.data/bench/` for later runs.
+ */
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { DEMO_LOGINS } from '../db/seed/demo-users.ts';
+import type { AdminMetrics } from '../worker/domain/admin-wire.ts';
+import { addClinicDays, clinicDayOf, nextClinicDay, startOfClinicDay } from '../worker/domain/clinic-time.ts';
+import { startStack } from '../scripts/lib/stack.ts';
+import { measureLatency, percentiles } from './latency.ts';
+import { openSeededDatabase } from './seeded-database.ts';
+import { sessionCookie } from './sign-in.ts';
+
+const DAY = 86_400_000;
+
+/**
+ * Active clinics, patients today and QR adoption over 30 days from raw rows: every login scanned
+ * for each clinic's last one, every entry of each clinic's last 30 days counted.
+ */
+async function rawFigures(db: Database, now: number) {
+  const zones = await db.all<{ timezone: string }>(sql`select distinct timezone from clinics where archived_at is null`);
+  const todayCondition = sql.join(
+    zones.map(({ timezone }) => {
+      const today = clinicDayOf(now, timezone);
+      return sql`(c.timezone = ${timezone} and e.checked_in_at >= ${startOfClinicDay(today, timezone)} and e.checked_in_at < ${startOfClinicDay(nextClinicDay(today), timezone)})`;
+    }),
+    sql` or `,
+  );
+  const monthCondition = sql.join(
+    zones.map(({ timezone }) => {
+      const today = clinicDayOf(now, timezone);
+      return sql`(c.timezone = ${timezone} and e.checked_in_at >= ${startOfClinicDay(addClinicDays(today, -29), timezone)} and e.checked_in_at < ${startOfClinicDay(nextClinicDay(today), timezone)})`;
+    }),
+    sql` or `,
+  );
+  const [logins] = await db.all<{ active: number }>(sql`
+    select count(*) as active from (select a.clinic_id, max(a.occurred_at) as last from clinic_activity a join clinics c on c.id = a.clinic_id
+      where a.kind = 'clinic_login' and c.archived_at is null group by a.clinic_id) where last >= ${now - 30 * DAY}`);
+  const [today] = await db.all<{ patients: number; qr: number }>(sql`
+    select count(*) as patients, coalesce(sum(e.method = 'qr'), 0) as qr from queue_entries e join clinics c on c.id = e.clinic_id where c.archived_at is null and (${todayCondition})`);
+  const [month] = await db.all<{ patients: number; qr: number }>(sql`
+    select count(*) as patients, coalesce(sum(e.method = 'qr'), 0) as qr from queue_entries e join clinics c on c.id = e.clinic_id where c.archived_at is null and (${monthCondition})`);
+  return { activeClinics: logins?.active ?? 0, patientsToday: today?.patients ?? 0, qrToday: today?.qr ?? 0, patients30d: month?.patients ?? 0, qr30d: month?.qr ?? 0 };
+}
+
+export async function benchAdmin(scratch: string, clinicCount: number, days: number, log: (line: string) => void) {
+  const { sqld, db, seedSeconds } = await openSeededDatabase('admin', clinicCount, days, log);
+  try {
+    const stack = await startStack({ dataDir: join(scratch, 'admin-worker'), seed: false, database: sqld });
+    try {
+      const cookie = await sessionCookie(stack.url, DEMO_LOGINS.admin);
+      const get = (path: string) => () => fetch(`${stack.url}/api/v1/${path}`, { headers: { Cookie: cookie } });
+      log('admin: admin/metrics…');
+      await measureLatency(get('admin/metrics'), { count: 20, concurrency: 1 });
+      const metrics = await measureLatency(get('admin/metrics'), { count: 300, concurrency: 1 });
+      log('admin: admin/clinics (sorted by days since last login, 25 a page)…');
+      const clinics = await measureLatency(get('admin/clinics?sort=daysSinceLastLogin&order=desc'), { count: 300, concurrency: 1 });
+
+      log('admin: the same figures by plain SQL over raw rows…');
+      const rawDurations: number[] = [];
+      let raw = await rawFigures(db, Date.now());
+      for (let run = 0; run < 20; run += 1) {
+        const t0 = performance.now();
+        raw = await rawFigures(db, Date.now());
+        rawDurations.push(performance.now() - t0);
+      }
+      const api = (await (await get('admin/metrics')()).json()) as AdminMetrics;
+      const sameAnswer = api.activeClinics.count === raw.activeClinics && api.patientsToday.count === raw.patientsToday;
+      if (!sameAnswer) log(`admin: figures differ: api ${JSON.stringify({ active: api.activeClinics.count, patients: api.patientsToday.count })} raw ${JSON.stringify(raw)}`);
+      const rawScan = percentiles(rawDurations.sort((a, b) => a - b));
+      return {
+        clinics: clinicCount,
+        days,
+        seedSeconds,
+        metrics,
+        clinicsTable: clinics,
+        rawScan: { runs: rawDurations.length, ...rawScan, note: 'active clinics, patients today and 30-day QR adoption by plain SQL, Node → sqld directly' },
+        rawOverMetricsP50: Math.round((rawScan.p50Ms / metrics.p50Ms) * 10) / 10,
+        sameAnswer,
+      };
+    } finally {
+      await stack.stop();
+    }
+  } finally {
+    await sqld.process.stop();
+  }
+}

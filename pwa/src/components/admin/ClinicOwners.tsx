@@ -1,0 +1,116 @@
+import { createSignal, For, Show, type JSX } from 'solid-js';
+import { inviteClinicOwner, type AdminClinic, type OwnerInvitation } from '../../api/admin';
+import { ApiError } from '../../api/errors';
+import { forgetClinicAnswers } from '../../admin/admin-queries';
+import { formText } from '../../form-text';
+import { formatCheckTime } from '../../i18n/format';
+import { locale, t } from '../../i18n/locale';
+import { describeRequestError } from '../../i18n/request-errors';
+import { FormFailure, type WordedFailure } from '../FormFailure';
+
+/** Only the shape a typo breaks; the API has the final word on what an address is. */
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+$/;
+
+/** The setup link of a new invitation, to hand over: selectable, and copied with one tap. */
+function SetupLink(props: { invitation: OwnerInvitation }): JSX.Element {
+  const [copied, setCopied] = createSignal<boolean | null>(null);
+  let input: HTMLInputElement | undefined;
+  const copy = async (): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(props.invitation.setupUrl);
+      setCopied(true);
+    } catch {
+      // No clipboard (an old browser, a refused permission): the link is selected for a long press.
+      input?.select();
+      setCopied(false);
+    }
+  };
+  return (
+    <div class="notice notice-ok setup-link">
+      <p class="notice-title">{t().invitationCreated(props.invitation.email)}</p>
+      <div class="field">
+        <label for="setup-link">{t().setupLinkLabel}</label>
+        <input id="setup-link" ref={input} type="url" readOnly value={props.invitation.setupUrl} onFocus={(event) => event.currentTarget.select()} />
+        <p class="field-hint">{t().setupLinkExpires(formatCheckTime(props.invitation.expiresAt, locale(), new Date()))}</p>
+      </div>
+      <button type="button" class="button" onClick={() => void copy()}>
+        {t().copySetupLink}
+      </button>
+      <p role="status" class="footnote">
+        <Show when={copied() !== null}>{copied() === true ? t().setupLinkCopied : t().setupLinkNotCopied}</Show>
+      </p>
+    </div>
+  );
+}
+
+/** An invitation refused, in words: an address that already has an account is the likely one. */
+function describeInvitationError(error: unknown): WordedFailure {
+  if (error instanceof ApiError && error.code === 'CONFLICT') return { words: (messages) => messages.emailAlreadyUsed };
+  return { words: (messages) => describeRequestError(error, 'read', messages) };
+}
+
+/** The clinic's owners, pending invitations marked, and the invitation of a new owner. */
+export function ClinicOwners(props: { clinic: AdminClinic }): JSX.Element {
+  const [sending, setSending] = createSignal(false);
+  const [failure, setFailure] = createSignal<WordedFailure | null>(null);
+  const [invitation, setInvitation] = createSignal<OwnerInvitation | null>(null);
+
+  const submit = async (event: SubmitEvent & { currentTarget: HTMLFormElement }): Promise<void> => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const email = formText(form, 'email').trim();
+    if (!EMAIL_SHAPE.test(email)) {
+      setFailure({ words: (messages) => messages.errorInvalidEmail });
+      return;
+    }
+    setSending(true);
+    setFailure(null);
+    setInvitation(null);
+    try {
+      setInvitation(await inviteClinicOwner(props.clinic.clinicId, email, locale()));
+      form.reset();
+      await forgetClinicAnswers();
+    } catch (error) {
+      setFailure(describeInvitationError(error));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <section class="card admin-section" aria-labelledby="owners-title">
+      <h2 id="owners-title">{t().ownersTitle}</h2>
+      <Show when={props.clinic.owners.length > 0} fallback={<p class="footnote">{t().noOwnerYet}</p>}>
+        <ul class="clinic-list">
+          <For each={props.clinic.owners}>
+            {(owner) => (
+              <li>
+                <span class="owner-email">{owner.email}</span>
+                <Show when={owner.pending}>
+                  <span class="role-badge">{t().invitationPending}</span>
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <form class="form" method="post" novalidate aria-labelledby="invite-title" onSubmit={(event) => void submit(event)}>
+        <h3 id="invite-title" class="card-label">
+          {t().inviteOwnerTitle}
+        </h3>
+        <fieldset disabled={sending()}>
+          <div class="field">
+            <label for="owner-email">{t().email}</label>
+            <input id="owner-email" name="email" type="email" autocomplete="off" inputmode="email" required maxLength={254} />
+            <p class="field-hint">{t().inviteOwnerHint}</p>
+          </div>
+        </fieldset>
+        <FormFailure failure={failure()} />
+        <button type="submit" class="button" disabled={sending()}>
+          {sending() ? t().inviting : t().inviteOwner}
+        </button>
+      </form>
+      <Show when={invitation()}>{(current) => <SetupLink invitation={current()} />}</Show>
+    </section>
+  );
+}

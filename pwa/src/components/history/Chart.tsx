@@ -1,0 +1,174 @@
+import type { Chart as ChartJs } from 'chart.js';
+import { createEffect, createSignal, onCleanup, Show, untrack, type JSX } from 'solid-js';
+import { formatCount } from '../../i18n/figures';
+import { locale, t } from '../../i18n/locale';
+import { theme } from '../../theme';
+
+/** A series' colour, named after what it means rather than its hue: it follows the theme. */
+export type ChartTone = 'brand' | 'ok' | 'danger';
+
+export interface ChartSeries {
+  label: string;
+  tone: ChartTone;
+  /** One value per label; null leaves a gap (a weekday without patients has no rate). */
+  values: readonly (number | null)[];
+}
+
+export interface ChartProps {
+  type: 'line' | 'bar';
+  /** What the chart shows; the canvas is announced with it and pointed to the table beside it. */
+  title: string;
+  labels: readonly string[];
+  series: readonly ChartSeries[];
+  /** How the value axis and tooltips write a value; whole counts when omitted. */
+  format?: (value: number) => string;
+  /** A sparkline: the curve alone, without axes, legend or dots; its figures are said in words beside it. */
+  compact?: boolean;
+}
+
+type PulseChart = ChartJs<'line' | 'bar', (number | null)[], string>;
+type ChartSetup = typeof import('./chart-setup');
+
+let setup: Promise<ChartSetup> | undefined;
+
+/** chart.js arrives with the first chart drawn, never with the app; a failed download may be tried again. */
+function loadChartSetup(): Promise<ChartSetup> {
+  setup ??= import('./chart-setup').catch((error: unknown) => {
+    setup = undefined;
+    throw error;
+  });
+  return setup;
+}
+
+/** The stylesheet's custom properties each colour comes from (styles.css, one light-dark() pair each). */
+const PALETTE_PROPERTIES = { brand: '--brand', ok: '--ok', danger: '--danger', text: '--text-muted', grid: '--border' } as const;
+type Palette = Record<keyof typeof PALETTE_PROPERTIES, string>;
+
+/**
+ * The theme's colours as a canvas can use them: a custom property reads back as written
+ * (`light-dark(…)`), so each one is applied to the probe's `color` and read back resolved.
+ */
+function readPalette(probe: HTMLElement): Palette {
+  const colour = (property: string): string => {
+    probe.style.color = `var(${property})`;
+    return getComputedStyle(probe).color;
+  };
+  return {
+    brand: colour(PALETTE_PROPERTIES.brand),
+    ok: colour(PALETTE_PROPERTIES.ok),
+    danger: colour(PALETTE_PROPERTIES.danger),
+    text: colour(PALETTE_PROPERTIES.text),
+    grid: colour(PALETTE_PROPERTIES.grid),
+  };
+}
+
+/** Past this many points a line shows no dots: 90 dots on a phone's width are a smudge. */
+const DOTS_UP_TO = 31;
+
+interface Drawing {
+  type: ChartProps['type'];
+  labels: readonly string[];
+  series: readonly ChartSeries[];
+  format: (value: number) => string;
+  wholeNumbers: boolean;
+  compact: boolean;
+}
+
+function draw(chart: PulseChart, drawing: Drawing, palette: Palette): void {
+  const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const dots = drawing.labels.length <= DOTS_UP_TO && !drawing.compact ? 2.5 : 0;
+  chart.data.labels = [...drawing.labels];
+  chart.data.datasets = drawing.series.map((series) => ({
+    label: series.label,
+    data: [...series.values],
+    borderColor: palette[series.tone],
+    backgroundColor: palette[series.tone],
+    borderWidth: drawing.type === 'line' ? 2 : 0,
+    borderRadius: 4,
+    pointRadius: dots,
+    pointHoverRadius: 4,
+  }));
+  chart.options = {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: reducedMotion ? false : { duration: 250 },
+    interaction: { mode: 'index', intersect: false },
+    plugins: {
+      legend: { display: drawing.series.length > 1 && !drawing.compact, labels: { color: palette.text, boxWidth: 12, boxHeight: 12 } },
+      tooltip: {
+        callbacks: {
+          label: (item) => t().chartTooltip(item.dataset.label ?? '', item.parsed.y === null ? t().noFigure : drawing.format(item.parsed.y)),
+        },
+      },
+    },
+    scales: {
+      x: { display: !drawing.compact, ticks: { color: palette.text, maxRotation: 0, autoSkipPadding: 6 }, grid: { display: false }, border: { color: palette.grid } },
+      y: {
+        display: !drawing.compact,
+        beginAtZero: true,
+        ticks: { color: palette.text, precision: drawing.wholeNumbers ? 0 : 2, callback: (value) => drawing.format(Number(value)) },
+        grid: { color: palette.grid },
+        border: { display: false },
+      },
+    },
+  };
+  chart.update();
+}
+
+/**
+ * Pulse's one chart: chart.js, loaded on first use, on a canvas announced by its title. It draws
+ * in the theme's colours and follows a switch of theme, changes with its data, never animates for
+ * someone who asked for less motion, and is destroyed with its screen. The numbers themselves are
+ * always in a table beside it: a canvas is a picture.
+ */
+export function Chart(props: ChartProps): JSX.Element {
+  const [canvas, setCanvas] = createSignal<HTMLCanvasElement>();
+  const [probe, setProbe] = createSignal<HTMLSpanElement>();
+  const [library, setLibrary] = createSignal<ChartSetup>();
+  const [failed, setFailed] = createSignal(false);
+  const [chart, setChart] = createSignal<PulseChart>();
+
+  loadChartSetup().then(setLibrary, () => setFailed(true));
+
+  createEffect(() => {
+    const loaded = library();
+    const element = canvas();
+    if (loaded === undefined || element === undefined) return;
+    const created: PulseChart = new loaded.Chart(element, { type: untrack(() => props.type), data: { labels: [], datasets: [] } });
+    setChart(created);
+    onCleanup(() => created.destroy());
+  });
+
+  createEffect(() => {
+    const current = chart();
+    const element = probe();
+    if (current === undefined || element === undefined) return;
+    theme();
+    const drawing: Drawing = {
+      type: props.type,
+      labels: props.labels,
+      series: props.series,
+      format: props.format ?? ((value) => formatCount(value, locale())),
+      wholeNumbers: props.format === undefined,
+      compact: props.compact === true,
+    };
+    // theme.ts repaints <html> just after its signal changes: colours are read once it has.
+    let wanted = true;
+    onCleanup(() => {
+      wanted = false;
+    });
+    queueMicrotask(() => {
+      if (wanted) draw(current, drawing, readPalette(element));
+    });
+  });
+
+  return (
+    <div class="chart">
+      <span class="chart-probe" ref={(element) => setProbe(element)} aria-hidden="true" />
+      <canvas ref={(element) => setCanvas(element)} role="img" aria-label={t().chartLabel(props.title)} />
+      <Show when={failed()}>
+        <p class="footnote">{t().chartFailed}</p>
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { ErrorBoundary, lazy, Suspense, type Component, type JSX } from 'solid-js';
+import { t } from '../i18n/locale';
+
+/**
+ * A screen whose code is fetched on its first visit rather than with the app, so that it (and
+ * what it brings, such as chart.js) stays out of the first bundle. While it arrives, a short wait;
+ * if it cannot (this page was opened before an update replaced its files), a way to reload.
+ */
+export function lazyScreen(load: () => Promise<{ default: Component }>): Component {
+  const Screen = lazy(load);
+  return (): JSX.Element => (
+    <ErrorBoundary
+      fallback={
+        <div class="notice notice-danger" role="alert">
+          <p class="notice-title">{t().screenLoadFailed}</p>
+          <button type="button" class="button" onClick={() => window.location.reload()}>
+            {t().reloadPage}
+          </button>
+        </div>
+      }
+    >
+      <Suspense fallback={<p class="checking">{t().screenLoading}</p>}>
+        <Screen />
+      </Suspense>
+    </ErrorBoundary>
+  );
+}

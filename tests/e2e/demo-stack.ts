@@ -1,0 +1,40 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startStack, type Stack } from '../../scripts/lib/stack.ts';
+import { launchChromium } from './browser.ts';
+import { buildPwa } from './build-pwa.ts';
+
+/** Building, seeding the demo, starting sqld + wrangler and launching Chromium take a while on a cold machine. */
+export const SETUP_TIMEOUT_MS = 180_000;
+
+/**
+ * One demo stack (`npm start` with the seeded demo data) and one Chromium for the whole test file
+ * that calls this at its top: started before its first test, stopped after its last. Returns how
+ * to reach them, which throws if they did not start.
+ */
+export function demoStackForFile(name: string): () => { stack: Stack; browser: Browser } {
+  let dataDir = '';
+  let stack: Stack | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    await buildPwa();
+    dataDir = await mkdtemp(join(tmpdir(), `pulse-e2e-${name}-`));
+    stack = await startStack({ dataDir, seed: true });
+    browser = await launchChromium();
+  }, SETUP_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    if (dataDir !== '') await rm(dataDir, { recursive: true, force: true });
+  }, SETUP_TIMEOUT_MS);
+
+  return () => {
+    if (stack === undefined || browser === undefined) throw new Error('the stack did not start');
+    return { stack, browser };
+  };
+}

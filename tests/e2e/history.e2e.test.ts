@@ -1,0 +1,178 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PHONE } from './browser.ts';
+import { demoStackForFile } from './demo-stack.ts';
+import { SCREEN_TIMEOUT_MS, see, seeScreen, signIn } from './screens.ts';
+
+const DOCTOR = { email: 'doctor@pulse.local', password: 'pulse-doctor', clinic: 'Cabinet Dr Ben Salah — La Marsa' };
+
+/** The narrowest phone Pulse is designed for: the history must fit it without sideways scrolling. */
+const NARROW_PHONE = { ...PHONE, viewport: { width: 360, height: 780 } };
+
+/** The line chart's panel and its table's caption, by their French names. */
+const TREND_PANEL = 'Patients, vus et non-présentés';
+const TREND_TABLE = 'Patients, vus et non-présentés par jour';
+
+/** The demo's 120 days of history behind a real Worker, and a real Chromium. */
+const started = demoStackForFile('history');
+
+/** The trend table's counts as the screen shows them, a row a day: patients, seen, no-shows. */
+async function trendCounts(page: Page): Promise<number[][]> {
+  const table = page.getByRole('region', { name: TREND_PANEL, exact: true }).getByRole('table', { name: TREND_TABLE, exact: true });
+  return table.evaluate((element) =>
+    [...element.querySelectorAll('tbody tr')].map((row) =>
+      // Counts are written the French way ("1 234"): keep the digits.
+      [...row.querySelectorAll('td')].map((cell) => Number((cell.textContent ?? '').replace(/\D/g, ''))),
+    ),
+  );
+}
+
+/** Waits until every chart canvas on the screen has drawn something: a pixel that is not transparent. */
+async function waitForDrawnCharts(page: Page, expected: number): Promise<void> {
+  await page.waitForFunction(
+    (count) => {
+      const canvases = [...document.querySelectorAll('canvas')];
+      const drawn = canvases.filter((canvas) => {
+        const context = canvas.getContext('2d');
+        if (context === null || canvas.width === 0 || canvas.height === 0) return false;
+        const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+        for (let alpha = 3; alpha < data.length; alpha += 4) if (data[alpha] !== 0) return true;
+        return false;
+      });
+      return canvases.length === count && drawn.length === count;
+    },
+    expected,
+    { timeout: SCREEN_TIMEOUT_MS, polling: 100 },
+  );
+}
+
+/** Waits until the trend table holds one row per day of the window on screen. */
+async function waitForTrendRows(page: Page, days: number): Promise<void> {
+  await page.waitForFunction(
+    ({ caption, rows }) => {
+      const table = [...document.querySelectorAll('table')].find((candidate) => candidate.caption?.textContent === caption);
+      return table?.querySelectorAll('tbody tr').length === rows;
+    },
+    { caption: TREND_TABLE, rows: days },
+    { timeout: SCREEN_TIMEOUT_MS },
+  );
+}
+
+/** Waits until the window is in the address and its days are on screen. */
+async function waitForWindow(page: Page, timeframe: string, days: number): Promise<void> {
+  await page.waitForURL((url) => url.searchParams.get('timeframe') === timeframe, { timeout: SCREEN_TIMEOUT_MS });
+  await waitForTrendRows(page, days);
+}
+
+/** Asks the API from the page itself, with the doctor's session cookie, as the screen does. */
+async function fetchFromPage(page: Page, path: string): Promise<unknown> {
+  return page.evaluate(async (url) => {
+    const response = await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } });
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    const body: unknown = await response.json();
+    return body;
+  }, path);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The demo doctor's clinic id, from who the API says is signed in. */
+async function doctorClinicId(page: Page): Promise<string> {
+  const me = await fetchFromPage(page, '/api/v1/me');
+  const clinics = isRecord(me) && Array.isArray(me['clinics']) ? me['clinics'] : [];
+  const clinic = clinics.find((candidate: unknown) => isRecord(candidate) && candidate['name'] === DOCTOR.clinic);
+  if (!isRecord(clinic) || typeof clinic['id'] !== 'string') throw new Error(`no clinic named ${DOCTOR.clinic} in /me`);
+  return clinic['id'];
+}
+
+/** Patients, seen and no-shows of each point of the charts answer, in order. */
+function pointCounts(answer: unknown): number[][] {
+  const points = isRecord(answer) && Array.isArray(answer['points']) ? answer['points'] : [];
+  return points.map((point: unknown) => {
+    const figures = isRecord(point) && isRecord(point['figures']) ? point['figures'] : {};
+    return [figures['patients'], figures['seen'], figures['noShows']].map(Number);
+  });
+}
+
+describe('The demo doctor looking back over their clinic, on a 360 px phone', () => {
+  let context: BrowserContext;
+  let page: Page;
+  /** Every script the page asked for, in order. */
+  const scripts: string[] = [];
+
+  beforeAll(async () => {
+    context = await started().browser.newContext(NARROW_PHONE);
+    page = await context.newPage();
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+  });
+
+  afterAll(async () => {
+    await context.close();
+  });
+
+  it("should open today's screen without downloading chart.js", async () => {
+    await page.goto(`${started().stack.url}/login`);
+    await signIn(page, DOCTOR.email, DOCTOR.password);
+    await seeScreen(page, 'Aujourd’hui');
+    await see(page, 'En direct');
+    expect(scripts.filter((path) => /chart|History/.test(path))).toEqual([]);
+  });
+
+  it('should open the last 30 days of history, then the last 7 from the keyboard', async () => {
+    await page.getByRole('link', { name: 'Historique', exact: true }).click();
+    await seeScreen(page, 'Historique');
+    await see(page, DOCTOR.clinic);
+    const month = page.getByRole('radio', { name: '30 derniers jours', exact: true });
+    // No window in the address yet: the month.
+    expect(new URL(page.url()).searchParams.get('timeframe')).toBeNull();
+    expect(await month.isChecked()).toBe(true);
+    await waitForTrendRows(page, 30);
+
+    await month.focus();
+    await page.keyboard.press('ArrowLeft');
+    await waitForWindow(page, '7d', 7);
+    expect(await page.getByRole('radio', { name: '7 derniers jours', exact: true }).isChecked()).toBe(true);
+  });
+
+  it('should switch to the last 90 days and draw every chart', async () => {
+    await page.getByRole('radio', { name: '90 derniers jours', exact: true }).check();
+    await waitForWindow(page, '90d', 90);
+    // The daily curves, the peak hours and the no-shows by weekday.
+    await waitForDrawnCharts(page, 3);
+    expect(scripts.some((path) => path.includes('chart'))).toBe(true);
+  });
+
+  it("should show in the line chart's table the same numbers as the API", async () => {
+    const panel = page.getByRole('region', { name: TREND_PANEL, exact: true });
+    await panel.getByText('Voir les données').click();
+    await panel.getByRole('table', { name: TREND_TABLE, exact: true }).waitFor({ state: 'visible', timeout: SCREEN_TIMEOUT_MS });
+
+    const clinicId = await doctorClinicId(page);
+    const answer = await fetchFromPage(page, `/api/v1/clinics/${encodeURIComponent(clinicId)}/charts?timeframe=90d`);
+    const rows = await trendCounts(page);
+    expect(rows).toHaveLength(90);
+    expect(rows).toEqual(pointCounts(answer));
+    // The demo clinic was busy: the table is not 90 rows of zeros.
+    expect(rows.reduce((sum, [patients = 0]) => sum + patients, 0)).toBeGreaterThan(0);
+  });
+
+  it('should fit the phone: the page never scrolls sideways, only the tables inside their box', async () => {
+    const overflowing = await page.evaluate(() =>
+      [document.documentElement, ...document.querySelectorAll('.screen, .history-panel')]
+        .filter((element) => element.scrollWidth > element.clientWidth)
+        .map((element) => element.className || element.tagName),
+    );
+    expect(overflowing).toEqual([]);
+  });
+
+  it('should keep the window in the address across a reload', async () => {
+    await page.reload();
+    await seeScreen(page, 'Historique');
+    await waitForWindow(page, '90d', 90);
+    expect(await page.getByRole('radio', { name: '90 derniers jours', exact: true }).isChecked()).toBe(true);
+  });
+});

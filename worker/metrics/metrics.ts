@@ -1,0 +1,164 @@
+import { DurableObject } from 'cloudflare:workers';
+import { addCount, mergeTotals, type CounterSeries, type HistogramSeries, type Labels, type MetricsBatch, type QueueReport, type SeriesTotals } from './batch.ts';
+import { definitionOf } from './catalog.ts';
+import { summarizeQueues } from './queue-summary.ts';
+import type { CronResult, MetricsSnapshot, MetricsStatus } from './status.ts';
+
+/**
+ * A bound per metric on distinct label sets. Labels come from closed lists and route patterns, so
+ * real series stay in the hundreds; the bound protects the object's memory (and every scrape) from
+ * a labelling bug that would otherwise grow without end.
+ */
+const MAX_SERIES_PER_METRIC = 2_000;
+/**
+ * Totals live in memory and reach storage at most this long after they changed: storage writes
+ * are billed per row, and one row per changed series every few seconds costs little, where one
+ * write per flushed batch would cost a row per series per isolate per second. A crash loses at
+ * most this much; Prometheus reads a counter that went back as a reset, which `rate` absorbs.
+ */
+const SNAPSHOT_AFTER_MS = 5_000;
+
+/**
+ * The service's metrics, global across isolates: every isolate sends its increments here in
+ * batches (see recorder.ts), every clinic queue its outbox and phones, every cron run its result.
+ * One object for the whole service is enough: it receives about one small RPC per busy isolate per
+ * second and answers one scrape every few seconds. SQLite storage keeps the totals across restarts
+ * (counters must not fall back to zero with each deployment) and the cron runs health relies on.
+ */
+export class Metrics extends DurableObject<Env> {
+  #totals: SeriesTotals = { counters: {}, histograms: {} };
+  #seriesPerMetric = new Map<string, number>();
+  #dirty = new Set<string>();
+  #queues = new Map<string, QueueReport>();
+  #trackingSince = 0;
+  #snapshotDue = false;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    void ctx.blockConcurrencyWhile(async () => this.#load());
+  }
+
+  /** Adds one isolate's batch to the totals; queue reports replace older ones of the same clinic. */
+  async add(batch: MetricsBatch): Promise<void> {
+    this.#merge(batch);
+    const sql = this.ctx.storage.sql;
+    for (const [clinicId, report] of Object.entries(batch.queues)) {
+      const known = this.#queues.get(clinicId);
+      if (known !== undefined && known.reportedAt > report.reportedAt) continue;
+      this.#queues.set(clinicId, report);
+      // Written at once: a lost "outbox empty again" would leave a false lag behind until the next report.
+      sql.exec(
+        'insert or replace into queues (clinic_id, outbox_rows, oldest_enqueued_at, sockets, reported_at) values (?, ?, ?, ?, ?)',
+        clinicId, report.outboxRows, report.oldestEnqueuedAt, report.sockets, report.reportedAt,
+      );
+    }
+    await this.#scheduleSnapshot();
+  }
+
+  /** A cron run and its result, written at once: health judges staleness from it. */
+  async recordCronRun(job: string, result: CronResult, at: number): Promise<void> {
+    const runs: SeriesTotals = { counters: {}, histograms: {} };
+    addCount(runs, 'pulse_cron_runs_total', { job, result });
+    this.#merge(runs);
+    this.ctx.storage.sql.exec(
+      `insert into cron_jobs (job, last_success_at, last_run_at, last_result) values (?1, case when ?3 = 'success' then ?2 end, ?2, ?3)
+       on conflict (job) do update set last_run_at = ?2, last_result = ?3,
+         last_success_at = case when ?3 = 'success' then max(coalesce(last_success_at, 0), ?2) else last_success_at end`,
+      job, at, result,
+    );
+    this.#writeDirty();
+  }
+
+  async status(now: number): Promise<MetricsStatus> {
+    const cron = this.ctx.storage.sql
+      .exec<{ job: string; last_success_at: number | null; last_run_at: number; last_result: CronResult }>('select * from cron_jobs order by job')
+      .toArray()
+      .map((row) => ({ job: row.job, lastSuccessAt: row.last_success_at, lastRunAt: row.last_run_at, lastResult: row.last_result }));
+    return { trackingSince: this.#trackingSince, queues: summarizeQueues(this.#queues.values(), now), cron };
+  }
+
+  /** Everything a scrape renders. */
+  async snapshot(now: number): Promise<MetricsSnapshot> {
+    return {
+      ...(await this.status(now)),
+      counters: Object.values(this.#totals.counters),
+      histograms: Object.values(this.#totals.histograms),
+    };
+  }
+
+  override async alarm(): Promise<void> {
+    this.#snapshotDue = false;
+    this.#writeDirty();
+  }
+
+  #merge(totals: SeriesTotals): void {
+    const admit = (name: string, labels: Labels) => {
+      const count = this.#seriesPerMetric.get(name) ?? 0;
+      if (count >= MAX_SERIES_PER_METRIC || !hasCatalogLabels(name, labels)) return false;
+      this.#seriesPerMetric.set(name, count + 1);
+      return true;
+    };
+    const { changed, refused } = mergeTotals(this.#totals, totals, admit);
+    for (const key of changed) this.#dirty.add(key);
+    if (refused > 0) {
+      const dropped: SeriesTotals = { counters: {}, histograms: {} };
+      addCount(dropped, 'pulse_metrics_series_dropped_total', {}, refused);
+      for (const key of mergeTotals(this.#totals, dropped).changed) this.#dirty.add(key);
+    }
+  }
+
+  async #scheduleSnapshot(): Promise<void> {
+    if (this.#snapshotDue || this.#dirty.size === 0) return;
+    this.#snapshotDue = true;
+    await this.ctx.storage.setAlarm(Date.now() + SNAPSHOT_AFTER_MS);
+  }
+
+  #writeDirty(): void {
+    const sql = this.ctx.storage.sql;
+    for (const key of this.#dirty) {
+      const series = this.#totals.counters[key] ?? this.#totals.histograms[key];
+      if (series !== undefined) sql.exec('insert or replace into series (key, body) values (?, ?)', key, JSON.stringify(series));
+    }
+    this.#dirty.clear();
+  }
+
+  #load(): void {
+    const sql = this.ctx.storage.sql;
+    sql.exec(`
+      create table if not exists meta (key text primary key, value text not null);
+      create table if not exists series (key text primary key, body text not null);
+      create table if not exists queues (clinic_id text primary key, outbox_rows integer not null, oldest_enqueued_at integer, sockets integer not null, reported_at integer not null);
+      create table if not exists cron_jobs (job text primary key, last_success_at integer, last_run_at integer not null, last_result text not null);
+    `);
+    sql.exec("insert or ignore into meta (key, value) values ('tracking_since', ?)", String(Date.now()));
+    this.#trackingSince = Number(sql.exec<{ value: string }>("select value from meta where key = 'tracking_since'").one().value);
+    for (const row of sql.exec<{ key: string; body: string }>('select key, body from series')) {
+      const series: unknown = JSON.parse(row.body);
+      if (isHistogram(series)) this.#totals.histograms[row.key] = series;
+      else if (isCounter(series)) this.#totals.counters[row.key] = series;
+      else continue;
+      this.#seriesPerMetric.set(series.name, (this.#seriesPerMetric.get(series.name) ?? 0) + 1);
+    }
+    for (const row of sql.exec<{ clinic_id: string; outbox_rows: number; oldest_enqueued_at: number | null; sockets: number; reported_at: number }>('select * from queues')) {
+      this.#queues.set(row.clinic_id, { outboxRows: row.outbox_rows, oldestEnqueuedAt: row.oldest_enqueued_at, sockets: row.sockets, reportedAt: row.reported_at });
+    }
+  }
+}
+
+/** A series of a metric the catalog knows, with exactly its label names: nothing else is kept. */
+function hasCatalogLabels(name: string, labels: Labels): boolean {
+  const expected = definitionOf(name)?.labels;
+  return expected !== undefined && expected.length === Object.keys(labels).length && expected.every((label) => typeof labels[label] === 'string');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function isCounter(value: unknown): value is CounterSeries {
+  return isRecord(value) && typeof value.name === 'string' && isRecord(value.labels) && typeof value.value === 'number';
+}
+
+function isHistogram(value: unknown): value is HistogramSeries {
+  return isRecord(value) && typeof value.name === 'string' && isRecord(value.labels) && Array.isArray(value.buckets) && typeof value.sum === 'number' && typeof value.count === 'number';
+}

@@ -1,0 +1,75 @@
+/**
+ * Recording a metric costs a request nothing it waits for: increments go into this isolate's
+ * pending batch (plain memory), and the first increment after a flush schedules the next flush
+ * through `waitUntil`, after the answer has left. One RPC per isolate per second carries
+ * everything gathered meanwhile to the Metrics object, where every isolate's increments add up.
+ */
+import { addCount, addObservation, emptyBatch, isEmptyBatch, mergeBatch, type QueueReport } from './batch.ts';
+import { RECORDED, type CounterName, type HistogramName, type LabelsOf } from './catalog.ts';
+
+/**
+ * How long an isolate gathers increments before sending them: the freshness of /metrics against
+ * the number of RPCs to the single Metrics object (one per busy isolate per interval).
+ */
+export const FLUSH_INTERVAL_MS = 1_000;
+
+/** Typed increments: a metric's labels are exactly those its catalog entry names. */
+export interface MetricsRecorder {
+  count<Name extends CounterName>(name: Name, labels: LabelsOf<Name>, by?: number): void;
+  observe<Name extends HistogramName>(name: Name, labels: LabelsOf<Name>, value: number): void;
+  /** A clinic queue's outbox and phones now; the latest report per clinic wins. */
+  reportQueue(clinicId: string, report: QueueReport): void;
+}
+
+/** Where increments may be sent from after the answer: a request's or a Durable Object's. */
+export interface MetricsContext {
+  env: Env;
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+/** This isolate's increments since the last flush. Per isolate by nature: that is why they are sent on. */
+let pending = emptyBatch();
+let flushScheduled = false;
+
+const recorder: MetricsRecorder = {
+  count: (name, labels, by = 1) => addCount(pending, name, labels, by),
+  observe: (name, labels, value) => addObservation(pending, name, labels, RECORDED[name].buckets, value),
+  reportQueue: (clinicId, report) => {
+    const known = pending.queues[clinicId];
+    if (known === undefined || known.reportedAt <= report.reportedAt) pending.queues[clinicId] = report;
+  },
+};
+
+/** The one Metrics object of the service. */
+export function metricsObjectOf(env: Env) {
+  return env.METRICS.get(env.METRICS.idFromName('service'));
+}
+
+/** Records increments now (memory only) and makes sure a flush follows within FLUSH_INTERVAL_MS. */
+export function recordMetrics(context: MetricsContext, record: (metrics: MetricsRecorder) => void): void {
+  record(recorder);
+  if (flushScheduled) return;
+  flushScheduled = true;
+  context.waitUntil(
+    new Promise((resolve) => setTimeout(resolve, FLUSH_INTERVAL_MS)).then(() => {
+      flushScheduled = false;
+      return flushMetrics(context.env);
+    }),
+  );
+}
+
+/**
+ * Sends this isolate's pending increments to the Metrics object. When it cannot be reached they
+ * stay pending for the next flush: a counter that silently lost increments would lie.
+ */
+export async function flushMetrics(env: Env): Promise<void> {
+  if (isEmptyBatch(pending)) return;
+  const batch = pending;
+  pending = emptyBatch();
+  try {
+    await metricsObjectOf(env).add(batch);
+  } catch (error) {
+    mergeBatch(pending, batch);
+    console.log(JSON.stringify({ level: 'warn', time: new Date().toISOString(), message: 'metrics flush failed; kept for the next one', error: String(error) }));
+  }
+}
