@@ -5,15 +5,14 @@
  * `max` on `clinic_activity (clinic_id, kind, occurred_at)` per clinic), so the cost grows with the
  * number of clinics, not with their history.
  */
-import { and, asc, between, eq, gte, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { addClinicDays, clinicDayOf } from '../../worker/domain/clinic-time.ts';
+import { and, asc, between, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import type { ClinicStanding } from '../../worker/domain/business-figures.ts';
 import type { Database } from '../client.ts';
 import { clinicActivity } from '../schema/activity.ts';
 import { alertInstances, alertRules } from '../schema/alerts.ts';
 import { businessDays } from '../schema/business.ts';
 import { clinics } from '../schema/clinics.ts';
-import { queueEntries, smsMessages } from '../schema/queue.ts';
+import { smsMessages } from '../schema/queue.ts';
 import { dailyRollups } from '../schema/rollups.ts';
 
 export interface ClinicRecord extends ClinicStanding {
@@ -49,73 +48,9 @@ export function clinicsStandingAt(db: Database, at: number) {
     .orderBy(asc(clinics.name), asc(clinics.id));
 }
 
-/** Every clinic, archived ones too (the health table can show them on request). */
-export function allClinicRecords(db: Database, at: number) {
-  return db.select(recordColumns(at)).from(clinics).orderBy(asc(clinics.name), asc(clinics.id));
-}
-
 export async function clinicRecord(db: Database, clinicId: string, at: number): Promise<ClinicRecord | undefined> {
   const [row] = await db.select(recordColumns(at)).from(clinics).where(eq(clinics.id, clinicId)).limit(1);
   return row;
-}
-
-/** Clinic days per zone: "today" (and a range ending today) differs from one zone to the next. */
-function perZone(timezones: Iterable<string>, now: number, daysBack: number, match: (timezone: string, from: string, to: string) => SQL | undefined): SQL {
-  const conditions = [...new Set(timezones)].map((timezone) => {
-    const today = clinicDayOf(now, timezone);
-    return match(timezone, addClinicDays(today, -daysBack), today);
-  });
-  return or(...conditions) ?? sql`0`;
-}
-
-export interface ClinicDayFigures {
-  clinicId: string;
-  patients: number;
-  qr: number;
-  waitSumMs: number;
-  waitCount: number;
-  smsSent: number;
-  smsCostMinor: number;
-}
-
-const rollupSums = {
-  clinicId: dailyRollups.clinicId,
-  patients: sql<number>`sum(${dailyRollups.checkinsQr} + ${dailyRollups.checkinsManual})`,
-  qr: sql<number>`sum(${dailyRollups.checkinsQr})`,
-  waitSumMs: sql<number>`sum(${dailyRollups.waitSumMs})`,
-  waitCount: sql<number>`sum(${dailyRollups.waitCount})`,
-  smsSent: sql<number>`sum(${dailyRollups.smsSent})`,
-  smsCostMinor: sql<number>`sum(${dailyRollups.smsCostMinor})`,
-};
-
-/**
- * Per clinic: today's rollup sums and the last 30 clinic days' (today included), and how many
- * patients wait now; one round trip.
- */
-export async function clinicDayFigures(db: Database, clinicList: ReadonlyArray<{ clinicId: string; timezone: string }>, now: number) {
-  const zones = clinicList.map((clinic) => clinic.timezone);
-  const ids = clinicList.map((clinic) => clinic.clinicId);
-  if (ids.length === 0) return { today: new Map<string, ClinicDayFigures>(), month: new Map<string, ClinicDayFigures>(), waiting: new Map<string, number>() };
-  const rollupsOver = (daysBack: number) =>
-    db
-      .select(rollupSums)
-      .from(dailyRollups)
-      .innerJoin(clinics, eq(clinics.id, dailyRollups.clinicId))
-      .where(perZone(zones, now, daysBack, (timezone, from, to) => and(eq(clinics.timezone, timezone), between(dailyRollups.day, from, to))))
-      .groupBy(dailyRollups.clinicId);
-  const [today, month, waiting] = await db.batch([
-    rollupsOver(0),
-    rollupsOver(29),
-    db
-      .select({ clinicId: queueEntries.clinicId, waiting: sql<number>`count(*)` })
-      .from(queueEntries)
-      .innerJoin(clinics, eq(clinics.id, queueEntries.clinicId))
-      .where(and(eq(queueEntries.state, 'waiting'), perZone(zones, now, 0, (timezone, _from, to) => and(eq(clinics.timezone, timezone), eq(queueEntries.clinicDay, to)))))
-      .groupBy(queueEntries.clinicId),
-  ]);
-  const wanted = new Set(ids);
-  const byClinic = (rows: ClinicDayFigures[]) => new Map(rows.filter((row) => wanted.has(row.clinicId)).map((row) => [row.clinicId, row]));
-  return { today: byClinic(today), month: byClinic(month), waiting: new Map(waiting.map((row) => [row.clinicId, row.waiting])) };
 }
 
 /** SMS sent since `since` (all clinics) and how many of them failed. */

@@ -10,6 +10,8 @@ export const clinics = sqliteTable(
   {
     id: text('id').primaryKey(),
     name: text('name').notNull(),
+    /** The name folded for search (no case, no accents: "Médina" → "medina"); written with the name. */
+    nameKey: text('name_key').notNull().default(''),
     /** IANA zone, e.g. `Africa/Tunis`: every "today" of this clinic is computed in it. */
     timezone: text('timezone').notNull(),
     planPriceMinor: integer('plan_price_minor').notNull(),

@@ -11,6 +11,7 @@ import { clinics } from '../schema/clinics.ts';
 import { events, queueEntries, smsMessages } from '../schema/queue.ts';
 import { dailyRollups, hourlyRollups } from '../schema/rollups.ts';
 import { addClinicDays, clinicDayOf } from '../../worker/domain/clinic-time.ts';
+import { searchKey } from '../../worker/domain/search-key.ts';
 import { snapshotBusinessDays } from '../../worker/jobs/business-snapshot.ts';
 import { chunksOf } from '../chunks.ts';
 import type { Database } from '../client.ts';
@@ -84,6 +85,7 @@ export async function ensureDemoData(db: Database, options: DemoDataOptions = {}
   const clinicRows = demoClinics.map((clinic) => ({
     id: clinic.id,
     name: clinic.name,
+    nameKey: searchKey(clinic.name),
     timezone: clinic.timezone,
     planPriceMinor: clinic.planPriceMinor,
     currency: clinic.currency,

@@ -4,6 +4,7 @@ import { createDatabase } from '../../db/client.ts';
 import { businessDays, clinicActivity, clinics, dailyRollups, memberships, queueEntries, sessions, smsMessages, users } from '../../db/schema/index.ts';
 import { sha256Hex } from '../../worker/auth/secrets.ts';
 import { createApp } from '../../worker/app.ts';
+import { searchKey } from '../../worker/domain/search-key.ts';
 import type { AdminMetrics, AdminTrends, ClinicHealthPage } from '../../worker/domain/admin-wire.ts';
 import { emptyRollupCounters, type RollupCounters } from '../../worker/domain/rollup.ts';
 import worker from '../../worker/index.ts';
@@ -33,7 +34,7 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<{ status: 
 }
 
 const clinic = (id: string, name: string, timezone: string, planPriceMinor: number, extra: Partial<typeof clinics.$inferInsert> = {}) => ({
-  id, name, timezone, planPriceMinor, smsUnitCostMinor: 40, currency: 'TND', createdAt: Date.parse('2026-09-10T12:00:00Z'), ...extra,
+  id, name, nameKey: searchKey(name), timezone, planPriceMinor, smsUnitCostMinor: 40, currency: 'TND', createdAt: Date.parse('2026-09-10T12:00:00Z'), ...extra,
 });
 const login = (clinicId: string, at: number) => ({ clinicId, kind: 'clinic_login' as const, occurredAt: at, userId: null, detail: '{"platform":"web"}' });
 const rollup = (clinicId: string, day: string, counters: Partial<RollupCounters>) => ({ clinicId, day, ...emptyRollupCounters(), ...counters, updatedAt: NOW, finalizedAt: null });

@@ -1,7 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { clinicHasHistory, clinicNameTaken, clinicOwners, clinicTimeline, saveClinicChange, type NewClinicRow } from '../../db/queries/admin-clinics.ts';
-import { allClinicRecords, clinicDayFigures, clinicRecord } from '../../db/queries/business.ts';
+import { clinicFactsOf, clinicHealthPage, clinicZones } from '../../db/queries/admin-figures.ts';
+import { clinicRecord } from '../../db/queries/business.ts';
 import type { AppEnv } from '../app-env.ts';
 import { authorize, signedInUser } from '../auth/authorize.ts';
 import { SUPER_ADMIN } from '../auth/policy.ts';
@@ -14,7 +15,8 @@ import {
   TimelinePageSchema,
   type AdminClinicDetail,
 } from '../domain/admin-wire.ts';
-import { healthPage, healthRowOf } from '../domain/clinic-health.ts';
+import { healthRowOf } from '../domain/clinic-health.ts';
+import { searchKey } from '../domain/search-key.ts';
 import { toMinorUnits } from '../domain/money.ts';
 import { ACTIVITY_KINDS } from '../domain/vocabulary.ts';
 import { AppError } from '../errors.ts';
@@ -110,8 +112,9 @@ async function clinicDetail(c: Context<AppEnv>, clinicId: string): Promise<Admin
   const now = clock.now();
   const record = await clinicRecord(db, clinicId, now);
   if (record === undefined) throw new AppError('NOT_FOUND', 'No such clinic');
-  const [figures, owners] = await Promise.all([clinicDayFigures(db, [record], now), clinicOwners(db, clinicId)]);
-  const row = healthRowOf({ ...record, today: figures.today.get(clinicId), month: figures.month.get(clinicId) }, now);
+  const [facts, owners] = await Promise.all([clinicFactsOf(db, [record.timezone], clinicId, now), clinicOwners(db, clinicId)]);
+  if (facts === undefined) throw new AppError('NOT_FOUND', 'No such clinic');
+  const row = healthRowOf(facts, now);
   return {
     clinic: {
       ...row,
@@ -126,7 +129,7 @@ async function clinicDetail(c: Context<AppEnv>, clinicId: string): Promise<Admin
 /** The columns an input sets, money in minor units of the clinic's currency. */
 function columnsOf(input: Partial<z.infer<typeof ClinicInputSchema>>, currency: string): Partial<NewClinicRow> {
   return {
-    ...(input.name === undefined ? {} : { name: input.name }),
+    ...(input.name === undefined ? {} : { name: input.name, nameKey: searchKey(input.name) }),
     ...(input.timezone === undefined ? {} : { timezone: input.timezone }),
     ...(input.planPrice === undefined ? {} : { planPriceMinor: toMinorUnits(input.planPrice, currency) }),
     ...(input.smsUnitCost === undefined ? {} : { smsUnitCostMinor: toMinorUnits(input.smsUnitCost, currency) }),
@@ -144,12 +147,10 @@ export const adminClinicRoutes = new OpenAPIHono<AppEnv>()
     const { db, clock } = c.var.services;
     const query = c.req.valid('query');
     const now = clock.now();
-    const wantArchived = query.archived === 'true';
-    const records = (await allClinicRecords(db, now)).filter((record) => (record.archivedAt !== null) === wantArchived);
-    const figures = await clinicDayFigures(db, records, now);
-    const rows = records.map((record) => healthRowOf({ ...record, today: figures.today.get(record.clinicId), month: figures.month.get(record.clinicId) }, now));
-    const page = healthPage(rows, query);
-    return c.json({ clinics: page.rows, page: query.page, pageSize: query.pageSize, total: page.total, sort: query.sort, order: query.order }, 200);
+    const zones = await clinicZones(db);
+    const page = await clinicHealthPage(db, zones, { ...query, archived: query.archived === 'true', search: query.q === undefined ? undefined : searchKey(query.q.trim()) }, now);
+    const clinics = page.rows.map((row) => healthRowOf(row, now));
+    return c.json({ clinics, page: query.page, pageSize: query.pageSize, total: page.total, sort: query.sort, order: query.order }, 200);
   })
   .openapi(getClinic, async (c) => c.json(await clinicDetail(c, c.req.valid('param').clinicId), 200))
   .openapi(getActivity, async (c) => {

@@ -1,11 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { businessDaysBetween, clinicDayFigures, clinicsStandingAt, firingAlerts, loginMonths, rollupTotalsByDay, smsSince } from '../../db/queries/business.ts';
+import { clinicZones, mrrAt, serviceTotals } from '../../db/queries/admin-figures.ts';
+import { businessDaysBetween, clinicsStandingAt, firingAlerts, loginMonths, rollupTotalsByDay, smsSince } from '../../db/queries/business.ts';
 import type { AppEnv } from '../app-env.ts';
 import { authorize } from '../auth/authorize.ts';
 import { SUPER_ADMIN } from '../auth/policy.ts';
 import { ADMIN_TIMEFRAMES, AdminMetricsSchema, AdminTrendsSchema, type AdminMetrics, type AdminTimeframe, type AdminTrends } from '../domain/admin-wire.ts';
-import { businessStandingAt, changePercent, DAY_MS, daysSince, shareOf, statusAt } from '../domain/business-figures.ts';
+import { businessStandingAt, changePercent, DAY_MS, daysSince, shareOf } from '../domain/business-figures.ts';
 import { addClinicDays, clinicDayOf } from '../domain/clinic-time.ts';
 import { daysOf } from '../domain/history-figures.ts';
 import { retentionByCohort } from '../domain/cohort-retention.ts';
@@ -36,69 +37,40 @@ const trends = createRoute({
   responses: { 200: jsonContent(AdminTrendsSchema.openapi('AdminTrends'), 'Cached up to 5 minutes'), 304: { description: 'Not modified' }, ...adminErrors },
 });
 
-/** Sums of per-currency amounts, as a list. */
-function moneyList(amounts: Map<string, number>) {
-  return [...amounts].map(([currency, amountMinor]) => ({ currency, amountMinor }));
-}
-
 async function metricsNow(c: Context<AppEnv>): Promise<AdminMetrics> {
   const { db, clock } = c.var.services;
   const now = clock.now();
-  const [clinics, weekAgo, sms, alerts] = await Promise.all([clinicsStandingAt(db, now), clinicsStandingAt(db, now - 7 * DAY_MS), smsSince(db, now - 3_600_000), firingAlerts(db)]);
-  const figures = await clinicDayFigures(db, clinics, now);
-  const business = businessStandingAt(clinics, now);
-  const before = businessStandingAt(weekAgo, now - 7 * DAY_MS);
-
-  let patients = 0;
-  let qrToday = 0;
-  let smsToday = 0;
-  const smsCost = new Map<string, number>();
-  let qrMonth = 0;
-  let patientsMonth = 0;
-  let openQueues = 0;
-  let waitingInOpen = 0;
-  for (const clinic of clinics) {
-    const today = figures.today.get(clinic.clinicId);
-    const month = figures.month.get(clinic.clinicId);
-    patients += today?.patients ?? 0;
-    qrToday += today?.qr ?? 0;
-    smsToday += today?.smsSent ?? 0;
-    smsCost.set(clinic.currency, (smsCost.get(clinic.currency) ?? 0) + (today?.smsCostMinor ?? 0));
-    qrMonth += month?.qr ?? 0;
-    patientsMonth += month?.patients ?? 0;
-    // A queue is open today once a patient has checked in.
-    if ((today?.patients ?? 0) > 0) {
-      openQueues += 1;
-      waitingInOpen += figures.waiting.get(clinic.clinicId) ?? 0;
-    }
-  }
-  const currencies = new Set([...Object.keys(business.mrr), ...Object.keys(before.mrr)]);
-  const atRisk = clinics
-    .map((clinic) => ({ clinicId: clinic.clinicId, name: clinic.name, status: statusAt(clinic.lastLoginAt, now), daysSinceLastLogin: daysSince(clinic.lastLoginAt, now) }))
-    .filter((clinic) => clinic.status !== 'active')
-    .sort((a, b) => (a.status === b.status ? a.name.localeCompare(b.name) : a.status === 'at_risk' ? -1 : 1));
+  const zones = await clinicZones(db);
+  const [service, weekAgo, sms, alerts] = await Promise.all([serviceTotals(db, zones, now), mrrAt(db, now - 7 * DAY_MS), smsSince(db, now - 3_600_000), firingAlerts(db)]);
+  const { totals, perCurrency } = service;
+  const currencies = [...new Set([...perCurrency.map((row) => row.currency), ...weekAgo.mrr.keys()])].sort();
+  const mrrNow = new Map(perCurrency.map((row) => [row.currency, row.mrrMinor]));
   return {
     asOf: new Date(now).toISOString(),
-    totalClinics: business.totalClinics,
-    activeClinics: { count: business.activeClinics, window: '30d' },
-    mrr: [...currencies].sort().map((currency) => {
-      const amountMinor = business.mrr[currency] ?? 0;
-      const sevenDaysAgoMinor = before.totalClinics > 0 ? (before.mrr[currency] ?? 0) : null;
+    totalClinics: totals.totalClinics,
+    activeClinics: { count: totals.activeClinics, window: '30d' },
+    mrr: currencies.map((currency) => {
+      const amountMinor = mrrNow.get(currency) ?? 0;
+      const sevenDaysAgoMinor = weekAgo.clinicsThen > 0 ? (weekAgo.mrr.get(currency) ?? 0) : null;
       return { currency, amountMinor, sevenDaysAgoMinor, changePercent: changePercent(amountMinor, sevenDaysAgoMinor) };
     }),
-    patientsToday: { count: patients, window: 'clinic_today' },
-    smsToday: { count: smsToday, cost: moneyList(smsCost).filter((money) => money.amountMinor > 0), window: 'clinic_today' },
+    patientsToday: { count: totals.patientsToday, window: 'clinic_today' },
+    smsToday: {
+      count: totals.smsToday,
+      cost: perCurrency.filter((row) => row.smsCostMinor > 0).map((row) => ({ currency: row.currency, amountMinor: row.smsCostMinor })),
+      window: 'clinic_today',
+    },
     smsFailureRate: { rate: sms.sent >= MIN_SMS_FOR_RATE ? shareOf(sms.failed, sms.sent) : null, sent: sms.sent, failed: sms.failed, window: '1h', minimumSent: MIN_SMS_FOR_RATE },
     churnRisk: {
-      count: business.atRisk + business.churned,
-      share: shareOf(business.atRisk + business.churned, business.totalClinics),
-      atRisk: business.atRisk,
-      churned: business.churned,
-      clinics: atRisk,
+      count: totals.atRisk + totals.churned,
+      share: shareOf(totals.atRisk + totals.churned, totals.totalClinics),
+      atRisk: totals.atRisk,
+      churned: totals.churned,
+      clinics: service.notActive.map((clinic) => ({ clinicId: clinic.clinicId, name: clinic.name, status: clinic.status, daysSinceLastLogin: daysSince(clinic.lastLoginAt, now) })),
       window: '7d',
     },
-    qrAdoption: { today: shareOf(qrToday, patients), last30Days: shareOf(qrMonth, patientsMonth) },
-    averageQueueLength: { value: openQueues > 0 ? Math.round((waitingInOpen / openQueues) * 10) / 10 : null, openQueues },
+    qrAdoption: { today: shareOf(totals.qrToday, totals.patientsToday), last30Days: shareOf(totals.qr30d, totals.patients30d) },
+    averageQueueLength: { value: totals.openQueues > 0 ? Math.round((totals.waitingInOpenQueues / totals.openQueues) * 10) / 10 : null, openQueues: totals.openQueues },
     firingAlerts: alerts.map((alert) => ({ ...alert, firedAt: new Date(alert.firedAt).toISOString() })),
   };
 }
