@@ -12,6 +12,7 @@ import type { AdminMetrics } from '../worker/domain/admin-wire.ts';
 import { addClinicDays, clinicDayOf, nextClinicDay, startOfClinicDay } from '../worker/domain/clinic-time.ts';
 import { startStack } from '../scripts/lib/stack.ts';
 import { measureLatency, percentiles } from './latency.ts';
+import { clinicZones, serviceTotals } from '../db/queries/admin-figures.ts';
 import { openSeededDatabase } from './seeded-database.ts';
 import { sessionCookie } from './sign-in.ts';
 
@@ -72,6 +73,16 @@ export async function benchAdmin(scratch: string, clinicCount: number, days: num
       const sameAnswer = api.activeClinics.count === raw.activeClinics && api.patientsToday.count === raw.patientsToday;
       if (!sameAnswer) log(`admin: figures differ: api ${JSON.stringify({ active: api.activeClinics.count, patients: api.patientsToday.count })} raw ${JSON.stringify(raw)}`);
       const rawScan = percentiles(rawDurations.sort((a, b) => a - b));
+      // The same database work as admin/metrics, without the Worker: the figures computed in libSQL.
+      log('admin: the rollup-based queries alone…');
+      const queryDurations: number[] = [];
+      for (let run = 0; run < 20; run += 1) {
+        const t0 = performance.now();
+        const zones = await clinicZones(db);
+        await serviceTotals(db, zones, Date.now());
+        queryDurations.push(performance.now() - t0);
+      }
+      const queries = percentiles(queryDurations.sort((a, b) => a - b));
       return {
         clinics: clinicCount,
         days,
@@ -79,7 +90,9 @@ export async function benchAdmin(scratch: string, clinicCount: number, days: num
         metrics,
         clinicsTable: clinics,
         rawScan: { runs: rawDurations.length, ...rawScan, note: 'active clinics, patients today and 30-day QR adoption by plain SQL, Node → sqld directly' },
+        metricsQueries: { runs: queryDurations.length, ...queries, note: 'admin/metrics database work (zones + totals per currency + clinics at risk), Node → sqld directly' },
         rawOverMetricsP50: Math.round((rawScan.p50Ms / metrics.p50Ms) * 10) / 10,
+        rawOverMetricsQueriesP50: Math.round((rawScan.p50Ms / queries.p50Ms) * 10) / 10,
         sameAnswer,
       };
     } finally {

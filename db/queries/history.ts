@@ -1,9 +1,11 @@
 /**
- * Reading a clinic's history from its rollups: a range of daily rows (one primary-key range
- * scan), and check-ins grouped by weekday and local hour for peak hours. Raw events and entries
- * are never read here: they are deleted after the retention window, rollups stay.
+ * Reading a clinic's history from its rollups, summed inside libSQL (per window, per day, week or
+ * weekday; check-ins per weekday and local hour for peak hours) so only a few rows travel: one
+ * primary-key range scan of at most two years of days. Raw events and entries are never read
+ * here: they are deleted after the retention window, rollups stay.
  */
-import { and, between, eq, gt, sql } from 'drizzle-orm';
+import { and, between, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { emptyRollupCounters, type RollupCounters } from '../../worker/domain/rollup.ts';
 import type { DayCounters, DayRange, WeekdayHourArrivals } from '../../worker/domain/history-figures.ts';
 import type { Database } from '../client.ts';
 import { clinics } from '../schema/clinics.ts';
@@ -39,33 +41,50 @@ function clinicQuery(db: Database, clinicId: string) {
     .limit(1);
 }
 
-/**
- * The clinic and its daily rollups over `range`, in one round trip. Callers that do not know the
- * clinic's zone yet pass a range one day wider on each side than any zone's "today" can be.
- */
-export async function readClinicDays(
-  db: Database,
-  clinicId: string,
-  range: DayRange,
-): Promise<{ clinic: HistoryClinic | undefined; days: DayCounters[] }> {
-  const [clinicRows, days] = await db.batch([
-    clinicQuery(db, clinicId),
-    db
-      .select({ day: dailyRollups.day, ...counterColumns })
-      .from(dailyRollups)
-      .where(and(eq(dailyRollups.clinicId, clinicId), between(dailyRollups.day, range.from, range.to)))
-      .orderBy(dailyRollups.day),
-  ]);
-  return { clinic: clinicRows[0], days };
-}
-
 export async function readHistoryClinic(db: Database, clinicId: string): Promise<HistoryClinic | undefined> {
   const [row] = await clinicQuery(db, clinicId);
   return row;
 }
 
+/** Each counter summed (the longest wait: the longest) over the rows of a query. */
+const summed = Object.fromEntries(
+  Object.entries(counterColumns).map(([name, column]) => [name, name === 'waitMaxMs' ? sql<number>`coalesce(max(${column}), 0)` : sql<number>`coalesce(sum(${column}), 0)`]),
+) as { [Name in keyof typeof counterColumns]: SQL<number> };
+
+/** The counters of each range, summed in libSQL: one small row per range, one round trip. */
+export async function readRangeTotals(db: Database, clinicId: string, ranges: readonly [DayRange, ...DayRange[]]): Promise<RollupCounters[]> {
+  const query = (range: DayRange) =>
+    db
+      .select(summed)
+      .from(dailyRollups)
+      .where(and(eq(dailyRollups.clinicId, clinicId), between(dailyRollups.day, range.from, range.to)));
+  const [first, ...rest] = ranges;
+  const results = await db.batch([query(first), ...rest.map(query)]);
+  return results.map((rows) => rows[0] ?? emptyRollupCounters());
+}
+
+/**
+ * The counters of `range` summed per day, per Monday-to-Sunday week (keyed by the week's first
+ * day inside the range), or per weekday (0 = Monday; keyed by that number as text).
+ */
+export async function readGroupedDays(db: Database, clinicId: string, range: DayRange, by: 'day' | 'week' | 'weekday'): Promise<DayCounters[]> {
+  const weekday = mondayFirst(dailyRollups.day);
+  const key =
+    by === 'day'
+      ? sql<string>`${dailyRollups.day}`
+      : by === 'week'
+        ? sql<string>`max(date(${dailyRollups.day}, '-' || ${weekday} || ' days'), ${range.from})`
+        : sql<string>`cast(${weekday} as text)`;
+  return db
+    .select({ day: key, ...summed })
+    .from(dailyRollups)
+    .where(and(eq(dailyRollups.clinicId, clinicId), between(dailyRollups.day, range.from, range.to)))
+    .groupBy(key)
+    .orderBy(key);
+}
+
 /** SQLite's weekday (0 = Sunday) of a `YYYY-MM-DD` column, renumbered 0 = Monday … 6 = Sunday. */
-const mondayFirst = (day: typeof dailyRollups.day | typeof hourlyRollups.day) => sql<number>`(cast(strftime('%w', ${day}) as integer) + 6) % 7`;
+const mondayFirst = (day: typeof dailyRollups.day | typeof hourlyRollups.day) => sql<number>`((cast(strftime('%w', ${day}) as integer) + 6) % 7)`;
 
 /**
  * Check-ins of `range` summed by weekday and local hour (at most 168 rows, whatever the range),

@@ -136,17 +136,20 @@ export interface WeekdayNoShows {
   rate: number | null;
 }
 
-/** No-show rate per weekday (0 = Monday): no-shows ÷ check-ins of the days of that weekday. */
-export function noShowsByWeekday(rows: readonly DayCounters[], range: DayRange): WeekdayNoShows[] {
-  const weekdays = Array.from({ length: 7 }, (_, weekday) => ({ weekday, patients: 0, noShows: 0 }));
-  for (const row of rows) {
-    if (row.day < range.from || row.day > range.to) continue;
-    const bucket = weekdays[mondayFirstWeekday(row.day)];
-    if (bucket === undefined) continue;
-    bucket.patients += row.checkinsQr + row.checkinsManual;
-    bucket.noShows += row.noShows;
-  }
-  return weekdays.map((bucket) => ({ ...bucket, rate: roundTo(bucket.patients > 0 ? bucket.noShows / bucket.patients : null, 4) }));
+/**
+ * No-show rate per weekday (0 = Monday): no-shows ÷ check-ins of the days of that weekday, from
+ * counters summed per weekday (keyed by the weekday's number as text).
+ */
+export function noShowsByWeekday(byWeekday: readonly DayCounters[]): { weekdays: WeekdayNoShows[]; overallRate: number | null } {
+  const weekdays = Array.from({ length: 7 }, (_, weekday) => {
+    const row = byWeekday.find((entry) => entry.day === String(weekday));
+    const patients = (row?.checkinsQr ?? 0) + (row?.checkinsManual ?? 0);
+    const noShows = row?.noShows ?? 0;
+    return { weekday, patients, noShows, rate: roundTo(patients > 0 ? noShows / patients : null, 4) };
+  });
+  const patients = weekdays.reduce((sum, day) => sum + day.patients, 0);
+  const noShows = weekdays.reduce((sum, day) => sum + day.noShows, 0);
+  return { weekdays, overallRate: roundTo(patients > 0 ? noShows / patients : null, 4) };
 }
 
 /** Check-ins summed by weekday (0 = Monday) and local hour, as read from `hourly_rollups`. */

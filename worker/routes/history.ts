@@ -1,10 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { readArrivals, readClinicDays, readHistoryClinic, type HistoryClinic } from '../../db/queries/history.ts';
+import { readArrivals, readGroupedDays, readHistoryClinic, readRangeTotals, type HistoryClinic } from '../../db/queries/history.ts';
 import type { AppEnv } from '../app-env.ts';
 import { authorize } from '../auth/authorize.ts';
 import { CLINIC_MEMBERS } from '../auth/policy.ts';
-import { addClinicDays, clinicDayOf } from '../domain/clinic-time.ts';
+import { clinicDayOf } from '../domain/clinic-time.ts';
 import {
   chartPoints,
   figuresOf,
@@ -15,7 +15,6 @@ import {
   periodComparison,
   sumDays,
   windowsOf,
-  type DayCounters,
   type DayRange,
 } from '../domain/history-figures.ts';
 import {
@@ -23,7 +22,6 @@ import {
   ChartsAnswerSchema,
   NoShowsAnswerSchema,
   PeakHoursAnswerSchema,
-  TIMEFRAME_DAYS,
   TIMEFRAMES,
   WeeklyAnswerSchema,
   type AnalyticsAnswer,
@@ -78,16 +76,11 @@ const weekly = historyRoute('stats/weekly', 'The last 7 clinic days', WeeklyAnsw
 const peakHoursRoute = historyRoute('stats/peak-hours', 'Mean check-ins per hour of day, and per weekday × hour', PeakHoursAnswerSchema, 'PeakHours', windowed);
 const noShows = historyRoute('stats/no-shows', 'No-show rate per weekday', NoShowsAnswerSchema, 'NoShows', windowed);
 
-/**
- * The clinic, its "today", and its daily rollups far enough back for `days` days and as many
- * before: the zone is only known with the clinic, so the range is read one day wider each side.
- */
-async function clinicHistory(c: Context<AppEnv>, days: number): Promise<{ clinic: HistoryClinic; today: string; rows: DayCounters[] }> {
-  const now = c.var.services.clock.now();
-  const utcDay = clinicDayOf(now, 'UTC');
-  const { clinic, days: rows } = await readClinicDays(c.var.services.db, c.var.clinicId, { from: addClinicDays(utcDay, -(2 * days)), to: addClinicDays(utcDay, 1) });
+/** The clinic (its zone decides "today") and its today, or 404. */
+async function clinicToday(c: Context<AppEnv>): Promise<{ clinic: HistoryClinic; today: string }> {
+  const clinic = await readHistoryClinic(c.var.services.db, c.var.clinicId);
   if (clinic === undefined) throw new AppError('NOT_FOUND', 'No such clinic');
-  return { clinic, today: clinicDayOf(now, clinic.timezone), rows };
+  return { clinic, today: clinicDayOf(c.var.services.clock.now(), clinic.timezone) };
 }
 
 function windowOf(clinic: HistoryClinic, timeframe: Timeframe, period: DayRange) {
@@ -95,10 +88,10 @@ function windowOf(clinic: HistoryClinic, timeframe: Timeframe, period: DayRange)
 }
 
 async function analyticsOf(c: Context<AppEnv>, timeframe: Timeframe): Promise<Data<AnalyticsAnswer>> {
-  const { clinic, today, rows } = await clinicHistory(c, TIMEFRAME_DAYS[timeframe]);
+  const { clinic, today } = await clinicToday(c);
   const { current, previous } = windowsOf(timeframe, today);
-  const now = sumDays(rows, current);
-  const before = sumDays(rows, previous);
+  const [now, before] = await readRangeTotals(c.var.services.db, clinic.id, [current, previous]);
+  if (now === undefined || before === undefined) throw new Error('two windows asked, fewer answered');
   return {
     ...windowOf(clinic, timeframe, current),
     previousPeriod: previous,
@@ -109,31 +102,32 @@ async function analyticsOf(c: Context<AppEnv>, timeframe: Timeframe): Promise<Da
 }
 
 async function chartsOf(c: Context<AppEnv>, timeframe: Timeframe): Promise<Data<ChartsAnswer>> {
-  const { clinic, today, rows } = await clinicHistory(c, TIMEFRAME_DAYS[timeframe]);
+  const { clinic, today } = await clinicToday(c);
   const { current } = windowsOf(timeframe, today);
   const granularity = timeframe === '1y' ? 'week' : 'day';
+  const rows = await readGroupedDays(c.var.services.db, clinic.id, current, granularity);
   return { ...windowOf(clinic, timeframe, current), granularity, points: chartPoints(rows, current, granularity), insufficientData: !hasData(rows, current) };
 }
 
 async function weeklyOf(c: Context<AppEnv>): Promise<Data<WeeklyAnswer>> {
-  const { clinic, today, rows } = await clinicHistory(c, 7);
+  const { clinic, today } = await clinicToday(c);
   const { current } = windowsOf('7d', today);
+  const rows = await readGroupedDays(c.var.services.db, clinic.id, current, 'day');
   const days = chartPoints(rows, current, 'day').map((point) => ({ day: point.date, weekday: mondayFirstWeekday(point.date), figures: point.figures }));
   return { clinicId: clinic.id, timezone: clinic.timezone, currency: clinic.currency, period: current, days, totals: figuresOf(sumDays(rows, current)) };
 }
 
 async function noShowsOf(c: Context<AppEnv>, timeframe: Timeframe): Promise<Data<NoShowsAnswer>> {
-  const { clinic, today, rows } = await clinicHistory(c, TIMEFRAME_DAYS[timeframe]);
+  const { clinic, today } = await clinicToday(c);
   const { current } = windowsOf(timeframe, today);
-  return { ...windowOf(clinic, timeframe, current), weekdays: noShowsByWeekday(rows, current), overallRate: figuresOf(sumDays(rows, current)).noShowRate };
+  const byWeekday = await readGroupedDays(c.var.services.db, clinic.id, current, 'weekday');
+  return { ...windowOf(clinic, timeframe, current), ...noShowsByWeekday(byWeekday) };
 }
 
 async function peakHoursOf(c: Context<AppEnv>, timeframe: Timeframe): Promise<Data<PeakHoursAnswer>> {
-  const db = c.var.services.db;
-  const clinic = await readHistoryClinic(db, c.var.clinicId);
-  if (clinic === undefined) throw new AppError('NOT_FOUND', 'No such clinic');
-  const { current } = windowsOf(timeframe, clinicDayOf(c.var.services.clock.now(), clinic.timezone));
-  const { arrivals, openDaysByWeekday } = await readArrivals(db, clinic.id, current);
+  const { clinic, today } = await clinicToday(c);
+  const { current } = windowsOf(timeframe, today);
+  const { arrivals, openDaysByWeekday } = await readArrivals(c.var.services.db, clinic.id, current);
   return { ...windowOf(clinic, timeframe, current), ...peakHours(arrivals, openDaysByWeekday) };
 }
 
