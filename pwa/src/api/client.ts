@@ -8,6 +8,11 @@ export interface ApiRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH';
   /** Sent as JSON. */
   body?: unknown;
+  /**
+   * Let the browser keep the answer and revalidate it with its ETag (a 304 costs no body): for
+   * answers the API marks cacheable (history). Everything else is never stored.
+   */
+  revalidate?: boolean;
 }
 
 /**
@@ -22,7 +27,7 @@ export async function callApi(path: string, request: ApiRequest = {}): Promise<u
     method: request.method ?? 'GET',
     headers,
     credentials: 'same-origin',
-    cache: 'no-store',
+    cache: request.revalidate === true ? 'no-cache' : 'no-store',
     signal: AbortSignal.timeout(API_TIMEOUT_MS),
   };
   if (request.body !== undefined) {

@@ -37,6 +37,9 @@ export {
   type WeeklyAnswer,
 } from '../../../worker/domain/history-wire.ts';
 
+/** History answers carry an ETag: the browser keeps them and asks "still the same?" (304). */
+const REVALIDATE = { revalidate: true } as const;
+
 function historyPath(clinicId: string, resource: string, timeframe?: Timeframe): string {
   const path = `/api/v1/clinics/${encodeURIComponent(clinicId)}/${resource}`;
   return timeframe === undefined ? path : `${path}?timeframe=${timeframe}`;
@@ -57,25 +60,25 @@ export const parseNoShows = (value: unknown): NoShowsAnswer => parseAnswer(NoSho
 
 /** `GET …/analytics`: the window's figures, the previous window's, and the change of each. */
 export async function fetchAnalytics(clinicId: string, timeframe: Timeframe): Promise<AnalyticsAnswer> {
-  return parseAnalytics(await callApi(historyPath(clinicId, 'analytics', timeframe)));
+  return parseAnalytics(await callApi(historyPath(clinicId, 'analytics', timeframe), REVALIDATE));
 }
 
 /** `GET …/charts`: one point a day (a week for `1y`), every day of the window, zero-filled. */
 export async function fetchCharts(clinicId: string, timeframe: Timeframe): Promise<ChartsAnswer> {
-  return parseCharts(await callApi(historyPath(clinicId, 'charts', timeframe)));
+  return parseCharts(await callApi(historyPath(clinicId, 'charts', timeframe), REVALIDATE));
 }
 
 /** `GET …/stats/weekly`: the last seven clinic days, today last. */
 export async function fetchWeekly(clinicId: string): Promise<WeeklyAnswer> {
-  return parseWeekly(await callApi(historyPath(clinicId, 'stats/weekly')));
+  return parseWeekly(await callApi(historyPath(clinicId, 'stats/weekly'), REVALIDATE));
 }
 
 /** `GET …/stats/peak-hours`: mean arrivals per hour, and per weekday and hour. */
 export async function fetchPeakHours(clinicId: string, timeframe: Timeframe): Promise<PeakHoursAnswer> {
-  return parsePeakHours(await callApi(historyPath(clinicId, 'stats/peak-hours', timeframe)));
+  return parsePeakHours(await callApi(historyPath(clinicId, 'stats/peak-hours', timeframe), REVALIDATE));
 }
 
 /** `GET …/stats/no-shows`: the no-show rate of each weekday. */
 export async function fetchNoShows(clinicId: string, timeframe: Timeframe): Promise<NoShowsAnswer> {
-  return parseNoShows(await callApi(historyPath(clinicId, 'stats/no-shows', timeframe)));
+  return parseNoShows(await callApi(historyPath(clinicId, 'stats/no-shows', timeframe), REVALIDATE));
 }
