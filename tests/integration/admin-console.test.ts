@@ -168,6 +168,17 @@ describe('the admin console on a hand-built service across time zones', () => {
 
     const edited = await call<{ clinic: { name: string; planPrice: { amountMinor: number } } }>(`/admin/clinics/${id}`, json('PATCH', { name: 'Cabinet Neuf — Sfax', planPrice: 55 }));
     expect(edited.body.clinic).toMatchObject({ name: 'Cabinet Neuf — Sfax', planPrice: { amountMinor: 55_000 } });
+    // A clinic billed in euros keeps its currency through an edit; the currency itself is not editable.
+    const paris = await call<{ clinic: { clinicId: string; planPrice: { currency: string; amountMinor: number } } }>(
+      '/admin/clinics',
+      json('POST', { name: 'Cabinet Lyon', timezone: 'Europe/Paris', planPrice: 49.9, smsUnitCost: 0.05, currency: 'EUR' }),
+    );
+    expect(paris.body.clinic.planPrice).toEqual({ currency: 'EUR', amountMinor: 4_990 });
+    const renamed = await call<{ clinic: { planPrice: { currency: string } } }>(`/admin/clinics/${paris.body.clinic.clinicId}`, json('PATCH', { name: 'Cabinet Lyon 2' }));
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.clinic.planPrice.currency).toBe('EUR');
+    expect((await call(`/admin/clinics/${paris.body.clinic.clinicId}`, json('PATCH', { currency: 'TND' }))).status).toBe(400);
+    expect((await call(`/admin/clinics/${paris.body.clinic.clinicId}/archive`, { method: 'POST' })).status).toBe(200);
     expect((await call(`/admin/clinics/${id}/archive`, { method: 'POST' })).status).toBe(200);
     expect((await call(`/admin/clinics/${id}/archive`, { method: 'POST' })).status).toBe(409);
     expect((await call<AdminMetrics>('/admin/metrics')).body.totalClinics).toBe(6);

@@ -136,12 +136,24 @@ export const AdminTrendsSchema = z.object({
 });
 export type AdminTrends = z.infer<typeof AdminTrendsSchema>;
 
-/** Creating or editing a clinic: money in major units as typed (50 = 50 TND), stored in minor units. */
-export const ClinicInputSchema = z.object({
+const ClinicFields = {
   name: z.string().trim().min(2).max(120),
   timezone: z.string().refine((zone) => Intl.supportedValuesOf('timeZone').includes(zone) || zone === 'UTC', 'must be an IANA time zone, e.g. Africa/Tunis'),
   planPrice: z.number().min(0).max(100_000),
   smsUnitCost: z.number().min(0).max(1_000),
-  currency: z.string().length(3).default('TND'),
-});
+};
+
+/** Creating a clinic: money in major units as typed (50 = 50 TND), stored in minor units. */
+export const ClinicInputSchema = z.object({ ...ClinicFields, currency: z.string().length(3).default('TND') });
 export type ClinicInput = z.infer<typeof ClinicInputSchema>;
+
+/** Editing a clinic: any of its fields but the currency, which never changes (its money is kept in it). */
+export const ClinicChangeSchema = z
+  .strictObject({
+    name: ClinicFields.name.optional(),
+    timezone: ClinicFields.timezone.optional(),
+    planPrice: ClinicFields.planPrice.optional(),
+    smsUnitCost: ClinicFields.smsUnitCost.optional(),
+  })
+  .refine((input) => Object.values(input).some((value) => value !== undefined), 'nothing to change');
+export type ClinicChange = z.infer<typeof ClinicChangeSchema>;

@@ -11,9 +11,11 @@ import {
   CLINIC_SORTS,
   CLINIC_STATUSES,
   ClinicHealthPageSchema,
+  ClinicChangeSchema,
   ClinicInputSchema,
   TimelinePageSchema,
   type AdminClinicDetail,
+  type ClinicChange,
 } from '../domain/admin-wire.ts';
 import { healthRowOf } from '../domain/clinic-health.ts';
 import { searchKey } from '../domain/search-key.ts';
@@ -93,7 +95,7 @@ const updateClinic = createRoute({
   method: 'patch',
   path: '/admin/clinics/{clinicId}',
   summary: "Edit a clinic's name, plan, SMS cost (and time zone while it has no history); audited",
-  request: { params: ClinicParams, ...jsonBody(ClinicInputSchema.partial().refine((input) => Object.keys(input).length > 0, 'nothing to change')) },
+  request: { params: ClinicParams, ...jsonBody(ClinicChangeSchema) },
   responses: { 200: jsonContent(AdminClinicDetailSchema, 'Saved'), ...writeErrors },
 });
 
@@ -127,7 +129,7 @@ async function clinicDetail(c: Context<AppEnv>, clinicId: string): Promise<Admin
 }
 
 /** The columns an input sets, money in minor units of the clinic's currency. */
-function columnsOf(input: Partial<z.infer<typeof ClinicInputSchema>>, currency: string): Partial<NewClinicRow> {
+function columnsOf(input: ClinicChange, currency: string): Partial<NewClinicRow> {
   return {
     ...(input.name === undefined ? {} : { name: input.name, nameKey: searchKey(input.name) }),
     ...(input.timezone === undefined ? {} : { timezone: input.timezone }),
@@ -198,7 +200,6 @@ export const adminClinicRoutes = new OpenAPIHono<AppEnv>()
     if (input.timezone !== undefined && input.timezone !== record.timezone && (await clinicHasHistory(db, clinicId))) {
       throw new AppError('CONFLICT', 'The time zone cannot change once the clinic has history: its days would move', { field: 'timezone' });
     }
-    if (input.currency !== undefined && input.currency !== record.currency) throw new AppError('CONFLICT', 'The currency of a clinic cannot change', { field: 'currency' });
     const set = columnsOf(input, record.currency);
     await saveClinicChange(db, { clinicId, set, userId: signedInUser(c).user.id, at: now, detail: { change: 'edited', fields: Object.keys(set) } });
     // The live queue keeps its own copy of the settings it counts with (SMS cost, zone).
