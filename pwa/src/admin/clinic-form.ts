@@ -8,6 +8,7 @@ import type { ClinicFields } from '../api/admin';
 import { ApiError } from '../api/errors';
 import { isRecord } from '../api/json';
 import type { Messages } from '../i18n/fr';
+import { minorUnitDigits } from '../../../worker/domain/money.ts';
 
 export type ClinicField = keyof ClinicFields;
 
@@ -114,20 +115,15 @@ export function changedFields(before: ClinicFields, after: ClinicFields): Partia
   return changes;
 }
 
-/** How many minor units make one of a currency: 1000 millimes a dinar, 100 cents a euro. */
-function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-}
-
 /** An amount stored in minor units, in major units as the form shows it to be edited: 40 millimes → "0,04". */
 export function amountText(minor: number, currency: string, locale: string): string {
-  const digits = minorDigits(currency);
+  const digits = minorUnitDigits(currency);
   return new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: digits }).format(minor / 10 ** digits);
 }
 
 /** An amount stored in minor units, in major units as a number: 50 000 millimes → 50. */
 export function majorUnits(minor: number, currency: string): number {
-  return minor / 10 ** minorDigits(currency);
+  return minor / 10 ** minorUnitDigits(currency);
 }
 
 /** A problem of an input, in words. */
