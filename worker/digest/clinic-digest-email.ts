@@ -3,6 +3,7 @@
  * (inline styles, one column that reads on a phone, light and dark), in the owner's language.
  * Built from `clinicWeekDigest`; the figures are formatted here, nothing is computed.
  */
+import { minorUnitDigits } from '../domain/money.ts';
 import type { ClinicWeekDigest } from '../domain/weekly-digest.ts';
 import type { Locale } from '../domain/vocabulary.ts';
 
@@ -95,8 +96,7 @@ function linesOf(input: ClinicDigestInput): { subject: string; intro: string; li
     return words.vsBefore(`${signed} %`);
   };
   const money = (minor: number) => {
-    const digits = new Intl.NumberFormat('en', { style: 'currency', currency: input.currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    return new Intl.NumberFormat(tag, { style: 'currency', currency: input.currency }).format(minor / 10 ** digits);
+    return new Intl.NumberFormat(tag, { style: 'currency', currency: input.currency }).format(minor / 10 ** minorUnitDigits(input.currency));
   };
   const { figures } = digest;
   const lines: Line[] = [
