@@ -1,8 +1,14 @@
-import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { createTestCa, trustTestCa } from './tests/support/test-ca.ts';
 
 // Tests run with a fixed zone so nothing passes only in one; clinic zones are explicit in the code.
 process.env.TZ = 'UTC';
+
+// workerd trusts the CAs miniflare lists for its "internet" service, read from
+// NODE_EXTRA_CA_CERTS once, when miniflare loads: the run's test CA (HTTPS servers of the tests,
+// like the push receiver) must be in it before the plugin is imported, hence the late import.
+trustTestCa(createTestCa());
+const { cloudflareTest } = await import('@cloudflare/vitest-plugin');
 
 export default defineConfig({
   test: {
@@ -31,14 +37,21 @@ export default defineConfig({
                 LIBSQL_AUTH_TOKEN: inject('libsqlAuthToken'),
                 IP_HASH_KEY: 'test-ip-hash-key',
                 METRICS_TOKEN: 'test-metrics-token',
+                VAPID_PUBLIC_KEY: inject('vapidPublicKey'),
+                VAPID_PRIVATE_KEY: inject('vapidPrivateKey'),
+                // The tests' own push service, on loopback, besides the browsers' ones.
+                PUSH_SERVICE_EXTRA_HOSTS: '127.0.0.1,localhost',
               },
+              // Miniflare's local send_email binding, for the cloudflare mailer (tests/integration/mail.test.ts);
+              // wrangler.toml declares none, since on Cloudflare it needs a verified sending domain.
+              email: { send_email: [{ name: 'SEND_EMAIL', allowed_destination_addresses: ['direction@pulse.tn'] }] },
             },
           })),
         ],
         test: {
           name: 'workers',
           include: ['tests/integration/**/*.test.ts'],
-          globalSetup: ['tests/support/database-global-setup.ts'],
+          globalSetup: ['tests/support/database-global-setup.ts', 'tests/support/smtp-global-setup.ts', 'tests/support/push-global-setup.ts'],
           testTimeout: 30_000,
         },
       },

@@ -17,6 +17,7 @@ import { historyRoutes } from './routes/history.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { metricsRoutes } from './routes/metrics.ts';
+import { pushRoutes } from './routes/push.ts';
 import { queueRoutes } from './routes/queue.ts';
 import { requestMetrics } from './metrics/request-metrics.ts';
 import { requestLog } from './services/request-log.ts';
@@ -65,6 +66,7 @@ export function createApp(options: { clock?: Clock } = {}) {
     .route(API_PREFIX, ingestRoutes)
     .route(API_PREFIX, queueRoutes)
     .route(API_PREFIX, historyRoutes)
+    .route(API_PREFIX, pushRoutes)
     .route(API_PREFIX, docsRoutes);
 
   // Prometheus scrapes outside the API (wrangler.toml run_worker_first lists it).

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { BROWSER_PUSH_SERVICES } from './domain/push-services.ts';
 import { AppError } from './errors.ts';
+import { checkMailSettings, MAIL_SETTINGS, mailConfigOf } from './mail/config.ts';
 
 const LIBSQL_PROTOCOLS = ['libsql:', 'https:', 'http:', 'wss:', 'ws:'];
 
@@ -22,7 +24,17 @@ const ConfigSchema = z
     IP_HASH_KEY: z.string().min(16),
     // Raw rows older than this are deleted; at least 8 days, since the live queue reads the last 7.
     RETENTION_DAYS: z.coerce.number().int().min(8).max(3_650).default(90),
+    // Web Push sender identity (RFC 8292): an uncompressed P-256 point (65 bytes) and its scalar (32).
+    VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{87}$/, 'must be a P-256 public key, base64url'),
+    VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a P-256 private key, base64url'),
+    // Push services contact the sender here about abuse or problems.
+    VAPID_SUBJECT: z.string().regex(/^(mailto:.+@.+|https:\/\/.+)$/, 'must be a mailto: or https: URL'),
+    // Hosts push subscriptions may point at besides the browsers' own services (tests: a local one).
+    PUSH_SERVICE_EXTRA_HOSTS: z.string().optional(),
+    // E-mail: the transport (outbox locally) and what it needs (worker/mail/config.ts).
+    ...MAIL_SETTINGS,
   })
+  .superRefine(checkMailSettings)
   .transform((env) => ({
     libsqlUrl: env.LIBSQL_URL,
     libsqlAuthToken: env.LIBSQL_AUTH_TOKEN === '' ? undefined : env.LIBSQL_AUTH_TOKEN,
@@ -30,6 +42,12 @@ const ConfigSchema = z
     sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
     ipHashKey: env.IP_HASH_KEY,
     retentionDays: env.RETENTION_DAYS,
+    vapid: { subject: env.VAPID_SUBJECT, publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY },
+    pushServiceHosts: [
+      ...BROWSER_PUSH_SERVICES,
+      ...(env.PUSH_SERVICE_EXTRA_HOSTS ?? '').split(',').map((host) => host.trim()).filter((host) => host !== ''),
+    ],
+    mail: mailConfigOf(env),
   }));
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -11,6 +11,23 @@ declare module 'vitest' {
      */
     serviceLibsqlUrl: string;
     serviceLibsqlAuthToken: string;
+    /** The test SMTP server (tests/support/smtp-global-setup.ts): plain SMTP, AUTH PLAIN/LOGIN. */
+    smtpHost: string;
+    smtpPort: number;
+    /** The only login it accepts. */
+    smtpUser: string;
+    smtpPassword: string;
+    /** A loopback port nothing listens on: an SMTP server that cannot be reached. */
+    smtpClosedPort: number;
+    /** A loopback SMTP server that greets, then closes the connection on the first command. */
+    smtpHangupPort: number;
+    /** The fake mail provider and the read-back of what both test mail servers received. */
+    mailInspectorUrl: string;
+    /** The HTTPS push service and browsers of tests/support/push-receiver.ts (a test-CA certificate). */
+    pushReceiverUrl: string;
+    /** The Worker's VAPID key pair for this run (base64url point and scalar). */
+    vapidPublicKey: string;
+    vapidPrivateKey: string;
   }
 }
 

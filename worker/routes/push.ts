@@ -1,0 +1,107 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { deletePushSubscription, savePushSubscription } from '../../db/queries/push-subscriptions.ts';
+import type { AppEnv } from '../app-env.ts';
+import { authorize, signedInUser } from '../auth/authorize.ts';
+import { SIGNED_IN } from '../auth/policy.ts';
+import type { PushMessage } from '../domain/push-message.ts';
+import type { Locale } from '../domain/vocabulary.ts';
+import { isPushServiceHost } from '../domain/push-services.ts';
+import { AppError } from '../errors.ts';
+import { pushToUser } from '../push/push-to-user.ts';
+import { errorResponses, jsonBody, jsonContent } from './openapi-helpers.ts';
+
+const Base64Url = z.string().regex(/^[A-Za-z0-9_-]+=*$/, 'must be base64url');
+
+/** What `PushSubscription.toJSON()` gives in the browser; `expirationTime` is accepted and unused. */
+const SubscriptionSchema = z
+  .object({
+    // RFC 8030 push resources are https; anything else could point the Worker at internal hosts.
+    endpoint: z.string().max(2_048).url().refine((value) => value.startsWith('https://'), 'must be an https URL'),
+    expirationTime: z.number().nullable().optional(),
+    keys: z.object({
+      // An uncompressed P-256 point: 65 bytes, 87 base64url characters.
+      p256dh: Base64Url.min(86).max(90),
+      // The 16-byte auth secret of RFC 8291.
+      auth: Base64Url.min(22).max(24),
+    }),
+  })
+  .openapi('PushSubscription');
+
+const EndpointSchema = z.object({ endpoint: z.string().min(1).max(2_048) });
+
+const publicKey = createRoute({
+  method: 'get',
+  path: '/push/public-key',
+  tags: ['push'],
+  summary: "The server's VAPID public key, the browser's applicationServerKey for subscribing",
+  middleware: [authorize(SIGNED_IN)] as const,
+  responses: { 200: jsonContent(z.object({ publicKey: z.string() }), 'Key'), ...errorResponses('UNAUTHORIZED') },
+});
+
+const subscribe = createRoute({
+  method: 'post',
+  path: '/push/subscriptions',
+  tags: ['push'],
+  summary: "Register this browser for push notifications (again with the same endpoint: updates it)",
+  middleware: [authorize(SIGNED_IN)] as const,
+  request: jsonBody(SubscriptionSchema),
+  responses: { 204: { description: 'Saved' }, ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN') },
+});
+
+const unsubscribe = createRoute({
+  method: 'delete',
+  path: '/push/subscriptions',
+  tags: ['push'],
+  summary: 'Stop push notifications to one of your browsers',
+  middleware: [authorize(SIGNED_IN)] as const,
+  request: jsonBody(EndpointSchema),
+  responses: { 204: { description: 'Removed' }, ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND') },
+});
+
+const sendTest = createRoute({
+  method: 'post',
+  path: '/push/test',
+  tags: ['push'],
+  summary: 'Send a test notification to every one of your browsers',
+  middleware: [authorize(SIGNED_IN)] as const,
+  responses: {
+    200: jsonContent(
+      z.object({
+        delivered: z.number().int(),
+        removed: z.number().int(),
+        failed: z.number().int(),
+      }),
+      'What each device answered',
+    ),
+    ...errorResponses('UNAUTHORIZED', 'FORBIDDEN'),
+  },
+});
+
+const TEST_MESSAGE: Record<Locale, Pick<PushMessage, 'title' | 'body'>> = {
+  fr: { title: 'Pulse : notification de test', body: 'Les alertes arriveront sur cet appareil.' },
+  en: { title: 'Pulse: test notification', body: 'Alerts will reach this device.' },
+};
+
+export const pushRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(publicKey, (c) => c.json({ publicKey: c.var.services.config.vapid.publicKey }, 200))
+  .openapi(subscribe, async (c) => {
+    const { db, clock, config } = c.var.services;
+    const { endpoint, keys } = c.req.valid('json');
+    if (!isPushServiceHost(new URL(endpoint).hostname, config.pushServiceHosts)) {
+      throw new AppError('VALIDATION_FAILED', 'The endpoint is not a browser push service', { field: 'endpoint' });
+    }
+    await savePushSubscription(db, { id: crypto.randomUUID(), userId: signedInUser(c).user.id, endpoint, p256dh: keys.p256dh, auth: keys.auth, createdAt: clock.now() });
+    return c.body(null, 204);
+  })
+  .openapi(unsubscribe, async (c) => {
+    const { endpoint } = c.req.valid('json');
+    // Someone else's endpoint answers like an unknown one: endpoints cannot be probed.
+    if (!(await deletePushSubscription(c.var.services.db, signedInUser(c).user.id, endpoint))) throw new AppError('NOT_FOUND', 'No such subscription of yours');
+    return c.body(null, 204);
+  })
+  .openapi(sendTest, async (c) => {
+    const { db, clock, config } = c.var.services;
+    const { user } = signedInUser(c);
+    const outcome = await pushToUser(db, user.id, { ...TEST_MESSAGE[user.locale], url: '/settings', tag: 'pulse-test' }, { vapid: config.vapid, priority: 'P1', now: clock.now() });
+    return c.json({ delivered: outcome.delivered, removed: outcome.removed, failed: outcome.failed.length }, 200);
+  });
