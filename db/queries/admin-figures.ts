@@ -197,3 +197,10 @@ export async function clinicFactsOf(db: Database, zones: readonly string[], clin
   const result = await db.run(sql`with facts as (${clinicFacts(zones, now)}) select * from facts where clinicId = ${clinicId}`);
   return result.rows[0] as unknown as ClinicFactsRow | undefined;
 }
+
+/** Patients waiting now in each clinic whose queue is open today (a check-in today), archived ones left out. */
+export async function waitingByOpenClinic(db: Database, zones: readonly string[], now: number): Promise<Map<string, number>> {
+  const result = await db.run(sql`with facts as (${clinicFacts(zones, now)})
+    select clinicId, waitingNow from facts where archivedAt is null and patientsToday > 0`);
+  return new Map((result.rows as unknown as Array<{ clinicId: string; waitingNow: number }>).map((row) => [row.clinicId, row.waitingNow]));
+}

@@ -1,0 +1,61 @@
+/** The alert rules as stored, and the instances the alert job opens, reminds and resolves. */
+import { and, eq, isNull } from 'drizzle-orm';
+import type { AlertCheck, AlertRule } from '../../worker/domain/alert-rules.ts';
+import { NOTIFICATION_CHANNELS, type NotificationChannel } from '../../worker/domain/vocabulary.ts';
+import type { Database } from '../client.ts';
+import { clinicActivity } from '../schema/activity.ts';
+import { alertInstances, alertRules } from '../schema/alerts.ts';
+import { writeBatch } from '../write-batch.ts';
+
+/** Writes the default rules that are missing (a rule an admin changed is left as it is). */
+export async function ensureAlertRules(db: Database, rules: readonly AlertRule[], now: number): Promise<void> {
+  await writeBatch(
+    db,
+    rules.map((rule) => db.insert(alertRules).values({ ...rule, channels: JSON.stringify(rule.channels), createdAt: now }).onConflictDoNothing()),
+  );
+}
+
+export async function loadAlertRules(db: Database): Promise<AlertRule[]> {
+  const rows = await db.select().from(alertRules);
+  return rows.map((row) => ({ ...row, channels: channelsOf(row.channels) }));
+}
+
+function channelsOf(stored: string): NotificationChannel[] {
+  try {
+    const parsed: unknown = JSON.parse(stored);
+    return Array.isArray(parsed) ? NOTIFICATION_CHANNELS.filter((channel) => parsed.includes(channel)) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function openAlertInstances(db: Database) {
+  return db.select().from(alertInstances).where(isNull(alertInstances.resolvedAt));
+}
+
+/**
+ * Opens an instance for a check that just broke its threshold, with its line on the clinic's
+ * timeline. The partial unique index on open instances (rule, subject) makes a second job run at
+ * the same time a no-op: it answers false and writes nothing.
+ */
+export async function openAlertInstance(db: Database, check: AlertCheck, now: number): Promise<string | null> {
+  const id = crypto.randomUUID();
+  const [inserted] = await db
+    .insert(alertInstances)
+    .values({ id, ruleId: check.ruleId, subjectKey: check.subjectKey, clinicId: check.clinicId, value: check.value, firedAt: now, lastNotifiedAt: now })
+    .onConflictDoNothing()
+    .returning({ id: alertInstances.id });
+  if (inserted === undefined) return null;
+  if (check.clinicId !== null) {
+    await db.insert(clinicActivity).values({ clinicId: check.clinicId, kind: 'alert_fired', occurredAt: now, userId: null, detail: JSON.stringify({ alertId: id, kind: check.kind, value: check.value }) });
+  }
+  return id;
+}
+
+export async function remindAlertInstance(db: Database, id: string, value: number, now: number): Promise<void> {
+  await db.update(alertInstances).set({ value, lastNotifiedAt: now }).where(and(eq(alertInstances.id, id), isNull(alertInstances.resolvedAt)));
+}
+
+export async function resolveAlertInstance(db: Database, id: string, now: number): Promise<void> {
+  await db.update(alertInstances).set({ resolvedAt: now }).where(and(eq(alertInstances.id, id), isNull(alertInstances.resolvedAt)));
+}

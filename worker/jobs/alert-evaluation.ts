@@ -1,0 +1,63 @@
+import type { Database } from '../../db/client.ts';
+import { clinicZones, mrrAt, serviceTotals, waitingByOpenClinic } from '../../db/queries/admin-figures.ts';
+import { ensureAlertRules, loadAlertRules, openAlertInstance, openAlertInstances, remindAlertInstance, resolveAlertInstance } from '../../db/queries/alert-instances.ts';
+import { smsSince } from '../../db/queries/business.ts';
+import { alertStep, checkAlertRules, DEFAULT_ALERT_RULES, type AlertObservations } from '../domain/alert-rules.ts';
+import { DAY_MS, shareOf } from '../domain/business-figures.ts';
+
+/** The service's own currency: MRR alerts compare amounts in it. */
+const SERVICE_CURRENCY = 'TND';
+
+/** What the rules look at, read from libSQL at `now` (the same figures as the admin console). */
+export async function readAlertObservations(db: Database, now: number): Promise<AlertObservations> {
+  const zones = await clinicZones(db);
+  const [service, weekAgo, sms, waiting] = await Promise.all([serviceTotals(db, zones, now), mrrAt(db, now - 7 * DAY_MS), smsSince(db, now - 3_600_000), waitingByOpenClinic(db, zones, now)]);
+  const mrrNow = service.perCurrency.find((row) => row.currency === SERVICE_CURRENCY)?.mrrMinor ?? 0;
+  return {
+    waitingByClinic: waiting,
+    smsLastHour: sms,
+    smsToday: service.totals.smsToday,
+    mrr: { now: mrrNow, weekAgo: weekAgo.clinicsThen > 0 ? (weekAgo.mrr.get(SERVICE_CURRENCY) ?? 0) : null },
+    churnShare: shareOf(service.totals.atRisk + service.totals.churned, service.totals.totalClinics),
+  };
+}
+
+export interface AlertNotice {
+  instanceId: string;
+  ruleId: string;
+  step: 'fire' | 'remind';
+}
+
+/**
+ * One run of the alert job: each rule checked, each open instance held, reminded or resolved, new
+ * ones opened. Answers what must be notified (the delivery by push and e-mail follows). Safe to
+ * run twice at once: an instance opens once (unique while open), reminding and resolving are
+ * guarded updates.
+ */
+export async function evaluateAlerts(db: Database, now: number): Promise<AlertNotice[]> {
+  await ensureAlertRules(db, DEFAULT_ALERT_RULES, now);
+  const [rules, open, observed] = await Promise.all([loadAlertRules(db), openAlertInstances(db), readAlertObservations(db, now)]);
+  const checks = checkAlertRules(rules, observed);
+  const cooldownOf = new Map(rules.map((rule) => [rule.id, rule.cooldownMinutes]));
+  const openOf = new Map(open.map((instance) => [`${instance.ruleId}@${instance.subjectKey}`, instance]));
+  const notices: AlertNotice[] = [];
+  const checked = new Set<string>();
+  for (const check of checks) {
+    const key = `${check.ruleId}@${check.subjectKey}`;
+    checked.add(key);
+    const instance = openOf.get(key);
+    const step = alertStep(check, instance, now, cooldownOf.get(check.ruleId) ?? 60);
+    if (step === 'fire') {
+      const id = await openAlertInstance(db, check, now);
+      if (id !== null) notices.push({ instanceId: id, ruleId: check.ruleId, step });
+    } else if (step === 'remind' && instance !== undefined) {
+      await remindAlertInstance(db, instance.id, check.value, now);
+      notices.push({ instanceId: instance.id, ruleId: check.ruleId, step });
+    } else if (step === 'resolve' && instance !== undefined) {
+      await resolveAlertInstance(db, instance.id, now);
+    }
+  }
+  // A subject no longer observed (its queue closed, a rule switched off) has nothing to alert about.
+  for (const [key, instance] of openOf) if (!checked.has(key)) await resolveAlertInstance(db, instance.id, now);
+  return notices;
+}
