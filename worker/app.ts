@@ -5,6 +5,7 @@ import { authorize, routePolicies } from './auth/authorize.ts';
 import { PUBLIC } from './auth/policy.ts';
 import { AppError, renderError, toAppError } from './errors.ts';
 import { adminClinicRoutes } from './routes/admin-clinics.ts';
+import { alertRoutes } from './routes/alerts.ts';
 import { adminMetricsRoutes } from './routes/admin-metrics.ts';
 import { adminUserRoutes } from './routes/admin-users.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
@@ -66,6 +67,7 @@ export function createApp(options: { clock?: Clock } = {}) {
     .route(API_PREFIX, ingestRoutes)
     .route(API_PREFIX, queueRoutes)
     .route(API_PREFIX, historyRoutes)
+    .route(API_PREFIX, alertRoutes)
     .route(API_PREFIX, pushRoutes)
     .route(API_PREFIX, docsRoutes);
 

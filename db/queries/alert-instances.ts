@@ -1,5 +1,5 @@
 /** The alert rules as stored, and the instances the alert job opens, reminds and resolves. */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { AlertCheck, AlertRule } from '../../worker/domain/alert-rules.ts';
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from '../../worker/domain/vocabulary.ts';
 import type { Database } from '../client.ts';
@@ -58,4 +58,61 @@ export async function remindAlertInstance(db: Database, id: string, value: numbe
 
 export async function resolveAlertInstance(db: Database, id: string, now: number): Promise<void> {
   await db.update(alertInstances).set({ resolvedAt: now }).where(and(eq(alertInstances.id, id), isNull(alertInstances.resolvedAt)));
+}
+
+export interface AlertView {
+  id: string;
+  kind: string;
+  priority: string;
+  clinicId: string | null;
+  subjectKey: string;
+  value: number;
+  firedAt: number;
+  resolvedAt: number | null;
+  acknowledgedAt: number | null;
+}
+
+/**
+ * Alerts, newest first: every one for the super admin (`clinicIds` null), else only those about
+ * the given clinics — service-wide alerts are the super admin's.
+ */
+export async function listAlerts(db: Database, options: { clinicIds: readonly string[] | null; openOnly: boolean; limit: number }): Promise<AlertView[]> {
+  if (options.clinicIds !== null && options.clinicIds.length === 0) return [];
+  return db
+    .select({
+      id: alertInstances.id,
+      kind: alertRules.kind,
+      priority: alertRules.priority,
+      clinicId: alertInstances.clinicId,
+      subjectKey: alertInstances.subjectKey,
+      value: alertInstances.value,
+      firedAt: alertInstances.firedAt,
+      resolvedAt: alertInstances.resolvedAt,
+      acknowledgedAt: alertInstances.acknowledgedAt,
+    })
+    .from(alertInstances)
+    .innerJoin(alertRules, eq(alertRules.id, alertInstances.ruleId))
+    .where(
+      and(
+        options.clinicIds === null ? undefined : inArray(alertInstances.clinicId, [...options.clinicIds]),
+        options.openOnly ? isNull(alertInstances.resolvedAt) : undefined,
+      ),
+    )
+    .orderBy(desc(alertInstances.firedAt))
+    .limit(options.limit);
+}
+
+/** Marks an alert seen by `userId`; false when there is no such alert. */
+export async function acknowledgeAlert(db: Database, id: string, userId: string, now: number): Promise<boolean> {
+  const updated = await db
+    .update(alertInstances)
+    .set({ acknowledgedAt: now, acknowledgedBy: userId })
+    .where(and(eq(alertInstances.id, id), isNull(alertInstances.acknowledgedAt)))
+    .returning({ id: alertInstances.id });
+  return updated.length > 0;
+}
+
+export async function alertClinic(db: Database, id: string): Promise<{ clinicId: string | null } | undefined> {
+  const [row] = await db.select({ clinicId: alertInstances.clinicId }).from(alertInstances).where(eq(alertInstances.id, id)).limit(1);
+  return row;
 }

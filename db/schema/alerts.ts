@@ -45,6 +45,9 @@ export const alertInstances = sqliteTable(
     firedAt: integer('fired_at').notNull(),
     lastNotifiedAt: integer('last_notified_at'),
     resolvedAt: integer('resolved_at'),
+    /** Someone said "seen": the alert stays open until it resolves, but no longer asks for attention. */
+    acknowledgedAt: integer('acknowledged_at'),
+    acknowledgedBy: text('acknowledged_by').references(() => users.id),
   },
   (table) => [
     uniqueIndex('alert_instances_open_unique')

@@ -78,6 +78,8 @@ describe('access matrix: every registered route × every kind of caller', () => 
       'POST /api/v1/clinics/:clinicId/staff': 'clinic:clinic_owner',
       'PUT /api/v1/admin/users/:userId/access': 'super_admin',
       'GET /api/v1/admin/audit': 'super_admin',
+      'GET /api/v1/alerts': 'signed_in',
+      'POST /api/v1/alerts/:alertId/ack': 'signed_in',
       'GET /api/v1/admin/metrics': 'super_admin',
       'GET /api/v1/admin/trends': 'super_admin',
       'GET /api/v1/admin/clinics': 'super_admin',

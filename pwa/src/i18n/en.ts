@@ -485,5 +485,6 @@ export const en: Messages = {
     clinic_update: 'Clinic edited',
     clinic_archive: 'Clinic archived',
     clinic_restore: 'Clinic restored',
+    alert_ack: 'Alert acknowledged',
   },
 };

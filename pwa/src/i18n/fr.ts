@@ -485,6 +485,7 @@ export const fr = {
     clinic_update: 'Cabinet modifié',
     clinic_archive: 'Cabinet archivé',
     clinic_restore: 'Cabinet restauré',
+    alert_ack: 'Alerte prise en compte',
   },
 };
 
