@@ -3,6 +3,7 @@ import { createDatabase } from '../db/client.ts';
 import { isDatabaseUnreachable } from '../db/errors.ts';
 import { mergeQueueWrites, queueWriteRows, saveQueueWrite, type QueueWrite } from '../db/queries/queue-writes.ts';
 import { readConfig } from './env.ts';
+import { queryObserverOf } from './metrics/request-metrics.ts';
 
 /**
  * Write-behind committers in front of libSQL. libSQL has one writer at a time; many clinics each
@@ -65,7 +66,9 @@ export class LibsqlWriter extends DurableObject<Env> {
 
   async #commit(group: PendingWrite[]): Promise<void> {
     const config = readConfig(this.env);
-    const db = createDatabase({ url: config.libsqlUrl, authToken: config.libsqlAuthToken });
+    // The write-behind is most of libSQL's write load: its commits are timed like every request's queries.
+    const onQuery = queryObserverOf({ env: this.env, waitUntil: (promise) => this.ctx.waitUntil(promise) });
+    const db = createDatabase({ url: config.libsqlUrl, authToken: config.libsqlAuthToken, onQuery });
     try {
       await saveQueueWrite(db, mergeQueueWrites(group.map((pending) => pending.write)));
       for (const pending of group) pending.done();

@@ -1,12 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { clinicZones, mrrAt, serviceTotals } from '../../db/queries/admin-figures.ts';
-import { businessDaysBetween, clinicsStandingAt, firingAlerts, loginMonths, rollupTotalsByDay, smsSince } from '../../db/queries/business.ts';
+import { businessDaysBetween, firingAlerts, loginMonths, rollupTotalsByDay, smsSince } from '../../db/queries/business.ts';
 import type { AppEnv } from '../app-env.ts';
 import { authorize } from '../auth/authorize.ts';
 import { SUPER_ADMIN } from '../auth/policy.ts';
 import { ADMIN_TIMEFRAMES, AdminMetricsSchema, AdminTrendsSchema, type AdminMetrics, type AdminTimeframe, type AdminTrends } from '../domain/admin-wire.ts';
-import { businessStandingAt, changePercent, DAY_MS, daysSince, shareOf } from '../domain/business-figures.ts';
+import { changePercent, DAY_MS, daysSince, shareOf } from '../domain/business-figures.ts';
 import { addClinicDays, clinicDayOf } from '../domain/clinic-time.ts';
 import { daysOf } from '../domain/history-figures.ts';
 import { retentionByCohort } from '../domain/cohort-retention.ts';
@@ -80,15 +80,17 @@ async function trendsOver(c: Context<AppEnv>, timeframe: AdminTimeframe): Promis
   const now = clock.now();
   const to = clinicDayOf(now, 'UTC');
   const from = addClinicDays(to, -(TREND_DAYS[timeframe] - 1));
-  const [snapshots, totals, clinics, logins] = await Promise.all([businessDaysBetween(db, from, to), rollupTotalsByDay(db, from, to), clinicsStandingAt(db, now), loginMonths(db)]);
+  const zones = await clinicZones(db);
+  const [snapshots, totals, service, logins] = await Promise.all([businessDaysBetween(db, from, to), rollupTotalsByDay(db, from, to), serviceTotals(db, zones, now), loginMonths(db)]);
   const snapshotOf = new Map(snapshots.map((row) => [row.day, row]));
   const totalOf = new Map(totals.map((row) => [row.day, row]));
-  // Today has no snapshot yet: it is the business as it stands now.
-  const current = businessStandingAt(clinics, now);
-  const currency = Object.keys(current.mrr)[0] ?? 'TND';
+  // Today has no snapshot yet: it is the business as admin/metrics sees it now.
+  const current = service.totals;
+  const currentMrr = Object.fromEntries(service.perCurrency.filter((row) => row.mrrMinor > 0).map((row) => [row.currency, row.mrrMinor]));
+  const currency = Object.keys(currentMrr)[0] ?? 'TND';
   const points = daysOf({ from, to }).map((day) => {
     const snapshot = snapshotOf.get(day);
-    const mrr = day === to ? current.mrr : snapshot === undefined ? undefined : (JSON.parse(snapshot.mrr) as Record<string, number>);
+    const mrr = day === to ? currentMrr : snapshot === undefined ? undefined : (JSON.parse(snapshot.mrr) as Record<string, number>);
     const total = totalOf.get(day);
     return {
       day,
@@ -106,7 +108,7 @@ async function trendsOver(c: Context<AppEnv>, timeframe: AdminTimeframe): Promis
     currency,
     period: { from, to },
     points,
-    logins: { dau: current.dau, wau: current.wau, mau: current.mau },
+    logins: { dau: current.dau, wau: current.wau, mau: current.activeClinics },
     retention: retentionByCohort(logins.clinics, logins.months, now),
   };
 }
