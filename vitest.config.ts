@@ -41,6 +41,15 @@ export default defineConfig({
                 VAPID_PRIVATE_KEY: inject('vapidPrivateKey'),
                 // The tests' own push service, on loopback, besides the browsers' ones.
                 PUSH_SERVICE_EXTRA_HOSTS: '127.0.0.1,localhost',
+                // Digests and alerts leave over SMTP to the tests' own server (smtp-global-setup.ts).
+                MAIL_TRANSPORT: 'smtp',
+                SMTP_HOST: inject('smtpHost'),
+                SMTP_PORT: String(inject('smtpPort')),
+                SMTP_SECURE: 'off',
+                SMTP_USER: inject('smtpUser'),
+                SMTP_PASSWORD: inject('smtpPassword'),
+                // Retries follow at once: the dead-letter test walks through every attempt.
+                JOB_RETRY_BASE_SECONDS: '0',
               },
               // Miniflare's local send_email binding, for the cloudflare mailer (tests/integration/mail.test.ts);
               // wrangler.toml declares none, since on Cloudflare it needs a verified sending domain.

@@ -19,9 +19,9 @@ export default defineConfig({
       // src/service-worker.ts registers through workbox-window, so the plugin injects no script.
       injectRegister: false,
       // The web manifest and its icons are precached by the plugin; these are the other files
-      // the shell needs offline.
+      // the shell needs offline, and the badge of notifications (src/notifications/).
       injectManifest: { globPatterns: ['**/*.{html,js,css}'] },
-      includeAssets: ['icons/favicon-32.png', 'icons/apple-touch-icon.png'],
+      includeAssets: ['icons/favicon-32.png', 'icons/apple-touch-icon.png', 'icons/badge-96.png'],
       manifest: {
         id: '/',
         name: 'Pulse',

@@ -31,6 +31,10 @@ const ConfigSchema = z
     VAPID_SUBJECT: z.string().regex(/^(mailto:.+@.+|https:\/\/.+)$/, 'must be a mailto: or https: URL'),
     // Hosts push subscriptions may point at besides the browsers' own services (tests: a local one).
     PUSH_SERVICE_EXTRA_HOSTS: z.string().optional(),
+    // Where people open Pulse: the links in e-mails and notifications (no trailing slash).
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, '')),
+    // Seconds before a failed background job's first retry; doubled at each attempt (worker/domain/job-retry.ts).
+    JOB_RETRY_BASE_SECONDS: z.coerce.number().min(0).max(3_600).default(30),
     // E-mail: the transport (outbox locally) and what it needs (worker/mail/config.ts).
     ...MAIL_SETTINGS,
   })
@@ -48,6 +52,8 @@ const ConfigSchema = z
       ...(env.PUSH_SERVICE_EXTRA_HOSTS ?? '').split(',').map((host) => host.trim()).filter((host) => host !== ''),
     ],
     mail: mailConfigOf(env),
+    publicUrl: env.PUBLIC_URL,
+    jobRetryBaseSeconds: env.JOB_RETRY_BASE_SECONDS,
   }));
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -1,4 +1,5 @@
 import { createApp } from './app.ts';
+import { handleQueue } from './jobs/queue-consumer.ts';
 import { handleScheduled } from './scheduled.ts';
 
 export { ClinicQueue } from './clinic-queue.ts';
@@ -10,4 +11,5 @@ const app = createApp();
 export default {
   fetch: app.fetch,
   scheduled: (controller, env) => handleScheduled(controller, env),
+  queue: (batch, env) => handleQueue(batch, env),
 } satisfies ExportedHandler<Env>;

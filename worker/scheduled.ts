@@ -1,52 +1,89 @@
-import { createDatabase } from '../db/client.ts';
+import { createDatabase, type Database } from '../db/client.ts';
+import { clinicZones } from '../db/queries/admin-figures.ts';
+import { liveClinicsIn } from '../db/queries/recipients.ts';
+import { SERVICE_TIME_ZONE } from './digest/digest-content.ts';
+import { digestWeekOf, isDigestHour } from './domain/digest-schedule.ts';
+import { ALERT_KINDS } from './domain/vocabulary.ts';
 import { readConfig } from './env.ts';
-import { snapshotMissingBusinessDays } from './jobs/business-snapshot.ts';
-import { runRetention } from './jobs/retention.ts';
+import { enqueueJobs, type JobMessage } from './jobs/job-messages.ts';
 import { recordCronRun } from './metrics/cron-runs.ts';
 import type { CronSchedule } from './metrics/health-report.ts';
 import { createLogger } from './services/logger.ts';
 
-/** The cron expressions of wrangler.toml `[triggers]` (UTC), by job. */
-export const SCHEDULES = { retention: '0 3 * * *', business_snapshot: '10 0 * * *' } as const;
+/** The cron expressions of wrangler.toml `[triggers]` (UTC). */
+export const SCHEDULES = {
+  /** The alert rules, churn risk aside. */
+  alerts: '*/5 * * * *',
+  /** Clinics whose wall clock has just reached Monday 09:00, and the service's own Monday. */
+  digest: '0 * * * *',
+  /** Retention and the churn scan: clinic nights, in every zone the product serves today. */
+  nightly: '0 3 * * *',
+  /** The business snapshot of the UTC day that just ended (admin trends). */
+  business_snapshot: '10 0 * * *',
+} as const;
 
-export type CronJob = keyof typeof SCHEDULES;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 /**
- * Each job's schedule and how old its last success may be before health and alerts call it stale:
- * its period plus slack for a late trigger or a long run (retention: daily, so 24 h + 2 h).
+ * Each job whose last success health and /metrics watch, and how old it may be before they call
+ * it stale: its period plus slack for a late trigger, a queue backlog or a long run. Jobs run in
+ * the queue consumer record their own success; the digest records the hourly decision.
  */
-export const CRON_SCHEDULES: Record<CronJob, CronSchedule> = {
-  retention: { schedule: SCHEDULES.retention, staleAfterMs: 26 * 3_600_000 },
-  business_snapshot: { schedule: SCHEDULES.business_snapshot, staleAfterMs: 26 * 3_600_000 },
-};
+export const CRON_SCHEDULES = {
+  alerts: { schedule: SCHEDULES.alerts, staleAfterMs: 20 * MINUTE },
+  digest: { schedule: SCHEDULES.digest, staleAfterMs: 3 * HOUR },
+  retention: { schedule: SCHEDULES.nightly, staleAfterMs: 26 * HOUR },
+  churn_scan: { schedule: SCHEDULES.nightly, staleAfterMs: 26 * HOUR },
+  business_snapshot: { schedule: SCHEDULES.business_snapshot, staleAfterMs: 26 * HOUR },
+} satisfies Record<string, CronSchedule>;
+
+export type CronJob = keyof typeof CRON_SCHEDULES;
 
 /**
- * Runs the job a cron trigger names. Every job is safe to run twice (a cron may fire twice):
- * retention deletes what is past the cutoff, and a second run finds nothing; the business
- * snapshot writes the finished UTC days that have none, by key.
+ * A cron trigger only decides what is due and enqueues it; the queue consumer does the work
+ * (worker/jobs/queue-consumer.ts). Every job is safe twice, so a trigger fired twice costs a
+ * second look, never a second e-mail.
  */
 export async function handleScheduled(controller: ScheduledController, env: Env): Promise<void> {
   const logger = createLogger({ cron: controller.cron });
-  const config = readConfig(env);
-  const db = createDatabase({ url: config.libsqlUrl, authToken: config.libsqlAuthToken });
+  const at = controller.scheduledTime;
   try {
-    if (controller.cron === SCHEDULES.retention) {
-      await recordCronRun(env, 'retention', logger, async () => {
-        const run = await runRetention(db, controller.scheduledTime, config.retentionDays);
-        logger.info('retention done', { job: 'retention', cutoff: new Date(run.cutoff).toISOString(), complete: run.complete, ...run.deleted });
-      });
-      return;
+    switch (controller.cron) {
+      case SCHEDULES.alerts:
+        await enqueueJobs(env.JOBS, [{ type: 'alerts.evaluate', at, kinds: ALERT_KINDS.filter((kind) => kind !== 'churn_risk') }]);
+        return;
+      case SCHEDULES.digest:
+        await recordCronRun(env, 'digest', logger, async () => {
+          const config = readConfig(env);
+          const jobs = await dueDigests(createDatabase({ url: config.libsqlUrl, authToken: config.libsqlAuthToken }), at);
+          await enqueueJobs(env.JOBS, jobs);
+          logger.info('digests enqueued', { job: 'digest', jobs: jobs.length });
+        });
+        return;
+      case SCHEDULES.nightly:
+        await enqueueJobs(env.JOBS, [
+          { type: 'retention.run', at },
+          { type: 'alerts.evaluate', at, kinds: ['churn_risk'] },
+        ]);
+        return;
+      case SCHEDULES.business_snapshot:
+        await enqueueJobs(env.JOBS, [{ type: 'business_snapshot.run', at }]);
+        return;
+      default:
+        logger.warn('no job for this schedule', { job: null });
     }
-    if (controller.cron === SCHEDULES.business_snapshot) {
-      await recordCronRun(env, 'business_snapshot', logger, async () => {
-        const written = await snapshotMissingBusinessDays(db, controller.scheduledTime);
-        logger.info('business snapshot done', { job: 'business_snapshot', days: written });
-      });
-      return;
-    }
-    logger.warn('no job for this schedule', { job: null });
   } catch (error) {
     logger.error('scheduled job failed', error);
     throw error;
   }
+}
+
+/** The digests due at `at`: every live clinic whose zone is at Monday 09:00, and the service's. */
+export async function dueDigests(db: Database, at: number): Promise<JobMessage[]> {
+  const zones = (await clinicZones(db)).filter((zone) => isDigestHour(at, zone));
+  const clinics = await liveClinicsIn(db, zones);
+  const jobs: JobMessage[] = clinics.map((clinic) => ({ type: 'digest.clinic', clinicId: clinic.id, weekStart: digestWeekOf(at, clinic.timezone).from }));
+  if (isDigestHour(at, SERVICE_TIME_ZONE)) jobs.push({ type: 'digest.service', weekStart: digestWeekOf(at, SERVICE_TIME_ZONE).from });
+  return jobs;
 }

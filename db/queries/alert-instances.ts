@@ -20,7 +20,8 @@ export async function loadAlertRules(db: Database): Promise<AlertRule[]> {
   return rows.map((row) => ({ ...row, channels: channelsOf(row.channels) }));
 }
 
-function channelsOf(stored: string): NotificationChannel[] {
+/** The channels column (a JSON array), unknown values dropped. */
+export function channelsOf(stored: string): NotificationChannel[] {
   try {
     const parsed: unknown = JSON.parse(stored);
     return Array.isArray(parsed) ? NOTIFICATION_CHANNELS.filter((channel) => parsed.includes(channel)) : [];

@@ -71,6 +71,8 @@ export const alertDeliveries = sqliteTable(
       .notNull()
       .references(() => users.id),
     channel: text('channel', { enum: NOTIFICATION_CHANNELS }).notNull(),
+    /** Which notice of the instance this delivers: its fire (`fired_at`) or a reminder (`last_notified_at`). */
+    noticeAt: integer('notice_at').notNull().default(0),
     sentAt: integer('sent_at').notNull(),
     ok: integer('ok', { mode: 'boolean' }).notNull(),
     error: text('error'),
@@ -78,5 +80,9 @@ export const alertDeliveries = sqliteTable(
   (table) => [
     // "Whom it reached" on an alert's detail.
     index('alert_deliveries_instance_idx').on(table.instanceId),
+    // A redelivered queue message finds the channels already done and does not send them twice.
+    uniqueIndex('alert_deliveries_once_idx')
+      .on(table.instanceId, table.userId, table.channel, table.noticeAt)
+      .where(sql`${table.ok} = 1`),
   ],
 );

@@ -36,6 +36,8 @@ interface IconSpec {
   cornerRadius: number;
   /** Share of the size the heartbeat spans; maskable icons keep it inside the 80 % safe circle. */
   markWidth: number;
+  /** A notification badge: the trace alone on transparent, which Android uses as a mask in the status bar. */
+  badge?: true;
 }
 
 const ICONS: readonly IconSpec[] = [
@@ -44,6 +46,7 @@ const ICONS: readonly IconSpec[] = [
   { file: 'icon-maskable-512.png', size: 512, cornerRadius: 0, markWidth: 0.58 },
   { file: 'apple-touch-icon.png', size: 180, cornerRadius: 0, markWidth: 0.68 },
   { file: 'favicon-32.png', size: 32, cornerRadius: 0.2, markWidth: 0.84 },
+  { file: 'badge-96.png', size: 96, cornerRadius: 0, markWidth: 0.84, badge: true },
 ];
 
 function clamp01(value: number): number {
@@ -76,17 +79,19 @@ function drawIcon(spec: IconSpec): Uint8Array {
   for (let y = 0; y < size; y += 1) {
     for (let x = 0; x < size; x += 1) {
       const centre: Point = [x + 0.5, y + 0.5];
-      const background = clamp01(0.5 - distanceToRoundedSquare(centre, size, size * spec.cornerRadius));
+      const background = spec.badge ? 1 : clamp01(0.5 - distanceToRoundedSquare(centre, size, size * spec.cornerRadius));
       let nearest = Infinity;
       for (let i = 1; i < trace.length; i += 1) {
         nearest = Math.min(nearest, distanceToSegment(centre, trace[i - 1] ?? centre, trace[i] ?? centre));
       }
       const ink = clamp01(halfStroke + 0.5 - nearest) * background;
       const offset = (y * size + x) * 4;
+      // A badge is all trace colour: its shape is in the alpha channel.
+      const whiteness = spec.badge ? 1 : ink;
       for (let channel = 0; channel < 3; channel += 1) {
-        pixels[offset + channel] = Math.round((BRAND[channel] ?? 0) * (1 - ink) + (TRACE[channel] ?? 0) * ink);
+        pixels[offset + channel] = Math.round((BRAND[channel] ?? 0) * (1 - whiteness) + (TRACE[channel] ?? 0) * whiteness);
       }
-      pixels[offset + 3] = Math.round(background * 255);
+      pixels[offset + 3] = Math.round((spec.badge ? ink : background) * 255);
     }
   }
   return pixels;

@@ -1,5 +1,8 @@
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { config } from 'zod';
+import { chooseWindow, clickUrl } from './notifications/notification-click';
+import { notificationFor } from './notifications/push-notification';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
 
@@ -25,3 +28,35 @@ registerRoute(
     denylist: [/^\/api(?:[/?]|$)/, /^\/metrics(?:[/?]|$)/],
   }),
 );
+
+// Pushes from the Worker (worker/push/): each shows a notification, as subscriptions promise the
+// browser (userVisibleOnly). The page's CSP applies here too and forbids eval: zod parses the
+// push message without compiling its parser, as in the page (api/wire.ts).
+config({ jitless: true });
+
+self.addEventListener('push', (event) => {
+  const { title, options } = notificationFor(event.data?.text() ?? null, self.navigator.language);
+  event.waitUntil(self.registration.showNotification(title, options));
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  event.waitUntil(openScreen(clickUrl(event.notification.data, self.location.origin)));
+});
+
+/**
+ * Brings forward a Pulse window (sent to `url` if it shows another screen) or opens one. Only the
+ * windows this worker controls are listed: navigate() refuses the others. focus() comes first,
+ * while the tap still allows it.
+ */
+async function openScreen(url: string): Promise<void> {
+  const windows = await self.clients.matchAll({ type: 'window' });
+  const action = chooseWindow(url, windows.map((client) => ({ url: client.url, focused: client.focused })));
+  const chosen = action.kind === 'focus' ? windows[action.index] : undefined;
+  if (action.kind === 'open' || chosen === undefined) {
+    await self.clients.openWindow(url);
+    return;
+  }
+  const focused = await chosen.focus();
+  if (action.navigate) await focused.navigate(url);
+}

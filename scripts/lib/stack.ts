@@ -41,6 +41,8 @@ export interface StackOptions {
   port?: number;
   /** Another wrangler configuration than wrangler.toml, e.g. a second Worker bound to the first one's Durable Objects. */
   configPath?: string;
+  /** Worker variables for this run (a test's SMTP server, say), over .dev.vars and wrangler.toml. */
+  vars?: Record<string, string>;
   /** More environment for wrangler, e.g. WRANGLER_REGISTRY_PATH to keep a test's dev registry to itself. */
   env?: Record<string, string>;
   log?: (line: string) => void;
@@ -78,10 +80,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const devVarsPath = options.devVarsPath ?? join(options.dataDir, '.dev.vars');
     await ensureDevVars(devVarsPath);
     // Later env files win: the runtime one points the Worker at this run's sqld port.
-    const runtimeEnvPath = join(options.dataDir, 'runtime.env');
-    await writeFile(runtimeEnvPath, `LIBSQL_URL=${database.url}\nLIBSQL_AUTH_TOKEN=${database.authToken}\n`, { mode: 0o600 });
-
     const port = options.port ?? (await findFreePort());
+    const runtimeEnvPath = join(options.dataDir, 'runtime.env');
+    const runtimeVars = { LIBSQL_URL: database.url, LIBSQL_AUTH_TOKEN: database.authToken, PUBLIC_URL: `http://127.0.0.1:${port}`, ...options.vars };
+    await writeFile(runtimeEnvPath, Object.entries(runtimeVars).map(([name, value]) => `${name}=${value}\n`).join(''), { mode: 0o600 });
+
     worker = startManagedProcess(
       'wrangler',
       process.execPath,

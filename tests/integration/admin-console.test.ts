@@ -1,4 +1,4 @@
-import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../db/client.ts';
 import { businessDays, clinicActivity, clinics, dailyRollups, memberships, queueEntries, sessions, smsMessages, users } from '../../db/schema/index.ts';
@@ -7,9 +7,8 @@ import { createApp } from '../../worker/app.ts';
 import { searchKey } from '../../worker/domain/search-key.ts';
 import type { AdminMetrics, AdminTrends, ClinicHealthPage } from '../../worker/domain/admin-wire.ts';
 import { emptyRollupCounters, type RollupCounters } from '../../worker/domain/rollup.ts';
-import worker from '../../worker/index.ts';
 import { snapshotBusinessDays } from '../../worker/jobs/business-snapshot.ts';
-import { SCHEDULES } from '../../worker/scheduled.ts';
+import { deliverJobs } from '../support/jobs.ts';
 
 /**
  * The whole service, hand-built in a database of its own, seen at a pinned instant: 00:30 UTC on
@@ -211,10 +210,10 @@ describe('the admin console on a hand-built service across time zones', () => {
     }
   });
 
-  it('should take the missing business snapshots from the daily cron, and nothing more when it fires twice', async () => {
+  it('should take the missing business snapshots in the daily job, and nothing more when it runs twice', async () => {
     const before = await db.select().from(businessDays).orderBy(businessDays.day);
     expect(before.map((row) => row.day)).toEqual(['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24']);
-    const fire = () => worker.scheduled(createScheduledController({ scheduledTime: NOW, cron: SCHEDULES.business_snapshot }), serviceEnv);
+    const fire = async () => expect((await deliverJobs([{ type: 'business_snapshot.run', at: NOW }], serviceEnv)).retryMessages).toEqual([]);
     await fire();
     const after = await db.select().from(businessDays).orderBy(businessDays.day);
     expect(after).toHaveLength(400);

@@ -26,7 +26,10 @@ describe('GET /api/v1/health', () => {
       outbox: { backlogRows: 0, clinicsBehind: 0, lagSeconds: 0, maxLagSeconds: 300 },
       // Never run yet, and the deployment is younger than a day: not stale.
       cron: {
+        alerts: { schedule: '*/5 * * * *', lastSuccessAt: null, staleAfterSeconds: 20 * 60, stale: false },
+        digest: { schedule: '0 * * * *', lastSuccessAt: null, staleAfterSeconds: 3 * 3600, stale: false },
         retention: { schedule: '0 3 * * *', lastSuccessAt: null, staleAfterSeconds: 26 * 3600, stale: false },
+        churn_scan: { schedule: '0 3 * * *', lastSuccessAt: null, staleAfterSeconds: 26 * 3600, stale: false },
         business_snapshot: { schedule: '10 0 * * *', lastSuccessAt: null, staleAfterSeconds: 26 * 3600, stale: false },
       },
     });

@@ -1,9 +1,10 @@
-import { createExecutionContext, createScheduledController, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
+import { createExecutionContext, createMessageBatch, env, getQueueResult, SELF, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../worker/app.ts';
 import worker from '../../worker/index.ts';
 import { SCHEDULES } from '../../worker/scheduled.ts';
 import { eventually } from '../support/eventually.ts';
+import { fireCron, jobAttempts, untilJobAttempts } from '../support/jobs.ts';
 import { fetchWithEnv } from '../support/fetch-with-env.ts';
 import { countOf, parseExposition, sampleOf, type Exposition } from '../support/prometheus-text.ts';
 import { eventId, ingest } from '../support/queue-story.ts';
@@ -166,11 +167,16 @@ describe('GET /metrics', () => {
 
   it('should count cron runs by result and report the last success, stale once its bound has passed', async () => {
     const started = Date.now();
-    // In 2001 nothing of any test is old enough to be deleted.
-    await worker.scheduled(createScheduledController({ scheduledTime: Date.parse('2001-05-01T03:00:00Z'), cron: SCHEDULES.retention }), env);
-    await expect(
-      worker.scheduled(createScheduledController({ scheduledTime: Date.parse('2001-05-01T03:00:00Z'), cron: SCHEDULES.retention }), { ...env, LIBSQL_URL: 'http://127.0.0.1:9' }),
-    ).rejects.toThrow();
+    // In 2001 nothing of any test is old enough to be deleted. The trigger enqueues; the queue's consumer runs it.
+    const at = Date.parse('2001-05-01T03:00:00Z');
+    const before = await jobAttempts('retention.run', 'done');
+    await fireCron(SCHEDULES.nightly, at);
+    expect(await untilJobAttempts('retention.run', 'done', before, 1)).toBe(1);
+    // The same job with libSQL unreachable: recorded as a failure, and handed back to the queue for a retry.
+    const batch = createMessageBatch('pulse-jobs', [{ id: 'retention-offline', timestamp: new Date(), attempts: 1, body: { type: 'retention.run', at } }]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, { ...env, LIBSQL_URL: 'http://127.0.0.1:9' });
+    expect((await getQueueResult(batch, ctx)).retryMessages).toEqual([{ msgId: 'retention-offline' }]);
 
     const exposition = await scrape();
     expect(countOf(exposition, 'pulse_cron_runs_total', { job: 'retention', result: 'success' })).toBe(1);

@@ -1,10 +1,10 @@
-import { createScheduledController, env } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dailyRollups, events, queueEntries, smsMessages } from '../../db/schema/index.ts';
 import { emptyRollupCounters } from '../../worker/domain/rollup.ts';
-import worker from '../../worker/index.ts';
 import { SCHEDULES } from '../../worker/scheduled.ts';
+import { fireCron, jobAttempts, untilJobAttempts } from '../support/jobs.ts';
 import { createWorld, testDatabase, type World } from '../support/world.ts';
 
 const DAY = 86_400_000;
@@ -14,8 +14,11 @@ const CUTOFF = RUN_AT - 90 * DAY;
 const OLD = CUTOFF - 10 * DAY;
 const KEPT = CUTOFF + 10 * DAY;
 
+/** The nightly trigger, then its retention job through the queue. */
 async function runCron(scheduledTime: number): Promise<void> {
-  await worker.scheduled(createScheduledController({ scheduledTime, cron: SCHEDULES.retention }), env);
+  const before = await jobAttempts('retention.run', 'done');
+  await fireCron(SCHEDULES.nightly, scheduledTime);
+  expect(await untilJobAttempts('retention.run', 'done', before, 1)).toBe(1);
 }
 
 describe('retention (daily cron)', () => {

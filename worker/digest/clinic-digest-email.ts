@@ -6,12 +6,9 @@
 import { minorUnitDigits } from '../domain/money.ts';
 import type { ClinicWeekDigest } from '../domain/weekly-digest.ts';
 import type { Locale } from '../domain/vocabulary.ts';
+import { renderEmail, type EmailLine, type RenderedEmail } from '../mail/email-layout.ts';
 
-export interface DigestEmail {
-  subject: string;
-  text: string;
-  html: string;
-}
+export type DigestEmail = RenderedEmail;
 
 export interface ClinicDigestInput {
   clinicName: string;
@@ -71,17 +68,7 @@ const WORDS = {
 
 const LANGUAGE_TAG: Record<Locale, string> = { fr: 'fr-TN', en: 'en-GB' };
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-interface Line {
-  label: string;
-  value: string;
-  change: string | null;
-}
-
-function linesOf(input: ClinicDigestInput): { subject: string; intro: string; lines: Line[] } {
+function linesOf(input: ClinicDigestInput): { subject: string; intro: string; lines: EmailLine[] } {
   const words = WORDS[input.locale];
   const tag = LANGUAGE_TAG[input.locale];
   const { digest } = input;
@@ -99,20 +86,20 @@ function linesOf(input: ClinicDigestInput): { subject: string; intro: string; li
     return new Intl.NumberFormat(tag, { style: 'currency', currency: input.currency }).format(minor / 10 ** minorUnitDigits(input.currency));
   };
   const { figures } = digest;
-  const lines: Line[] = [
-    { label: words.seen, value: number(figures.seen), change: change(digest.change.seen) },
-    { label: words.patients, value: number(figures.patients), change: change(digest.change.patients) },
-    { label: words.avgWait, value: minutes(figures.avgWaitMinutes), change: change(digest.change.avgWaitMinutes) },
-    { label: words.maxWait, value: minutes(figures.maxWaitMinutes), change: null },
-    { label: words.noShows, value: `${number(figures.noShows)} (${percent(figures.noShowRate)})`, change: change(digest.change.noShows) },
-    { label: words.qrShare, value: percent(figures.qrShare), change: null },
-    { label: words.sms, value: `${number(figures.smsSent)} · ${money(figures.smsCostMinor)}`, change: change(digest.change.smsSent) },
+  const lines: EmailLine[] = [
+    { label: words.seen, value: number(figures.seen), note: change(digest.change.seen) },
+    { label: words.patients, value: number(figures.patients), note: change(digest.change.patients) },
+    { label: words.avgWait, value: minutes(figures.avgWaitMinutes), note: change(digest.change.avgWaitMinutes) },
+    { label: words.maxWait, value: minutes(figures.maxWaitMinutes), note: null },
+    { label: words.noShows, value: `${number(figures.noShows)} (${percent(figures.noShowRate)})`, note: change(digest.change.noShows) },
+    { label: words.qrShare, value: percent(figures.qrShare), note: null },
+    { label: words.sms, value: `${number(figures.smsSent)} · ${money(figures.smsCostMinor)}`, note: change(digest.change.smsSent) },
     {
       label: words.busiestDay,
       value: digest.busiestDay === null ? words.none : `${date(digest.busiestDay.day, true)} · ${words.patientsCount(digest.busiestDay.patients)}`,
-      change: null,
+      note: null,
     },
-    { label: words.busiestHour, value: digest.busiestHour === null ? words.none : words.hour(digest.busiestHour.hour), change: null },
+    { label: words.busiestHour, value: digest.busiestHour === null ? words.none : words.hour(digest.busiestHour.hour), note: null },
   ];
   const [from, to] = [date(digest.week.from), date(digest.week.to)];
   return { subject: words.subject(input.clinicName, from, to), intro: words.intro(from, to), lines };
@@ -121,32 +108,15 @@ function linesOf(input: ClinicDigestInput): { subject: string; intro: string; li
 export function renderClinicDigest(input: ClinicDigestInput): DigestEmail {
   const words = WORDS[input.locale];
   const { subject, intro, lines } = linesOf(input);
-  const text = [
-    input.clinicName,
+  return renderEmail({
+    locale: input.locale,
+    subject,
+    heading: input.clinicName,
     intro,
-    '',
-    ...lines.map((line) => `${line.label} : ${line.value}${line.change === null ? '' : ` (${line.change})`}`),
-    '',
-    `${words.open} : ${input.historyUrl}`,
-    `${words.stop} : ${input.settingsUrl}`,
-    '',
-  ].join('\n');
-  const rows = lines
-    .map(
-      (line) => `<tr><td style="padding:8px 0;border-bottom:1px solid #d0d7de;color:inherit">${escapeHtml(line.label)}</td>` +
-        `<td style="padding:8px 0;border-bottom:1px solid #d0d7de;text-align:right;font-weight:600;color:inherit">${escapeHtml(line.value)}` +
-        `${line.change === null ? '' : `<br><span style="font-weight:400;font-size:13px;opacity:.75">${escapeHtml(line.change)}</span>`}</td></tr>`,
-    )
-    .join('');
-  const html = `<!doctype html><html lang="${input.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-    `<meta name="color-scheme" content="light dark"><meta name="supported-color-schemes" content="light dark"><title>${escapeHtml(subject)}</title>` +
-    `<style>@media (prefers-color-scheme: dark){body,.card{background:#0d1117!important;color:#e6edf3!important}a{color:#7cc4ff!important}}</style></head>` +
-    `<body style="margin:0;padding:16px;background:#f6f8fa;color:#1f2328;font-family:-apple-system,'Segoe UI',Roboto,Arial,sans-serif;font-size:16px;line-height:1.45">` +
-    `<div class="card" style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:12px;padding:20px">` +
-    `<h1 style="font-size:20px;margin:0 0 4px">${escapeHtml(input.clinicName)}</h1><p style="margin:0 0 16px">${escapeHtml(intro)}</p>` +
-    `<table role="presentation" style="width:100%;border-collapse:collapse">${rows}</table>` +
-    `<p style="margin:20px 0 8px"><a href="${escapeHtml(input.historyUrl)}" style="color:#0969da">${escapeHtml(words.open)}</a></p>` +
-    `<p style="margin:0;font-size:13px;opacity:.75"><a href="${escapeHtml(input.settingsUrl)}" style="color:inherit">${escapeHtml(words.stop)}</a></p>` +
-    `</div></body></html>`;
-  return { subject, text, html };
+    sections: [{ lines }],
+    links: [
+      { label: words.open, url: input.historyUrl },
+      { label: words.stop, url: input.settingsUrl, quiet: true },
+    ],
+  });
 }

@@ -16,6 +16,10 @@ export const DB_DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1
 export const INGEST_RESULTS = ['accepted', 'duplicate', 'rejected'] as const;
 export const DELIVERY_RESULTS = ['sent', 'failed'] as const;
 export const CRON_RESULTS = ['success', 'failure'] as const;
+/** What became of one attempt of a queued job: done, retried later, or given up (dead letter). */
+export const JOB_OUTCOMES = ['done', 'retried', 'dead_lettered'] as const;
+/** The job types of worker/jobs/job-messages.ts, plus `unreadable` for a body that is none. */
+export const JOB_LABELS = ['alerts.evaluate', 'alert.deliver', 'digest.clinic', 'digest.service', 'retention.run', 'business_snapshot.run', 'unreadable'] as const;
 
 /** Series exposed at zero before anything happened, so rates and alert rules work from the start. */
 type DeclaredSeries = ReadonlyArray<Readonly<Record<string, string>>>;
@@ -76,6 +80,11 @@ export const RECORDED = {
   ),
   pulse_db_query_errors_total: counter('libSQL round trips that failed, by statement kind and table.', ['query']),
   pulse_cron_runs_total: counter('Scheduled job runs, by job and result.', ['job', 'result']),
+  pulse_jobs_total: counter(
+    'Attempts of background jobs from the pulse-jobs queue, by job type and outcome (done, retried, dead_lettered).',
+    ['type', 'outcome'],
+    product(JOB_LABELS, JOB_OUTCOMES, ['type', 'outcome']),
+  ),
   pulse_metrics_series_dropped_total: counter(
     'Increments refused because their metric already had its bound of series (a label bug; never expected).',
     [],

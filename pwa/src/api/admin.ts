@@ -5,7 +5,6 @@
  * schemas the Worker answers with (worker/domain/admin-wire.ts), or rejects with the errors of
  * client.ts. Parsed without zod's compiled parsers: wire.ts, in the first bundle, turned them off.
  */
-import type { z } from 'zod';
 import {
   AdminClinicDetailSchema,
   AdminMetricsSchema,
@@ -22,6 +21,7 @@ import {
   type TimelinePage,
 } from '../../../worker/domain/admin-wire.ts';
 import type { ActivityKind } from '../../../worker/domain/vocabulary.ts';
+import { parseAnswer } from './answer';
 import { callApi } from './client';
 import { UnexpectedAnswerError } from './errors';
 import { isRecord, requireString } from './json';
@@ -77,13 +77,6 @@ export interface OwnerInvitation {
 
 const ADMIN = '/api/v1/admin';
 const clinicPath = (clinicId: string) => `${ADMIN}/clinics/${encodeURIComponent(clinicId)}`;
-
-/** Checks an answer against its schema; a mismatch names the first field that broke the contract. */
-function parseAnswer<Schema extends z.ZodType>(schema: Schema, what: string, value: unknown): z.infer<Schema> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new UnexpectedAnswerError(`${what}: ${parsed.error.issues[0]?.path.join('.') ?? 'malformed'}`);
-  return parsed.data;
-}
 
 export const parseAdminMetrics = (value: unknown): AdminMetrics => parseAnswer(AdminMetricsSchema, 'admin metrics', value);
 export const parseAdminTrends = (value: unknown): AdminTrends => parseAnswer(AdminTrendsSchema, 'admin trends', value);

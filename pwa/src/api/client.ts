@@ -5,7 +5,7 @@ import { isRecord } from './json';
 const API_TIMEOUT_MS = 15_000;
 
 export interface ApiRequest {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON. */
   body?: unknown;
   /**

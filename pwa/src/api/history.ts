@@ -4,10 +4,8 @@
  * days, the peak hours and the no-shows by weekday. Each resolves with an answer checked against
  * the schemas the Worker answers with, or rejects with the errors of client.ts.
  *
- * Parsed without zod's compiled parsers (Pulse's CSP forbids eval): wire.ts turns them off, and it
- * is in the first bundle, which has always run before this module (lazy, with its screen) loads.
+ * Parsed without zod's compiled parsers (Pulse's CSP forbids eval): see answer.ts.
  */
-import type { z } from 'zod';
 import {
   AnalyticsAnswerSchema,
   ChartsAnswerSchema,
@@ -21,8 +19,8 @@ import {
   type Timeframe,
   type WeeklyAnswer,
 } from '../../../worker/domain/history-wire.ts';
+import { parseAnswer } from './answer';
 import { callApi } from './client';
-import { UnexpectedAnswerError } from './errors';
 
 export {
   COMPARED_FIGURES,
@@ -43,13 +41,6 @@ const REVALIDATE = { revalidate: true } as const;
 function historyPath(clinicId: string, resource: string, timeframe?: Timeframe): string {
   const path = `/api/v1/clinics/${encodeURIComponent(clinicId)}/${resource}`;
   return timeframe === undefined ? path : `${path}?timeframe=${timeframe}`;
-}
-
-/** Checks an answer against its schema; a mismatch names the first field that broke the contract. */
-function parseAnswer<Schema extends z.ZodType>(schema: Schema, what: string, value: unknown): z.infer<Schema> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new UnexpectedAnswerError(`${what}: ${parsed.error.issues[0]?.path.join('.') ?? 'malformed'}`);
-  return parsed.data;
 }
 
 export const parseAnalytics = (value: unknown): AnalyticsAnswer => parseAnswer(AnalyticsAnswerSchema, 'analytics', value);

@@ -3,7 +3,7 @@ import { For, Show, type JSX } from 'solid-js';
 import type { UserRole } from '../api/account';
 import { t } from '../i18n/locale';
 import { destinationsFor, type DestinationId } from '../navigation/destinations';
-import { AccountIcon, AdminIcon, HealthIcon, HistoryIcon, TodayIcon } from './icons';
+import { AccountIcon, AdminIcon, HealthIcon, HistoryIcon, SettingsIcon, TodayIcon } from './icons';
 
 const ICONS: Record<DestinationId, () => JSX.Element> = {
   admin: AdminIcon,
@@ -11,6 +11,7 @@ const ICONS: Record<DestinationId, () => JSX.Element> = {
   history: HistoryIcon,
   health: HealthIcon,
   account: AccountIcon,
+  settings: SettingsIcon,
 };
 
 /**

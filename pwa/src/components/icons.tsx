@@ -105,6 +105,17 @@ export function AccountIcon(): JSX.Element {
   );
 }
 
+/** Settings: two sliders, one per choice. */
+export function SettingsIcon(): JSX.Element {
+  return (
+    <LineIcon>
+      <path d="M4 7h9M17 7h3M4 17h3M11 17h9" />
+      <circle cx="15" cy="7" r="2" />
+      <circle cx="9" cy="17" r="2" />
+    </LineIcon>
+  );
+}
+
 export function SignOutIcon(): JSX.Element {
   return (
     <LineIcon>

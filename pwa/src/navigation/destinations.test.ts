@@ -4,12 +4,13 @@ import { fr } from '../i18n/fr';
 import { destinationsFor, homePath } from './destinations';
 
 describe('destinationsFor', () => {
-  it("should give a clinic member their clinic's screens, the service health and their account", () => {
+  it("should give a clinic member their clinic's screens, the service health, their account and their settings", () => {
     expect(destinationsFor('member').map((destination) => destination.label(fr))).toEqual([
       'Aujourd’hui',
       'Historique',
       'État du service',
       'Mon compte',
+      'Réglages',
     ]);
   });
 
@@ -25,6 +26,7 @@ describe('destinationsFor', () => {
       'History',
       'Service health',
       'My account',
+      'Settings',
     ]);
   });
 
@@ -32,6 +34,12 @@ describe('destinationsFor', () => {
     for (const role of ['member', 'super_admin'] as const) {
       expect(destinationsFor(role).filter((destination) => destination.phoneTab).length).toBeLessThanOrEqual(5);
     }
+  });
+
+  it("should give a clinic member's phone a Settings tab, and leave the super admin's five tabs as they were", () => {
+    const tabs = (role: 'member' | 'super_admin') => destinationsFor(role).filter((destination) => destination.phoneTab).map((destination) => destination.id);
+    expect(tabs('member')).toEqual(['today', 'history', 'health', 'account', 'settings']);
+    expect(tabs('super_admin')).toEqual(['admin', 'today', 'history', 'health', 'account']);
   });
 });
 

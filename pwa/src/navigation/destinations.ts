@@ -1,7 +1,7 @@
 import type { UserRole } from '../api/account';
 import type { Messages } from '../i18n/fr';
 
-export type DestinationId = 'admin' | 'today' | 'history' | 'health' | 'account';
+export type DestinationId = 'admin' | 'today' | 'history' | 'health' | 'account' | 'settings';
 
 export interface Destination {
   id: DestinationId;
@@ -24,14 +24,21 @@ const TODAY: Destination = { id: 'today', href: '/today', label: (m) => m.navTod
 const HISTORY: Destination = { id: 'history', href: '/history', label: (m) => m.navHistory, phoneTab: true };
 const HEALTH: Destination = { id: 'health', href: '/health', label: (m) => m.navHealth, phoneTab: true };
 const ACCOUNT: Destination = { id: 'account', href: '/account', label: (m) => m.navAccount, phoneTab: true };
+/**
+ * Notifications are turned on on the device that gets them, most often a phone: a tab for clinic
+ * members. The super admin's five tabs are taken; their phone reaches it from the account screen.
+ */
+const SETTINGS: Destination = { id: 'settings', href: '/settings', label: (m) => m.navSettings, phoneTab: true };
 
 /**
  * What a signed-in user may open, in navigation order. Clinic members get their clinic's
  * screens; the super admin gets those too (every clinic) plus the administration (its clinics,
- * trends and audit log), which the API refuses to anyone else.
+ * trends and audit log), which the API refuses to anyone else. Everyone has their settings.
  */
 export function destinationsFor(role: UserRole): Destination[] {
-  return role === 'super_admin' ? [ADMIN, TODAY, HISTORY, HEALTH, ACCOUNT] : [TODAY, HISTORY, HEALTH, ACCOUNT];
+  return role === 'super_admin'
+    ? [ADMIN, TODAY, HISTORY, HEALTH, ACCOUNT, { ...SETTINGS, phoneTab: false }]
+    : [TODAY, HISTORY, HEALTH, ACCOUNT, SETTINGS];
 }
 
 /** Where `/` leads once signed in: the first destination, the screen each role opens most. */

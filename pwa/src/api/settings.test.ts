@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { UnexpectedAnswerError } from './errors';
+import { parseAlertSettings, parseMySettings } from './settings';
+
+describe('parseMySettings', () => {
+  it("should read the doctor's language and weekly digest, ignoring fields it does not know yet", () => {
+    expect(parseMySettings({ locale: 'fr', weeklyDigest: true, timezone: 'Africa/Tunis' })).toEqual({ locale: 'fr', weeklyDigest: true });
+    expect(parseMySettings({ locale: 'en', weeklyDigest: false })).toEqual({ locale: 'en', weeklyDigest: false });
+  });
+
+  it('should refuse a language Pulse does not speak, or a digest that is not on or off, naming the field', () => {
+    expect(() => parseMySettings({ locale: 'ar', weeklyDigest: true })).toThrow(/settings: locale/);
+    expect(() => parseMySettings({ locale: 'fr', weeklyDigest: 'yes' })).toThrow(/settings: weeklyDigest/);
+    expect(() => parseMySettings(null)).toThrow(UnexpectedAnswerError);
+  });
+});
+
+describe('parseAlertSettings', () => {
+  it("should read a clinic's own threshold against the default", () => {
+    expect(parseAlertSettings({ queueTooLongThreshold: 12, isDefault: false, defaultThreshold: 30 })).toEqual({
+      queueTooLongThreshold: 12,
+      isDefault: false,
+      defaultThreshold: 30,
+    });
+  });
+
+  it('should read a clinic on the default threshold', () => {
+    expect(parseAlertSettings({ queueTooLongThreshold: 30, isDefault: true, defaultThreshold: 30 })).toMatchObject({ isDefault: true });
+  });
+
+  it('should refuse a threshold that is not a whole number of patients', () => {
+    expect(() => parseAlertSettings({ queueTooLongThreshold: 12.5, isDefault: false, defaultThreshold: 30 })).toThrow(/queueTooLongThreshold/);
+    expect(() => parseAlertSettings({ queueTooLongThreshold: 0, isDefault: false, defaultThreshold: 30 })).toThrow(/queueTooLongThreshold/);
+    expect(() => parseAlertSettings({ queueTooLongThreshold: 12, isDefault: false })).toThrow(/defaultThreshold/);
+  });
+});

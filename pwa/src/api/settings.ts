@@ -1,0 +1,55 @@
+/**
+ * The settings screen's reads and writes: the signed-in user's own settings (`/api/v1/me/settings`:
+ * language and weekly digest) and a clinic's alert settings (`/api/v1/clinics/{id}/alert-settings`:
+ * the "queue too long" threshold, which only the clinic's owners may change). Each resolves with
+ * an answer checked against the contract below, or rejects with the errors of client.ts.
+ */
+import { z } from 'zod';
+import { parseAnswer } from './answer';
+import { callApi } from './client';
+
+/** The bounds the API accepts for a clinic's queue threshold, checked here first to word a typo. */
+export const QUEUE_THRESHOLD_RANGE = { min: 1, max: 500 } as const;
+
+const MySettingsSchema = z.object({
+  /** The language of the user's e-mails and notifications, and of Pulse on the devices they choose it on. */
+  locale: z.enum(['fr', 'en']),
+  weeklyDigest: z.boolean(),
+});
+
+const AlertSettingsSchema = z.object({
+  /** "Queue too long" fires when more patients than this are waiting. */
+  queueTooLongThreshold: z.number().int().positive(),
+  /** No threshold of the clinic's own: the default applies. */
+  isDefault: z.boolean(),
+  defaultThreshold: z.number().int().positive(),
+});
+
+export type MySettings = z.infer<typeof MySettingsSchema>;
+export type AlertSettings = z.infer<typeof AlertSettingsSchema>;
+
+export const parseMySettings = (value: unknown): MySettings => parseAnswer(MySettingsSchema, 'settings', value);
+export const parseAlertSettings = (value: unknown): AlertSettings => parseAnswer(AlertSettingsSchema, 'alert settings', value);
+
+const MY_SETTINGS = '/api/v1/me/settings';
+const alertSettingsPath = (clinicId: string) => `/api/v1/clinics/${encodeURIComponent(clinicId)}/alert-settings`;
+
+/** `GET /me/settings`. */
+export async function fetchMySettings(): Promise<MySettings> {
+  return parseMySettings(await callApi(MY_SETTINGS));
+}
+
+/** `PATCH /me/settings`: only what changed; resolves with the settings as they now are. */
+export async function updateMySettings(changes: Partial<MySettings>): Promise<MySettings> {
+  return parseMySettings(await callApi(MY_SETTINGS, { method: 'PATCH', body: changes }));
+}
+
+/** `GET …/alert-settings`: any member of the clinic may read them. */
+export async function fetchAlertSettings(clinicId: string): Promise<AlertSettings> {
+  return parseAlertSettings(await callApi(alertSettingsPath(clinicId)));
+}
+
+/** `PUT …/alert-settings`: a whole number of waiting patients, or null to go back to the default. */
+export async function setQueueThreshold(clinicId: string, threshold: number | null): Promise<AlertSettings> {
+  return parseAlertSettings(await callApi(alertSettingsPath(clinicId), { method: 'PUT', body: { queueTooLongThreshold: threshold } }));
+}

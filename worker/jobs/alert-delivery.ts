@@ -1,0 +1,115 @@
+/**
+ * Tells the people an alert is for (PRODUCT.md "Alerts": a clinic's owners, or the super admins)
+ * on the channels of its rule that each person kept (notification_preferences), by push and
+ * e-mail, and records each attempt in alert_deliveries. A redelivered job skips what already got
+ * through; what failed for a reason worth retrying makes the job fail, so the queue retries it.
+ */
+import { channelsOf } from '../../db/queries/alert-instances.ts';
+import { alertToDeliver, deliveredFor, deliveryKey, recordDelivery } from '../../db/queries/alert-deliveries.ts';
+import { channelChoices, clinicOwners, digestClinic, superAdmins, type Recipient } from '../../db/queries/recipients.ts';
+import { alertUrl, alertWords } from '../domain/alert-words.ts';
+import { PermanentJobError } from '../domain/job-retry.ts';
+import { renderEmail } from '../mail/email-layout.ts';
+import { MailError } from '../mail/mailer.ts';
+import { addCount } from '../metrics/batch.ts';
+import { pushToUser } from '../push/push-to-user.ts';
+import type { JobContext } from './job-context.ts';
+
+export interface AlertDeliveryOutcome {
+  delivered: number;
+  /** Already delivered by an earlier attempt of this job. */
+  skipped: number;
+  failed: number;
+}
+
+/** Some deliveries failed in a way another attempt may fix; the others are recorded. */
+export class DeliveryRetryError extends Error {
+  readonly failures: readonly string[];
+
+  constructor(failures: readonly string[]) {
+    super(`alert delivery failed, will retry: ${failures.join('; ')}`);
+    this.name = 'DeliveryRetryError';
+    this.failures = failures;
+  }
+}
+
+type Attempt = { ok: true } | { ok: false; error: string; retryable: boolean } | { skipped: 'no_device' };
+
+export async function deliverAlert(context: JobContext, alertId: string, noticeAt: number): Promise<AlertDeliveryOutcome> {
+  const { db } = context;
+  const alert = await alertToDeliver(db, alertId);
+  if (alert === undefined) throw new PermanentJobError(`no alert ${alertId}`);
+  const outcome: AlertDeliveryOutcome = { delivered: 0, skipped: 0, failed: 0 };
+  // Resolved before anyone was told (a queue backlog): there is nothing left to alert about.
+  if (alert.resolvedAt !== null) return outcome;
+  const ruleChannels = channelsOf(alert.channels).filter((channel): channel is 'push' | 'email' => channel === 'push' || channel === 'email');
+  if (ruleChannels.length === 0) return outcome;
+
+  const clinic = alert.clinicId === null ? undefined : await digestClinic(db, alert.clinicId);
+  const recipients = alert.clinicId === null ? await superAdmins(db) : await clinicOwners(db, alert.clinicId);
+  const [choices, done] = await Promise.all([channelChoices(db, recipients.map((person) => person.userId), alert.kind), deliveredFor(db, alertId, noticeAt)]);
+  const retryable: string[] = [];
+
+  for (const recipient of recipients) {
+    const choice = choices.get(recipient.userId);
+    for (const channel of ruleChannels) {
+      if (choice !== undefined && !choice[channel]) continue;
+      if (done.has(deliveryKey({ userId: recipient.userId, channel }))) {
+        outcome.skipped += 1;
+        continue;
+      }
+      const words = alertWords({ kind: alert.kind, locale: recipient.locale, value: alert.value, threshold: alert.threshold, clinicName: clinic?.name ?? null, reminder: noticeAt !== alert.firedAt });
+      const attempt = channel === 'push' ? await byPush(context, recipient, alert, words) : await byEmail(context, recipient, alert.clinicId, words);
+      if ('skipped' in attempt) continue;
+      await recordDelivery(db, { instanceId: alertId, userId: recipient.userId, channel, noticeAt, sentAt: context.now(), ok: attempt.ok, error: attempt.ok ? null : attempt.error });
+      addCount(context.metrics, channel === 'push' ? 'pulse_push_sent_total' : 'pulse_emails_sent_total', { result: attempt.ok ? 'sent' : 'failed' });
+      if (attempt.ok) outcome.delivered += 1;
+      else {
+        outcome.failed += 1;
+        if (attempt.retryable) retryable.push(`${channel} to ${recipient.userId}: ${attempt.error}`);
+      }
+    }
+  }
+  if (retryable.length > 0) throw new DeliveryRetryError(retryable);
+  return outcome;
+}
+
+async function byPush(
+  context: JobContext,
+  recipient: Recipient,
+  alert: { id: string; priority: 'P0' | 'P1' | 'P2' | 'P3'; clinicId: string | null },
+  words: { title: string; body: string },
+): Promise<Attempt> {
+  const result = await pushToUser(context.db, recipient.userId, { ...words, url: alertUrl(alert.clinicId), tag: `alert-${alert.id}` }, {
+    vapid: context.config.vapid,
+    priority: alert.priority,
+    now: context.now(),
+  });
+  if (result.delivered > 0) return { ok: true };
+  if (result.failed.length > 0) return { ok: false, error: `push service answered ${result.failed.map((failure) => failure.status ?? 'nothing').join(', ')}`, retryable: true };
+  // No device (or every one was gone and is now forgotten): e-mail is the channel that reaches them.
+  return { skipped: 'no_device' };
+}
+
+async function byEmail(context: JobContext, recipient: Recipient, clinicId: string | null, words: { title: string; body: string }): Promise<Attempt> {
+  const open = recipient.locale === 'fr' ? 'Ouvrir Pulse' : 'Open Pulse';
+  const settings = recipient.locale === 'fr' ? 'Choisir mes notifications' : 'Choose my notifications';
+  const mail = renderEmail({
+    locale: recipient.locale,
+    subject: words.title,
+    heading: words.title,
+    intro: words.body,
+    sections: [],
+    links: [
+      { label: open, url: `${context.config.publicUrl}${alertUrl(clinicId)}` },
+      { label: settings, url: `${context.config.publicUrl}/settings`, quiet: true },
+    ],
+  });
+  try {
+    await context.mailer.send({ from: context.config.mail.from, to: recipient.email, ...mail, tags: { kind: 'alert' } });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof MailError) return { ok: false, error: error.message, retryable: error.retryable };
+    throw error;
+  }
+}

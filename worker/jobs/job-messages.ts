@@ -1,0 +1,42 @@
+/**
+ * The work the cron triggers hand to the `pulse-jobs` queue. A cron handler only decides what is
+ * due and enqueues these; the queue consumer does the work, with retries and a dead-letter queue,
+ * so the same code scales from one clinic to a hundred thousand. Every job is safe to run twice:
+ * a cron may fire twice and a message may be redelivered.
+ */
+import { z } from 'zod';
+import { ALERT_KINDS } from '../domain/vocabulary.ts';
+
+const Instant = z.number().int().nonnegative();
+const Monday = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+
+export const JobMessageSchema = z.discriminatedUnion('type', [
+  /** Check the alert rules of these kinds at `at` (every 5 minutes; churn risk once a day). */
+  z.object({ type: z.literal('alerts.evaluate'), at: Instant, kinds: z.array(z.enum(ALERT_KINDS)).min(1) }),
+  /** Tell the recipients of one alert about its fire or reminder (`noticeAt` names which). */
+  z.object({ type: z.literal('alert.deliver'), alertId: z.string().min(1), noticeAt: Instant }),
+  /** A clinic's Monday digest to its owners, for the week starting `weekStart`. */
+  z.object({ type: z.literal('digest.clinic'), clinicId: z.string().min(1), weekStart: Monday }),
+  /** The super admin's business digest for the week starting `weekStart`. */
+  z.object({ type: z.literal('digest.service'), weekStart: Monday }),
+  /** Delete raw rows past the retention window, as of `at`. */
+  z.object({ type: z.literal('retention.run'), at: Instant }),
+  /** Write the business snapshots of the finished UTC days that have none, as of `at`. */
+  z.object({ type: z.literal('business_snapshot.run'), at: Instant }),
+]);
+
+export type JobMessage = z.infer<typeof JobMessageSchema>;
+export type JobType = JobMessage['type'];
+
+/** Every job type; the metrics catalog (JOB_LABELS) names the same ones, a unit test holds them equal. */
+export const JOB_TYPES = JobMessageSchema.options.map((option) => option.shape.type.value) as readonly JobType[];
+
+/** Cloudflare Queues takes at most this many messages per `sendBatch`. */
+export const SEND_BATCH_LIMIT = 100;
+
+/** Enqueues any number of jobs, in batches the queue accepts. */
+export async function enqueueJobs(queue: Queue<JobMessage>, jobs: readonly JobMessage[]): Promise<void> {
+  for (let start = 0; start < jobs.length; start += SEND_BATCH_LIMIT) {
+    await queue.sendBatch(jobs.slice(start, start + SEND_BATCH_LIMIT).map((body) => ({ body, contentType: 'json' as const })));
+  }
+}
