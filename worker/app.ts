@@ -20,6 +20,8 @@ import { invitationRoutes } from './routes/invitations.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { pushRoutes } from './routes/push.ts';
 import { queueRoutes } from './routes/queue.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { settingsRoutes } from './routes/settings.ts';
 import { requestMetrics } from './metrics/request-metrics.ts';
 import { requestLog } from './services/request-log.ts';
 import { securityHeaders } from './services/security-headers.ts';
@@ -69,6 +71,8 @@ export function createApp(options: { clock?: Clock } = {}) {
     .route(API_PREFIX, historyRoutes)
     .route(API_PREFIX, alertRoutes)
     .route(API_PREFIX, pushRoutes)
+    .route(API_PREFIX, settingsRoutes)
+    .route(API_PREFIX, reportRoutes)
     .route(API_PREFIX, docsRoutes);
 
   // Prometheus scrapes outside the API (wrangler.toml run_worker_first lists it).

@@ -107,3 +107,8 @@ export async function setUserDisabled(db: Database, userId: string, disabled: bo
   if (disabled) await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
   return updated.length > 0;
 }
+
+/** The language notifications and e-mails speak to this person. */
+export async function setUserLocale(db: Database, userId: string, locale: Locale): Promise<void> {
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
+}

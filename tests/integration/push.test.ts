@@ -1,11 +1,11 @@
 import { env } from 'cloudflare:test';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { z } from 'zod';
 import { pushSubscriptions } from '../../db/schema/notifications.ts';
 import { pushDeliveryFor } from '../../worker/domain/push-delivery.ts';
 import type { PushMessage } from '../../worker/domain/push-message.ts';
-import { sendPush, type PushTarget, type VapidIdentity } from '../../worker/push/send-push.ts';
+import { sendPush, type VapidIdentity } from '../../worker/push/send-push.ts';
+import { newDevice, receivedBy } from '../support/push-devices.ts';
 import { api, createWorld, sessionFor, testDatabase, type World } from '../support/world.ts';
 
 /**
@@ -14,38 +14,6 @@ import { api, createWorld, sessionFor, testDatabase, type World } from '../suppo
  */
 const receiverUrl = inject('pushReceiverUrl');
 const vapid: VapidIdentity = { subject: env.VAPID_SUBJECT, publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY };
-
-const ReceivedSchema = z.array(
-  z.object({
-    answered: z.number(),
-    ttl: z.string().nullable(),
-    urgency: z.string().nullable(),
-    contentEncoding: z.string().nullable(),
-    vapid: z
-      .object({
-        publicKey: z.string(),
-        signatureValid: z.boolean(),
-        header: z.record(z.string(), z.unknown()),
-        claims: z.object({ aud: z.unknown(), exp: z.unknown(), sub: z.unknown(), iat: z.unknown() }),
-      })
-      .nullable(),
-    plaintext: z.string().nullable(),
-    error: z.string().nullable(),
-  }),
-);
-
-/** A browser subscribing: fresh P-256 keys and auth secret, behind a push service answering `answer`. */
-async function newDevice(answer = 201): Promise<PushTarget & { expirationTime: null }> {
-  const response = await fetch(`${receiverUrl}/devices`, { method: 'POST', body: JSON.stringify({ answer }) });
-  expect(response.status).toBe(201);
-  return z.object({ endpoint: z.string(), expirationTime: z.null(), keys: z.object({ p256dh: z.string(), auth: z.string() }) }).parse(await response.json());
-}
-
-async function receivedBy(device: PushTarget) {
-  const id = device.endpoint.split('/').at(-1);
-  const response = await fetch(`${receiverUrl}/devices/${id}/received`);
-  return ReceivedSchema.parse(await response.json());
-}
 
 const queueAlert: PushMessage = {
   title: "File d'attente trop longue",

@@ -23,9 +23,12 @@ export interface AlertRule {
 const HOUR_MINUTES = 60;
 const DAY_MINUTES = 24 * HOUR_MINUTES;
 
+/** The default of the one rule a clinic owner may tune (their own queue-length threshold). */
+export const DEFAULT_QUEUE_RULE: AlertRule = { id: 'default-queue-too-long', kind: 'queue_too_long', scope: 'clinic', clinicId: null, threshold: 30, channels: ['push', 'email'], priority: 'P2', cooldownMinutes: HOUR_MINUTES, enabled: true };
+
 /** PRODUCT.md "Alerts", as stored defaults (ids are stable so the job can upsert them). */
 export const DEFAULT_ALERT_RULES: readonly AlertRule[] = [
-  { id: 'default-queue-too-long', kind: 'queue_too_long', scope: 'clinic', clinicId: null, threshold: 30, channels: ['push', 'email'], priority: 'P2', cooldownMinutes: HOUR_MINUTES, enabled: true },
+  DEFAULT_QUEUE_RULE,
   { id: 'default-sms-failures', kind: 'sms_failures', scope: 'service', clinicId: null, threshold: 0.1, channels: ['push', 'email'], priority: 'P1', cooldownMinutes: HOUR_MINUTES, enabled: true },
   { id: 'default-sms-cost', kind: 'sms_cost', scope: 'service', clinicId: null, threshold: 500, channels: ['email'], priority: 'P1', cooldownMinutes: DAY_MINUTES, enabled: true },
   { id: 'default-mrr-drop', kind: 'mrr_drop', scope: 'service', clinicId: null, threshold: 0.1, channels: ['push', 'email'], priority: 'P1', cooldownMinutes: DAY_MINUTES, enabled: true },

@@ -31,7 +31,22 @@ const baseHeaders = secureHeaders({
   crossOriginOpenerPolicy: 'same-origin',
 });
 
+/**
+ * An e-mail shown as it will arrive: inline styles (mail clients keep nothing else), no script,
+ * no request anywhere, framable by the PWA only. Set by the digest preview on its own answer.
+ */
+export const EMAIL_PREVIEW_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+
 export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
-  await baseHeaders(c, next);
+  // A route that chose its own, stricter-in-scope policy (the e-mail preview) keeps it.
+  let own: string | null = null;
+  await baseHeaders(c, async () => {
+    await next();
+    own = c.res.headers.get('Content-Security-Policy');
+  });
+  if (own !== null) {
+    c.res.headers.set('Content-Security-Policy', own);
+    c.res.headers.set('X-Frame-Options', 'SAMEORIGIN');
+  }
   if (new URL(c.req.url).protocol === 'https:') c.header('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
 });
