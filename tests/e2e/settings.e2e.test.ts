@@ -55,7 +55,11 @@ async function clinicIdOf(page: Page, name: string): Promise<string> {
   return clinic['id'];
 }
 
-/** Blocks notifications for Pulse in this phone's browser, as a person who once answered "Block". */
+/**
+ * Blocks notifications for Pulse in this phone's browser, as a person who once answered "Block".
+ * (This headless Chromium reads them as blocked anyway, see the service worker's stories below;
+ * a full Chromium would not.)
+ */
 async function blockNotifications(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   try {
