@@ -9,7 +9,9 @@
  *  - history: `analytics` and `charts` over a year on 100 clinics × 365 days (`--history-clinics`,
  *    `--history-days`), cache cold and warm, against the same figures by plain SQL on raw rows;
  *  - admin: `admin/metrics` and `admin/clinics` on 1,000 clinics × 35 days (`--admin-clinics`,
- *    `--admin-days`), against the same figures by plain SQL on raw rows.
+ *    `--admin-days`), against the same figures by plain SQL on raw rows;
+ *  - digest: the Monday digest of 1,000 clinics (`--digest-clinics`, `--digest-days`) from the cron
+ *    trigger through the queue to an SMTP server in this process, until the last message arrives.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -27,13 +29,16 @@ import { describeMachine } from './machine.ts';
 import { benchLighthouse, initialJavaScript } from './lighthouse.ts';
 import { benchAdmin } from './admin-bench.ts';
 import { benchHistory } from './history-bench.ts';
+import { benchDigest } from './digest-bench.ts';
 import { benchIngest, benchLive, benchToday, startLoadStack } from './queue-bench.ts';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'seed,health,queue,pwa,history,admin' },
+    only: { type: 'string', default: 'seed,health,queue,pwa,history,admin,digest' },
     'admin-clinics': { type: 'string', default: '1000' },
     'admin-days': { type: 'string', default: '35' },
+    'digest-clinics': { type: 'string', default: '1000' },
+    'digest-days': { type: 'string', default: '21' },
     'history-clinics': { type: 'string', default: '100' },
     'history-days': { type: 'string', default: '365' },
     clinics: { type: 'string', default: '13' },
@@ -124,6 +129,7 @@ try {
   if (parts.has('queue')) await record('queue', await benchQueue(Number(values.seconds)));
   if (parts.has('history')) await record('history', await benchHistory(scratch, Number(values['history-clinics']), Number(values['history-days']), say));
   if (parts.has('admin')) await record('admin', await benchAdmin(scratch, Number(values['admin-clinics']), Number(values['admin-days']), say));
+  if (parts.has('digest')) await record('digest', await benchDigest(scratch, Number(values['digest-clinics']), Number(values['digest-days']), say));
 } finally {
   await rm(scratch, { recursive: true, force: true });
 }

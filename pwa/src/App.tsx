@@ -25,6 +25,8 @@ const AdminClinicDetail = lazyScreen(() => import('./screens/admin/ClinicDetail'
 const AdminClinicEdit = lazyScreen(() => import('./screens/admin/ClinicEdit'));
 const AdminTrends = lazyScreen(() => import('./screens/admin/Trends'));
 const Audit = lazyScreen(() => import('./screens/Audit'));
+/** Opened now and then, and it brings the push enrolment and the settings' schemas: not for the first load. */
+const Settings = lazyScreen(() => import('./screens/Settings'));
 
 /** Screens that are themselves the way in: no "sign in" link below them. */
 const WAYS_IN = ['/login', '/setup'];
@@ -65,6 +67,7 @@ export function App(): JSX.Element {
           <Route path="/today" component={Today} />
           <Route path="/history" component={History} />
           <Route path="/account" component={Account} />
+          <Route path="/settings" component={Settings} />
           <Route component={SuperAdminOnly}>
             <Route component={AdminArea}>
               <Route path="/admin" component={Admin} />

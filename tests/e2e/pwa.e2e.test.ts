@@ -109,7 +109,7 @@ describe('The demo doctor on their phone', () => {
   });
 
   it('should offer only the screens of a clinic member', async () => {
-    expect(await navigationLinks(page)).toEqual(['Aujourd’hui', 'Historique', 'État du service', 'Mon compte', 'Réglages']);
+    expect(await navigationLinks(page)).toEqual(['Aujourd’hui', 'Historique', 'État du service', 'Mon compte']);
 
     await page.getByRole('link', { name: 'Historique', exact: true }).click();
     await seeScreen(page, 'Historique');
@@ -180,7 +180,7 @@ describe('The super admin on their phone', () => {
     await signIn(page, ADMIN.email, ADMIN.password);
     await seeScreen(page, 'Administration');
     await see(page, '13 cabinets sur Pulse');
-    expect(await navigationLinks(page)).toEqual(['Administration', 'Aujourd’hui', 'Historique', 'État du service', 'Mon compte', 'Réglages']);
+    expect(await navigationLinks(page)).toEqual(['Administration', 'Aujourd’hui', 'Historique', 'État du service', 'Mon compte']);
   });
 
   it("should find the doctor's failed attempt in the audit log", async () => {

@@ -55,6 +55,14 @@ async function clinicIdOf(page: Page, name: string): Promise<string> {
   return clinic['id'];
 }
 
+/** The phone's way to the settings: its tab bar leaves them out, its account screen links them. */
+async function openSettings(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mon compte', exact: true }).click();
+  await seeScreen(page, 'Mon compte');
+  await page.getByRole('link', { name: 'Notifications, langue et résumé hebdomadaire', exact: true }).click();
+  await seeScreen(page, 'Réglages');
+}
+
 /**
  * Blocks notifications for Pulse in this phone's browser, as a person who once answered "Block".
  * (This headless Chromium reads them as blocked anyway, see the service worker's stories below;
@@ -89,8 +97,7 @@ describe('The demo doctor setting Pulse up on their phone', () => {
   });
 
   it('should say in words that notifications are blocked, and how to allow them again', async () => {
-    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Réglages', exact: true }).click();
-    await seeScreen(page, 'Réglages');
+    await openSettings(page);
     await see(page, 'Les notifications sont bloquées pour Pulse dans ce navigateur.');
     await see(page, 'Pour les autoriser, touchez l’icône à gauche de l’adresse (ou ouvrez les réglages des sites du navigateur), autorisez les notifications pour Pulse, puis rechargez cette page.');
     expect(await page.getByRole('button', { name: 'Activer les notifications' }).count()).toBe(0);
@@ -160,8 +167,7 @@ describe('The receptionist on the settings screen', () => {
   });
 
   it('should choose a language, but see no queue threshold nor digest, which are the owners’', async () => {
-    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Réglages', exact: true }).click();
-    await seeScreen(page, 'Réglages');
+    await openSettings(page);
     // Once the language has loaded, every section that will ever show is there.
     await page.getByRole('radio', { name: 'Français', exact: true }).waitFor({ state: 'attached', timeout: SCREEN_TIMEOUT_MS });
     expect(await page.getByRole('region', { name: 'Alerte «\u00a0File trop longue\u00a0»', exact: true }).count()).toBe(0);

@@ -34,8 +34,13 @@ function digestFor(to: string): MailMessage {
 }
 
 /** The Worker's environment with some settings changed, as another deployment would have them. */
+/**
+ * The environment as wrangler.toml deploys it (the outbox, no SMTP settings), with `overrides`:
+ * the tests' own env sends over SMTP to the test server (vitest.config.ts).
+ */
 function envWith(overrides: Record<string, string | undefined>): Env {
-  return { ...env, ...overrides };
+  const asDeployed = { MAIL_TRANSPORT: 'outbox', SMTP_HOST: undefined, SMTP_PORT: undefined, SMTP_SECURE: undefined, SMTP_USER: undefined, SMTP_PASSWORD: undefined };
+  return { ...env, ...asDeployed, ...overrides } as unknown as Env;
 }
 
 async function received<T>(path: string, to: string): Promise<T[]> {
@@ -191,7 +196,7 @@ describe('e-mail over a provider HTTP API (Resend-style JSON)', () => {
 
 describe('e-mail into the local outbox (the npm start default)', () => {
   it('should keep the whole message as a row the admin screens read back', async () => {
-    const config = readConfig(env);
+    const config = readConfig(envWith({}));
     expect(config.mail).toEqual({ from: 'Pulse <notifications@pulse.tn>', transport: { kind: 'outbox' } });
     const db = testDatabase();
     const to = owner();

@@ -34,8 +34,13 @@ export const JOB_TYPES = JobMessageSchema.options.map((option) => option.shape.t
 /** Cloudflare Queues takes at most this many messages per `sendBatch`. */
 export const SEND_BATCH_LIMIT = 100;
 
+/** The part of a Queues producer binding (`env.JOBS`) enqueueing uses. */
+export interface JobQueue {
+  sendBatch(messages: Iterable<{ body: JobMessage; contentType?: 'json' }>): Promise<unknown>;
+}
+
 /** Enqueues any number of jobs, in batches the queue accepts. */
-export async function enqueueJobs(queue: Queue<JobMessage>, jobs: readonly JobMessage[]): Promise<void> {
+export async function enqueueJobs(queue: JobQueue, jobs: readonly JobMessage[]): Promise<void> {
   for (let start = 0; start < jobs.length; start += SEND_BATCH_LIMIT) {
     await queue.sendBatch(jobs.slice(start, start + SEND_BATCH_LIMIT).map((body) => ({ body, contentType: 'json' as const })));
   }

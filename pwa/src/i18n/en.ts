@@ -538,5 +538,6 @@ export const en: Messages = {
     clinic_archive: 'Clinic archived',
     clinic_restore: 'Clinic restored',
     alert_ack: 'Alert acknowledged',
+    alert_threshold_change: 'Alert threshold changed',
   },
 };

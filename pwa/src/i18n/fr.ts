@@ -538,6 +538,7 @@ export const fr = {
     clinic_archive: 'Cabinet archivé',
     clinic_restore: 'Cabinet restauré',
     alert_ack: 'Alerte prise en compte',
+    alert_threshold_change: 'Seuil d’alerte modifié',
   },
 };
 

@@ -25,10 +25,10 @@ const HISTORY: Destination = { id: 'history', href: '/history', label: (m) => m.
 const HEALTH: Destination = { id: 'health', href: '/health', label: (m) => m.navHealth, phoneTab: true };
 const ACCOUNT: Destination = { id: 'account', href: '/account', label: (m) => m.navAccount, phoneTab: true };
 /**
- * Notifications are turned on on the device that gets them, most often a phone: a tab for clinic
- * members. The super admin's five tabs are taken; their phone reaches it from the account screen.
+ * Visited now and then (notifications are turned on once per device), so no tab: a fifth tab
+ * would leave "Aujourd'hui" no room on a 360 px phone. Phones reach it from the account screen.
  */
-const SETTINGS: Destination = { id: 'settings', href: '/settings', label: (m) => m.navSettings, phoneTab: true };
+const SETTINGS: Destination = { id: 'settings', href: '/settings', label: (m) => m.navSettings, phoneTab: false };
 
 /**
  * What a signed-in user may open, in navigation order. Clinic members get their clinic's
@@ -36,9 +36,7 @@ const SETTINGS: Destination = { id: 'settings', href: '/settings', label: (m) =>
  * trends and audit log), which the API refuses to anyone else. Everyone has their settings.
  */
 export function destinationsFor(role: UserRole): Destination[] {
-  return role === 'super_admin'
-    ? [ADMIN, TODAY, HISTORY, HEALTH, ACCOUNT, { ...SETTINGS, phoneTab: false }]
-    : [TODAY, HISTORY, HEALTH, ACCOUNT, SETTINGS];
+  return role === 'super_admin' ? [ADMIN, TODAY, HISTORY, HEALTH, ACCOUNT, SETTINGS] : [TODAY, HISTORY, HEALTH, ACCOUNT, SETTINGS];
 }
 
 /** Where `/` leads once signed in: the first destination, the screen each role opens most. */

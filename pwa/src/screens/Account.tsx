@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createEffect, createSignal, For, Show, type JSX } from 'solid-js';
 import type { Account as AccountData, ClinicRole } from '../api/account';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
@@ -13,7 +14,7 @@ function roleName(role: ClinicRole, messages: Messages): string {
   return messages.rolePulseAdmin;
 }
 
-/** Who is signed in and where, the password change, and signing out. */
+/** Who is signed in and where, the way to their settings, the password change, and signing out. */
 export default function Account(): JSX.Element {
   const [state] = useSession();
   createEffect(() => {
@@ -26,6 +27,7 @@ export default function Account(): JSX.Element {
         {(account) => (
           <>
             <Profile account={account()} />
+            <SettingsLink />
             <ChangePasswordForm email={account().user.email} />
             <SignOut />
           </>
@@ -63,6 +65,17 @@ function Profile(props: { account: AccountData }): JSX.Element {
         </Show>
       </Show>
     </article>
+  );
+}
+
+/** The way to the settings on a phone, whose tab bar leaves them out (navigation/destinations.ts). */
+function SettingsLink(): JSX.Element {
+  return (
+    <p class="card">
+      <A href="/settings" class="text-link">
+        {t().settingsLink}
+      </A>
+    </p>
   );
 }
 

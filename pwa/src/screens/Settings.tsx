@@ -1,0 +1,41 @@
+import { createEffect, For, Show, type JSX } from 'solid-js';
+import { DataPanel } from '../components/DataPanel';
+import { DigestChoice, LanguageChoice } from '../components/settings/PersonalSettings';
+import { PushSettings } from '../components/settings/PushSettings';
+import { QueueAlertSettings } from '../components/settings/QueueAlertSettings';
+import { t } from '../i18n/locale';
+import { createSettingsRead, mySettingsQuery } from '../settings/settings-queries';
+import { useSession } from '../session/SessionProvider';
+
+/**
+ * What a signed-in user sets for themselves: notifications on this device, their language and
+ * weekly digest, and for a clinic's owner, when "queue too long" alerts them. Loaded on first
+ * visit (App.tsx): nobody needs it to open Pulse.
+ */
+export default function Settings(): JSX.Element {
+  const [session, actions] = useSession();
+  const reloadSession = () => void actions.reload();
+  const mine = createSettingsRead(() => mySettingsQuery(), mySettingsQuery.keyFor(), reloadSession);
+  /** The threshold is the owners' to set (the API refuses staff); the super admin sets none through here. */
+  const ownedClinics = () => session.account?.clinics.filter((clinic) => clinic.role === 'clinic_owner') ?? [];
+  /** Digests go to clinic owners and the super admin (PRODUCT.md, "Digest"): nobody else gets one to turn off. */
+  const receivesDigest = () => session.account?.user.role === 'super_admin' || ownedClinics().length > 0;
+  createEffect(() => {
+    document.title = `${t().settingsTitle} · ${t().appName}`;
+  });
+  return (
+    <section class="screen narrow" aria-labelledby="settings-title">
+      <h1 id="settings-title">{t().settingsTitle}</h1>
+      <PushSettings />
+      <DataPanel title={t().languageTitle} answer={mine.answer} onRetry={mine.retry} loading={t().settingsLoading} card>
+        {(settings) => <LanguageChoice saved={settings().locale} />}
+      </DataPanel>
+      <Show when={receivesDigest()}>
+        <DataPanel title={t().digestTitle} answer={mine.answer} onRetry={mine.retry} loading={t().settingsLoading} card>
+          {(settings) => <DigestChoice saved={settings().weeklyDigest} />}
+        </DataPanel>
+      </Show>
+      <For each={ownedClinics()}>{(clinic) => <QueueAlertSettings clinic={clinic} onAccessLost={reloadSession} />}</For>
+    </section>
+  );
+}
