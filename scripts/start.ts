@@ -10,6 +10,7 @@ import { build } from 'vite';
 import { createDatabase } from '../db/client.ts';
 import { listClinicIds } from '../db/queries/clinics.ts';
 import { findFreePort, isPortFree } from './lib/free-port.ts';
+import { startLocalCron, wranglerCrons } from './lib/local-cron.ts';
 import { stopAllManagedProcesses } from './lib/managed-process.ts';
 import { startSimulator } from './lib/simulator.ts';
 import { ingestThroughApi } from './lib/simulator-ingest.ts';
@@ -39,6 +40,9 @@ const stack = await startStack({
   },
 });
 
+// wrangler dev fires no schedule by itself: alerts, digests (into the outbox) and the nightly jobs run from here.
+const localCron = startLocalCron(stack.url, await wranglerCrons(join(ROOT, 'wrangler.toml')), (line) => say(`[cron] ${line}`));
+
 const db = createDatabase({ url: stack.libsqlUrl, authToken: stack.libsqlAuthToken });
 const simulatedClinics = (await listClinicIds(db)).slice(0, SIMULATED_CLINICS);
 const simulator =
@@ -55,6 +59,7 @@ say(`
   API docs:   ${stack.url}/api/v1/docs
   Database:   ${stack.libsqlUrl} (sqld, data in .data/)
   Simulator:  ${simulator ? `moving today's queue of ${SIMULATED_CLINICS} clinics (PULSE_SIMULATOR=off to stop it)` : 'off'}
+  Schedules:  wrangler.toml's cron triggers, fired locally (alerts every 5 min; e-mail goes to the outbox)
 
   Demo logins (development only):
     super admin    admin@pulse.local  / pulse-admin
@@ -69,6 +74,7 @@ async function shutdown(): Promise<void> {
   if (stopping) return;
   stopping = true;
   say('\nPulse: stopping…');
+  localCron.stop();
   await simulator?.stop();
   await stack.stop();
   await stopAllManagedProcesses();

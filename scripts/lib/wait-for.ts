@@ -4,7 +4,7 @@
  */
 export async function waitForHttp(
   url: string,
-  options: { timeoutMs: number; exited?: Promise<number>; accept?: (status: number) => boolean },
+  options: { timeoutMs: number; exited?: Promise<number>; accept?: (status: number, body: string) => boolean },
 ): Promise<void> {
   const accept = options.accept ?? ((status: number) => status === 200);
   const deadline = Date.now() + options.timeoutMs;
@@ -15,8 +15,8 @@ export async function waitForHttp(
     if (died !== undefined) throw new Error(`${url}: the process exited with code ${died} before answering`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      await response.body?.cancel();
-      if (accept(response.status)) return;
+      const body = options.accept === undefined ? (await response.body?.cancel(), '') : await response.text();
+      if (accept(response.status, body)) return;
       lastProblem = `status ${response.status}`;
     } catch (error) {
       lastProblem = error instanceof Error ? error.message : String(error);
