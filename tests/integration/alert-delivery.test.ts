@@ -1,20 +1,16 @@
 // The Worker first: its routes extend zod with OpenAPI before any shared schema module is read.
 import { deliverJobs, fireCron, jobAttempts, untilJobAttempts } from '../support/jobs.ts';
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { alertDeliveries, alertInstances, clinics, dailyRollups, deadLetters, queueEntries } from '../../db/schema/index.ts';
 import { emptyRollupCounters } from '../../worker/domain/rollup.ts';
 import { SCHEDULES } from '../../worker/scheduled.ts';
 import { eventually } from '../support/eventually.ts';
 import { newDevice, receivedBy } from '../support/push-devices.ts';
+import { smtpMessagesTo } from '../support/smtp-inbox.ts';
 import { api, createWorld, sessionFor, testDatabase, type World } from '../support/world.ts';
 
-const inspector = inject('mailInspectorUrl');
 const MINUTE = 60_000;
-
-async function mailTo(address: string): Promise<Array<{ subject?: string; text?: string }>> {
-  return (await fetch(`${inspector}/smtp/messages?to=${encodeURIComponent(address)}`)).json();
-}
 
 /** Opens the clinic's queue on `day` with `waiting` patients (the alert job reads the open queues). */
 async function queueOf(clinicId: string, day: string, at: number, waiting: number): Promise<void> {
@@ -74,12 +70,12 @@ describe('an alert reaching the clinic owner by push and e-mail, through the que
       url: '/today',
       tag: `alert-${instance?.id}`,
     });
-    const [mail, ...moreMail] = await mailTo(world.ownerA.email);
+    const [mail, ...moreMail] = await smtpMessagesTo(world.ownerA.email);
     expect(moreMail).toHaveLength(0);
     expect(mail?.subject).toBe(`Queue too long — Cabinet A ${world.suffix}`);
     expect(mail?.text).toContain('6 patients are waiting (threshold: 5).');
     // Staff are not the alert's recipients.
-    expect(await mailTo(world.staffA.email)).toEqual([]);
+    expect(await smtpMessagesTo(world.staffA.email)).toEqual([]);
     const deliveries = await db.select().from(alertDeliveries).where(eq(alertDeliveries.instanceId, instance?.id ?? ''));
     expect(deliveries.map((row) => [row.userId, row.channel, row.ok]).sort()).toEqual([
       [world.ownerA.id, 'email', true],
@@ -90,7 +86,7 @@ describe('an alert reaching the clinic owner by push and e-mail, through the que
     const again = await deliverJobs([{ type: 'alert.deliver', alertId: instance?.id ?? '', noticeAt: AT }], undefined, 2);
     expect(again.retryMessages).toEqual([]);
     expect(await receivedBy(device)).toHaveLength(1);
-    expect(await mailTo(world.ownerA.email)).toHaveLength(1);
+    expect(await smtpMessagesTo(world.ownerA.email)).toHaveLength(1);
 
     // Five minutes later, still 6 waiting: the alert stays firing, quietly.
     const before = await jobAttempts('alerts.evaluate', 'done');
@@ -150,7 +146,7 @@ describe('a job that always fails', () => {
     const deliveries = await db.select().from(alertDeliveries).where(eq(alertDeliveries.instanceId, instance?.id ?? ''));
     expect(deliveries.filter((row) => row.channel === 'email').map((row) => row.ok)).toEqual([true]);
     expect(deliveries.filter((row) => row.channel === 'push').map((row) => row.ok)).toEqual([false, false, false, false, false, false]);
-    expect(await mailTo(world.ownerB.email)).toHaveLength(1);
+    expect(await smtpMessagesTo(world.ownerB.email)).toHaveLength(1);
   });
 
   it('should dead-letter at once a message that is no job at all', async () => {

@@ -1,28 +1,16 @@
 // The Worker first: its routes extend zod with OpenAPI before any shared schema module is read.
 import { deliverJobs, fireCron, jobAttempts, untilJobAttempts } from '../support/jobs.ts';
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, clinics, dailyRollups, digestRuns, hourlyRollups, memberships, users } from '../../db/schema/index.ts';
 import { instantOfClinicTime } from '../../worker/domain/clinic-time.ts';
 import { emptyRollupCounters, type RollupCounters } from '../../worker/domain/rollup.ts';
 import { dueDigests, SCHEDULES } from '../../worker/scheduled.ts';
 import { eventually } from '../support/eventually.ts';
+import { smtpMessagesTo } from '../support/smtp-inbox.ts';
 import { api, createWorld, sessionFor, testDatabase, type World } from '../support/world.ts';
 
-const inspector = inject('mailInspectorUrl');
 const MINUTE = 60_000;
-
-interface ReceivedMail {
-  subject?: string;
-  text?: string;
-  html?: string;
-  headers: Record<string, string>;
-}
-
-async function mailTo(address: string): Promise<ReceivedMail[]> {
-  const response = await fetch(`${inspector}/smtp/messages?to=${encodeURIComponent(address)}`);
-  return response.json<ReceivedMail[]>();
-}
 
 // Kathmandu (UTC+05:45) is no other test's zone: at 04:00 UTC on a Monday only this file's clinic
 // has just reached Monday 09:xx, and Tunis (the service digest) is at 05:00. The week is a past one:
@@ -68,7 +56,7 @@ describe('the Monday digest, from the hourly cron through the queue to an SMTP s
     await Promise.all([fireCron(SCHEDULES.digest, SENT_AT), fireCron(SCHEDULES.digest, SENT_AT)]);
     expect(await untilJobAttempts('digest.clinic', 'done', before, 2)).toBe(2);
 
-    const [mail, ...more] = await mailTo(world.ownerA.email);
+    const [mail, ...more] = await smtpMessagesTo(world.ownerA.email);
     expect(more).toHaveLength(0);
     expect(mail?.subject).toBe(`Cabinet A ${world.suffix} — votre semaine du 2 mars au 8 mars`);
     expect(mail?.text).toContain('Patients vus : 17 (+70 % par rapport à la semaine précédente)');
@@ -85,8 +73,8 @@ describe('the Monday digest, from the hourly cron through the queue to an SMTP s
     expect(mail?.html).toContain('jeudi 5 mars · 12 patients');
     expect(JSON.stringify(mail?.headers)).toContain('/settings');
     // Staff do not get the owners' digest; the owner who switched it off gets nothing.
-    expect(await mailTo(world.staffA.email)).toEqual([]);
-    expect(await mailTo(secondOwner.email)).toEqual([]);
+    expect(await smtpMessagesTo(world.staffA.email)).toEqual([]);
+    expect(await smtpMessagesTo(secondOwner.email)).toEqual([]);
     const runs = await db.select().from(digestRuns).where(and(eq(digestRuns.scopeKey, world.clinicA), eq(digestRuns.periodStart, WEEK)));
     expect(runs.map((run) => [run.userId, run.kind, run.sentAt !== null])).toEqual([[world.ownerA.id, 'clinic_weekly', true]]);
   });
@@ -94,7 +82,7 @@ describe('the Monday digest, from the hourly cron through the queue to an SMTP s
   it('should send nothing more when the queue redelivers the job', async () => {
     const result = await deliverJobs([{ type: 'digest.clinic', clinicId: world.clinicA, weekStart: WEEK }], undefined, 2);
     expect(result.retryMessages).toEqual([]);
-    expect(await mailTo(world.ownerA.email)).toHaveLength(1);
+    expect(await smtpMessagesTo(world.ownerA.email)).toHaveLength(1);
   });
 
   it('should preview the digest for the owner and the super admin, refuse staff and other clinics, and validate the week', async () => {
@@ -126,7 +114,7 @@ describe('the Monday digest, from the hourly cron through the queue to an SMTP s
     const earlier = await api(world, '/reports/weekly/send', { method: 'POST', token: admin, json: { clinicId: world.clinicA, week: '2026-02-23' } });
     expect(await earlier.json()).toEqual({ week: '2026-02-23', recipients: 1, alreadySent: 0 });
     await untilJobAttempts('digest.clinic', 'done', before, 2);
-    const mails = await eventually(() => mailTo(world.ownerA.email), (received) => received.length >= 2);
+    const mails = await eventually(() => smtpMessagesTo(world.ownerA.email), (received) => received.length >= 2);
     expect(mails.map((mail) => mail.subject)).toEqual([
       `Cabinet A ${world.suffix} — votre semaine du 2 mars au 8 mars`,
       `Cabinet A ${world.suffix} — votre semaine du 23 février au 1 mars`,

@@ -5,7 +5,7 @@
  */
 import { minorUnitDigits } from '../domain/money.ts';
 import type { ClinicWeekDigest } from '../domain/weekly-digest.ts';
-import type { Locale } from '../domain/vocabulary.ts';
+import { LANGUAGE_TAGS, type Locale } from '../domain/vocabulary.ts';
 import { renderEmail, type EmailLine, type RenderedEmail } from '../mail/email-layout.ts';
 
 export type DigestEmail = RenderedEmail;
@@ -66,11 +66,9 @@ const WORDS = {
   },
 } as const;
 
-const LANGUAGE_TAG: Record<Locale, string> = { fr: 'fr-TN', en: 'en-GB' };
-
 function linesOf(input: ClinicDigestInput): { subject: string; intro: string; lines: EmailLine[] } {
   const words = WORDS[input.locale];
-  const tag = LANGUAGE_TAG[input.locale];
+  const tag = LANGUAGE_TAGS[input.locale];
   const { digest } = input;
   const number = (value: number, digits = 0) => new Intl.NumberFormat(tag, { maximumFractionDigits: digits }).format(value);
   const percent = (share: number | null) => (share === null ? words.none : new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }).format(share));

@@ -6,7 +6,7 @@
 import { alertWords } from '../domain/alert-words.ts';
 import { minorUnitDigits } from '../domain/money.ts';
 import type { ClinicStatus } from '../domain/admin-wire.ts';
-import type { AlertKind, Locale } from '../domain/vocabulary.ts';
+import { LANGUAGE_TAGS, type AlertKind, type Locale } from '../domain/vocabulary.ts';
 import { renderEmail, type EmailLine, type RenderedEmail } from '../mail/email-layout.ts';
 
 export interface ServiceWeekDigest {
@@ -81,11 +81,9 @@ const WORDS = {
   },
 } as const;
 
-const LANGUAGE_TAG: Record<Locale, string> = { fr: 'fr-TN', en: 'en-GB' };
-
 export function renderServiceDigest(input: ServiceDigestInput): RenderedEmail {
   const words = WORDS[input.locale];
-  const tag = LANGUAGE_TAG[input.locale];
+  const tag = LANGUAGE_TAGS[input.locale];
   const { digest } = input;
   const percent = (share: number) => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }).format(share);
   const money = (minor: number, currency: string) => new Intl.NumberFormat(tag, { style: 'currency', currency }).format(minor / 10 ** minorUnitDigits(currency));

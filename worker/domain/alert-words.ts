@@ -3,7 +3,7 @@
  * notification, the same words as an e-mail's subject and first line. Values are the rule's own
  * (a count, or a share between 0 and 1), formatted here.
  */
-import type { AlertKind, Locale } from './vocabulary.ts';
+import { LANGUAGE_TAGS, type AlertKind, type Locale } from './vocabulary.ts';
 
 export interface AlertWordsInput {
   kind: AlertKind;
@@ -16,10 +16,8 @@ export interface AlertWordsInput {
   reminder: boolean;
 }
 
-const LANGUAGE_TAG: Record<Locale, string> = { fr: 'fr-TN', en: 'en-GB' };
-
 export function alertWords(input: AlertWordsInput): { title: string; body: string } {
-  const tag = LANGUAGE_TAG[input.locale];
+  const tag = LANGUAGE_TAGS[input.locale];
   const count = (value: number) => new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(value);
   const percent = (share: number) => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }).format(share);
   const clinic = input.clinicName ?? '';

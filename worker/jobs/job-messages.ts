@@ -28,7 +28,7 @@ export const JobMessageSchema = z.discriminatedUnion('type', [
 export type JobMessage = z.infer<typeof JobMessageSchema>;
 export type JobType = JobMessage['type'];
 
-/** Every job type; the metrics catalog (JOB_LABELS) names the same ones, a unit test holds them equal. */
+/** Every job type: the label values of `pulse_jobs_total`. */
 export const JOB_TYPES = JobMessageSchema.options.map((option) => option.shape.type.value) as readonly JobType[];
 
 /** Cloudflare Queues takes at most this many messages per `sendBatch`. */

@@ -28,11 +28,12 @@ export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promi
   const db = createDatabase({ url: config.libsqlUrl, authToken: config.libsqlAuthToken });
   if (batch.queue === DEAD_LETTER_QUEUE) {
     // Kept before the ack: if libSQL is down this throws and the dead letters come back.
-    await keepDeadLetters(db, batch.messages.map((message) => deadLetterOf(message, batch.queue, systemClock.now())));
+    const letters = batch.messages.map((message) => deadLetterOf(message, batch.queue, systemClock.now()));
+    await keepDeadLetters(db, letters);
     const metrics: SeriesTotals = { counters: {}, histograms: {} };
-    for (const message of batch.messages) {
-      logger.warn('job dead-lettered', { job: jobTypeOf(message.body), messageId: message.id, attempts: message.attempts });
-      addCount(metrics, 'pulse_jobs_total', { type: jobTypeOf(message.body), outcome: 'dead_lettered' });
+    for (const letter of letters) {
+      logger.warn('job dead-lettered', { job: letter.jobType, messageId: letter.messageId, attempts: letter.attempts });
+      addCount(metrics, 'pulse_jobs_total', { type: letter.jobType, outcome: 'dead_lettered' });
     }
     batch.ackAll();
     await flushJobMetrics(env, metrics, logger);

@@ -7,6 +7,7 @@
  * closed lists, and nothing names a clinic or a person. That keeps every series bounded.
  */
 import { ENTRY_STATES, EVENT_TYPES, SMS_KINDS, SMS_STATUSES } from '../domain/vocabulary.ts';
+import { JOB_TYPES } from '../jobs/job-messages.ts';
 
 /** Request latency buckets, seconds: 2 s is a bound of its own because the p95 alert is at 2 s. */
 export const HTTP_DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10] as const;
@@ -18,8 +19,8 @@ export const DELIVERY_RESULTS = ['sent', 'failed'] as const;
 export const CRON_RESULTS = ['success', 'failure'] as const;
 /** What became of one attempt of a queued job: done, retried later, or given up (dead letter). */
 export const JOB_OUTCOMES = ['done', 'retried', 'dead_lettered'] as const;
-/** The job types of worker/jobs/job-messages.ts, plus `unreadable` for a body that is none. */
-export const JOB_LABELS = ['alerts.evaluate', 'alert.deliver', 'digest.clinic', 'digest.service', 'retention.run', 'business_snapshot.run', 'unreadable'] as const;
+/** The job types of the queue, plus `unreadable` for a body that is none. */
+export const JOB_LABELS = [...JOB_TYPES, 'unreadable'] as const;
 
 /** Series exposed at zero before anything happened, so rates and alert rules work from the start. */
 type DeclaredSeries = ReadonlyArray<Readonly<Record<string, string>>>;

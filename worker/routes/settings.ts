@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Database } from '../../db/client.ts';
 import { DEFAULT_QUEUE_THRESHOLD, clinicQueueThreshold, setClinicQueueThreshold } from '../../db/queries/alert-settings.ts';
 import { channelChoices, DIGEST_TOPIC, saveChannelChoice } from '../../db/queries/recipients.ts';
 import { setUserLocale } from '../../db/queries/users.ts';
@@ -72,7 +73,7 @@ function alertSettingsOf(own: number | null) {
   return { queueTooLongThreshold: own ?? DEFAULT_QUEUE_THRESHOLD, isDefault: own === null, defaultThreshold: DEFAULT_QUEUE_THRESHOLD };
 }
 
-async function weeklyDigestOf(db: Parameters<typeof channelChoices>[0], userId: string): Promise<boolean> {
+async function weeklyDigestOf(db: Database, userId: string): Promise<boolean> {
   return (await channelChoices(db, [userId], DIGEST_TOPIC)).get(userId)?.email !== false;
 }
 
