@@ -36,7 +36,7 @@ export default defineConfig({
                 LIBSQL_URL: inject('libsqlUrl'),
                 LIBSQL_AUTH_TOKEN: inject('libsqlAuthToken'),
                 IP_HASH_KEY: 'test-ip-hash-key',
-                METRICS_TOKEN: 'test-metrics-token',
+                METRICS_TOKEN: 'test-metrics-token-of-at-least-32-characters',
                 VAPID_PUBLIC_KEY: inject('vapidPublicKey'),
                 VAPID_PRIVATE_KEY: inject('vapidPrivateKey'),
                 // The tests' own push service, on loopback, besides the browsers' ones.

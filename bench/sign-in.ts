@@ -6,5 +6,6 @@ export async function sessionCookie(origin: string, credentials: { email: string
     body: JSON.stringify(credentials),
   });
   if (!login.ok) throw new Error(`sign-in of ${credentials.email} failed: ${login.status}`);
-  return (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  // The device cookie comes too (worker/auth/known-device.ts): keep the session's.
+  return login.headers.getSetCookie().find((cookie) => cookie.startsWith('pulse_session='))?.split(';')[0] ?? '';
 }

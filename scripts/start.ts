@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { createDatabase } from '../db/client.ts';
 import { listClinicIds } from '../db/queries/clinics.ts';
+import { devVarsProblems, ensureDevVars } from './lib/dev-vars.ts';
 import { findFreePort, isPortFree } from './lib/free-port.ts';
 import { startLocalCron, wranglerCrons } from './lib/local-cron.ts';
 import { stopAllManagedProcesses } from './lib/managed-process.ts';
@@ -23,6 +24,16 @@ const SIMULATED_CLINICS = 3;
 const startedAt = performance.now();
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const verbose = process.env.PULSE_VERBOSE === '1';
+const devVarsPath = join(ROOT, '.dev.vars');
+
+// A setting the Worker refuses would only show as "misconfigured" answers after a long wait for
+// health: say which and why before starting anything.
+await ensureDevVars(devVarsPath);
+const refused = await devVarsProblems(devVarsPath);
+if (refused.length > 0) {
+  process.stderr.write(`Pulse: not starting.\n${refused.map((problem) => `  ${problem}\n`).join('')}`);
+  process.exit(1);
+}
 
 say('Pulse: building the PWA…');
 await build({ configFile: join(ROOT, 'pwa/vite.config.ts'), logLevel: 'warn' });
@@ -32,7 +43,7 @@ const port = (await isPortFree(wantedPort)) ? wantedPort : await findFreePort();
 say('Pulse: starting sqld, migrating, seeding when empty, starting the Worker…');
 const stack = await startStack({
   dataDir: join(ROOT, '.data'),
-  devVarsPath: join(ROOT, '.dev.vars'),
+  devVarsPath,
   seed: true,
   port,
   log: (line) => {

@@ -17,6 +17,7 @@ import { healthRoutes } from './routes/health.ts';
 import { historyRoutes } from './routes/history.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { invitationRoutes } from './routes/invitations.ts';
+import { memberRoutes } from './routes/members.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { pushRoutes } from './routes/push.ts';
 import { queueRoutes } from './routes/queue.ts';
@@ -24,6 +25,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { requestMetrics } from './metrics/request-metrics.ts';
 import { requestLog } from './services/request-log.ts';
+import { bodySizeLimit } from './services/body-limit.ts';
 import { securityHeaders } from './services/security-headers.ts';
 import type { Clock } from './services/clock.ts';
 import { services } from './services/services.ts';
@@ -53,6 +55,7 @@ export function createApp(options: { clock?: Clock } = {}) {
   app.use('*', requestLog);
   app.use('*', requestMetrics);
   app.use('*', securityHeaders);
+  app.use(`${API_PREFIX}/*`, bodySizeLimit(`${API_PREFIX}/ingest/events`));
   app.use(`${API_PREFIX}/*`, services(options.clock));
   app.use(METRICS_PATH, services(options.clock));
 
@@ -62,6 +65,7 @@ export function createApp(options: { clock?: Clock } = {}) {
     .route(API_PREFIX, clinicRoutes)
     .route(API_PREFIX, apiKeyRoutes)
     .route(API_PREFIX, invitationRoutes)
+    .route(API_PREFIX, memberRoutes)
     .route(API_PREFIX, adminUserRoutes)
     .route(API_PREFIX, adminMetricsRoutes)
     .route(API_PREFIX, adminClinicRoutes)

@@ -1,9 +1,9 @@
 import { DurableObject } from 'cloudflare:workers';
 import { createDatabase, type Database } from '../db/client.ts';
 import { meanConsultationMs, recentEventIds } from '../db/queries/clinic-queue.ts';
-import { loadClinicQueueSettings, loadQueueDay } from '../db/queries/queue-writes.ts';
+import { loadClinicQueueState, loadQueueDay } from '../db/queries/queue-writes.ts';
 import { addClinicDays, clinicDayOf } from './domain/clinic-time.ts';
-import type { TodayEntry, LiveMessage } from './domain/live-messages.ts';
+import { LIVE_CLOSE_CODES, type TodayEntry, type LiveMessage } from './domain/live-messages.ts';
 import { applyQueueEvent, openQueueDay, restoreQueueDay, type QueueDay } from './domain/queue-projection.ts';
 import { entryIdOf, occurredAtMs, storedEventOf, type QueueEvent } from './domain/queue-events.ts';
 import { eventForAction, type ReceptionAction } from './domain/reception-actions.ts';
@@ -22,10 +22,12 @@ import {
   outboxBacklog,
   putEntry,
   putSms,
+  readArchived,
   readDayMeta,
   readEntries,
   readSettings,
   readSms,
+  writeArchived,
   writeDayMeta,
   writeSettings,
 } from './clinic-queue/storage.ts';
@@ -43,10 +45,21 @@ export const MAX_FUTURE_SKEW_MS = 5 * 60_000;
 const BROADCAST_INTERVAL_MS = 250;
 
 export interface IngestOutcome {
+  /** The clinic is archived: nothing was applied, and its keys must no longer be honoured. */
+  archived: boolean;
   accepted: number;
   duplicates: number;
   rejected: Array<{ id: string; error: { code: 'INVALID_TRANSITION' | 'VALIDATION_FAILED'; message: string } }>;
 }
+
+/** Who opened a live socket, kept as the socket's tags so their sockets can be found and closed. */
+export interface SocketOwner {
+  sessionTokenHash: string;
+  userId: string;
+}
+
+const sessionTag = (sessionTokenHash: string) => `session:${sessionTokenHash}`;
+const userTag = (userId: string) => `user:${userId}`;
 
 interface LoadedQueue {
   day: QueueDay;
@@ -63,6 +76,7 @@ interface LoadedQueue {
  */
 export class ClinicQueue extends DurableObject<Env> {
   #queue: LoadedQueue | undefined;
+  #archived = false;
   #flushFailures = 0;
   /** The alarm as last set by us; undefined until read once from storage. */
   #alarmAt: number | null | undefined;
@@ -76,6 +90,7 @@ export class ClinicQueue extends DurableObject<Env> {
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('ping', 'pong'));
     void ctx.blockConcurrencyWhile(async () => {
       migrateQueueStorage(ctx.storage.sql);
+      this.#archived = readArchived(ctx.storage.sql);
       this.#queue = this.#loadFromStorage();
     });
   }
@@ -86,8 +101,9 @@ export class ClinicQueue extends DurableObject<Env> {
    */
   async ingest(clinicId: string, events: QueueEvent[], now: number): Promise<IngestOutcome> {
     const queue = await this.#ensureQueue(clinicId, now);
+    const outcome: IngestOutcome = { archived: this.#archived, accepted: 0, duplicates: 0, rejected: [] };
+    if (this.#archived) return outcome;
     this.#rollOverIfDue(queue, now);
-    const outcome: IngestOutcome = { accepted: 0, duplicates: 0, rejected: [] };
     const tally = new IngestTally();
     const oldestAccepted = addClinicDays(queue.day.day, -(SEEN_EVENT_DAYS - 1));
     // Reordering within a batch must not matter: apply in the order things happened.
@@ -156,6 +172,7 @@ export class ClinicQueue extends DurableObject<Env> {
    */
   async act(clinicId: string, action: ReceptionAction, now: number): Promise<{ entryId: string | null; refused: string | null }> {
     const queue = await this.#ensureQueue(clinicId, now);
+    if (this.#archived) return { entryId: null, refused: 'This clinic is archived: restore it to take patients again' };
     this.#rollOverIfDue(queue, now);
     const event = eventForAction(queue.day, action, now, () => crypto.randomUUID());
     if ('refused' in event) return { entryId: null, refused: event.refused };
@@ -182,11 +199,21 @@ export class ClinicQueue extends DurableObject<Env> {
    * replaced. An object that has not loaded its day yet will read them fresh anyway.
    */
   async refreshSettings(clinicId: string): Promise<void> {
-    const settings = await loadClinicQueueSettings(this.#db(), clinicId);
+    const state = await loadClinicQueueState(this.#db(), clinicId);
     const queue = this.#queue;
-    if (settings === undefined || queue === undefined || queue.day.settings.clinicId !== clinicId) return;
-    writeSettings(this.ctx.storage.sql, settings);
-    queue.day = { ...queue.day, settings };
+    if (state === undefined || queue === undefined || queue.day.settings.clinicId !== clinicId) return;
+    writeSettings(this.ctx.storage.sql, state.settings);
+    queue.day = { ...queue.day, settings: state.settings };
+    this.#setArchived(state.archived);
+  }
+
+  /**
+   * Closes the live sockets a session opened (or every socket of a user) with 4401 and `reason`,
+   * in words for the phone. Answers how many were closed.
+   */
+  async closeSockets(of: { sessionTokenHash: string } | { userId: string }, reason: string): Promise<number> {
+    const tag = 'sessionTokenHash' in of ? sessionTag(of.sessionTokenHash) : userTag(of.userId);
+    return this.#closeAll(this.ctx.getWebSockets(tag), LIVE_CLOSE_CODES.sessionEnded, reason);
   }
 
   /** Rows waiting for libSQL and the age of the oldest (health, metrics). */
@@ -194,14 +221,20 @@ export class ClinicQueue extends DurableObject<Env> {
     return outboxBacklog(this.ctx.storage.sql, Date.now());
   }
 
-  /** The WebSocket upgrade of `GET …/live` (authorised by the route before it gets here). */
+  /**
+   * The WebSocket upgrade of `GET …/live`, authorised by the route before it gets here, which
+   * names the session and user (see `liveSocketRequest`): the socket is tagged with them.
+   */
   override async fetch(request: Request): Promise<Response> {
-    const clinicId = new URL(request.url).searchParams.get('clinicId');
-    if (request.headers.get('Upgrade') !== 'websocket' || clinicId === null) return new Response('Expected a WebSocket upgrade', { status: 426 });
+    const params = new URL(request.url).searchParams;
+    const [clinicId, sessionTokenHash, userId] = [params.get('clinicId'), params.get('session'), params.get('user')];
+    if (request.headers.get('Upgrade') !== 'websocket' || clinicId === null || sessionTokenHash === null || userId === null) {
+      return new Response('Expected a WebSocket upgrade', { status: 426 });
+    }
     const queue = await this.#ensureQueue(clinicId, Date.now());
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
-    this.ctx.acceptWebSocket(server);
+    this.ctx.acceptWebSocket(server, [sessionTag(sessionTokenHash), userTag(userId)]);
     this.#reportToMetrics(Date.now());
     server.send(JSON.stringify(this.#message('snapshot', queue)));
     return new Response(null, { status: 101, webSocket: client });
@@ -234,6 +267,27 @@ export class ClinicQueue extends DurableObject<Env> {
     }
     this.#reportToMetrics(Date.now());
     await this.#scheduleAlarm(Date.now());
+  }
+
+  #setArchived(archived: boolean): void {
+    if (archived === this.#archived) return;
+    this.#archived = archived;
+    writeArchived(this.ctx.storage.sql, archived);
+    if (archived) this.#closeAll(this.ctx.getWebSockets(), LIVE_CLOSE_CODES.clinicArchived, 'This clinic was archived');
+  }
+
+  #closeAll(sockets: WebSocket[], code: number, reason: string): number {
+    let closed = 0;
+    for (const socket of sockets) {
+      try {
+        socket.close(code, reason);
+        closed += 1;
+      } catch {
+        // Already closing: nothing more to do for this one.
+      }
+    }
+    if (closed > 0) this.#reportToMetrics(Date.now());
+    return closed;
   }
 
   #metricsContext(): MetricsContext {
@@ -274,8 +328,9 @@ export class ClinicQueue extends DurableObject<Env> {
       return this.#queue;
     }
     const db = this.#db();
-    const settings = await loadClinicQueueSettings(db, clinicId);
-    if (settings === undefined) throw new AppError('NOT_FOUND', 'No such clinic');
+    const state = await loadClinicQueueState(db, clinicId);
+    if (state === undefined) throw new AppError('NOT_FOUND', 'No such clinic');
+    const { settings } = state;
     const stored = await loadQueueDay(db, settings, now);
     const seen = await recentEventIds(db, clinicId, openQueueDay(settings, addClinicDays(stored.day, -(SEEN_EVENT_DAYS - 1))).startsAt);
     const trailing = await meanConsultationMs(db, clinicId, addClinicDays(stored.day, -30), stored.day);
@@ -290,6 +345,7 @@ export class ClinicQueue extends DurableObject<Env> {
       writeDayMeta(sql, { day: stored.day, nextTicketNumber: stored.nextTicketNumber, doctorPresent: stored.doctorPresent, trailingConsultationMs: trailing });
     });
     this.#queue = { day: stored, counters: countDay(stored.entries.values()), trailingConsultationMs: trailing };
+    this.#setArchived(state.archived);
     await this.#scheduleAlarm(now);
     return this.#queue;
   }

@@ -2,8 +2,15 @@ import { z } from 'zod';
 import { BROWSER_PUSH_SERVICES } from './domain/push-services.ts';
 import { AppError } from './errors.ts';
 import { checkMailSettings, MAIL_SETTINGS, mailConfigOf } from './mail/config.ts';
+import { createLogger } from './services/logger.ts';
 
 const LIBSQL_PROTOCOLS = ['libsql:', 'https:', 'http:', 'wss:', 'ws:'];
+
+/**
+ * /metrics is reachable by anyone and its token is its only lock: shorter tokens are too easy to
+ * guess or to have been chosen by hand. `npm start` checks its `.dev.vars` against the same bound.
+ */
+export const METRICS_TOKEN_MIN_LENGTH = 32;
 
 /**
  * The part of the Worker's environment the code relies on, checked once per environment object.
@@ -22,6 +29,12 @@ const ConfigSchema = z
     SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90),
     // Keys shorter than 16 characters would make the keyed hashes guessable.
     IP_HASH_KEY: z.string().min(16),
+    // Prometheus's bearer token for /metrics; without one (unset or empty) /metrics opens to nobody.
+    METRICS_TOKEN: z
+      .string()
+      .optional()
+      .transform((value) => (value === '' ? undefined : value))
+      .pipe(z.string().min(METRICS_TOKEN_MIN_LENGTH, `must be at least ${METRICS_TOKEN_MIN_LENGTH} characters`).optional()),
     // Raw rows older than this are deleted; at least 8 days, since the live queue reads the last 7.
     RETENTION_DAYS: z.coerce.number().int().min(8).max(3_650).default(90),
     // Web Push sender identity (RFC 8292): an uncompressed P-256 point (65 bytes) and its scalar (32).
@@ -45,6 +58,7 @@ const ConfigSchema = z
     appVersion: env.APP_VERSION,
     sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
     ipHashKey: env.IP_HASH_KEY,
+    metricsToken: env.METRICS_TOKEN,
     retentionDays: env.RETENTION_DAYS,
     vapid: { subject: env.VAPID_SUBJECT, publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY },
     pushServiceHosts: [
@@ -60,14 +74,33 @@ export type Config = z.infer<typeof ConfigSchema>;
 
 const parsed = new WeakMap<object, Config>();
 
-/** The validated configuration, or an INTERNAL error naming (never showing) what is wrong. */
+/**
+ * The configuration was refused. The answer says only that (health and every route are open to
+ * anyone, and the names of the refused settings tell an attacker which defences are down); the
+ * names are in `settings` and in the log line `readConfig` writes.
+ */
+export class MisconfiguredError extends AppError {
+  readonly settings: readonly string[];
+
+  constructor(settings: readonly string[]) {
+    super('INTERNAL', 'The service is misconfigured');
+    this.settings = settings;
+  }
+}
+
+/**
+ * The validated configuration, or a `MisconfiguredError`: its answer names nothing, while a log
+ * line names the refused settings (never their values) for whoever deploys.
+ */
 export function readConfig(env: Env): Config {
   const cached = parsed.get(env);
   if (cached) return cached;
   const result = ConfigSchema.safeParse(env);
   if (!result.success) {
     const names = [...new Set(result.error.issues.map((issue) => String(issue.path[0])))].sort();
-    throw new AppError('INTERNAL', 'The service is misconfigured', { settings: names });
+    const error = new MisconfiguredError(names);
+    createLogger().error('configuration refused', error, { settings: names.join(',') });
+    throw error;
   }
   parsed.set(env, result.data);
   return result.data;

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { apiKeys } from '../schema/api-keys.ts';
+import { clinics } from '../schema/clinics.ts';
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
@@ -13,9 +14,15 @@ export async function listApiKeys(db: Database, clinicId: string): Promise<ApiKe
   return db.select().from(apiKeys).where(eq(apiKeys.clinicId, clinicId)).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
 }
 
+/** The key with this prefix, unless its clinic is archived (an archived clinic's keys open nothing). */
 export async function findApiKeyByPrefix(db: Database, prefix: string): Promise<ApiKeyRow | undefined> {
-  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.prefix, prefix)).limit(1);
-  return row;
+  const [row] = await db
+    .select({ key: apiKeys })
+    .from(apiKeys)
+    .innerJoin(clinics, and(eq(clinics.id, apiKeys.clinicId), isNull(clinics.archivedAt)))
+    .where(eq(apiKeys.prefix, prefix))
+    .limit(1);
+  return row?.key;
 }
 
 /** Revokes a live key of this clinic; false when there is none (unknown, other clinic, already revoked). */

@@ -30,3 +30,9 @@ export async function clinicExists(db: Database, clinicId: string): Promise<bool
   const [row] = await db.select({ id: clinics.id }).from(clinics).where(eq(clinics.id, clinicId)).limit(1);
   return row !== undefined;
 }
+
+/** A clinic's name, archived or not; undefined for an unknown id. */
+export async function clinicNameOf(db: Database, clinicId: string): Promise<string | undefined> {
+  const [row] = await db.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, clinicId)).limit(1);
+  return row?.name;
+}

@@ -28,12 +28,19 @@ import { writeBatch } from '../write-batch.ts';
 
 /** What the projection needs to know about a clinic, or undefined for an unknown one. */
 export async function loadClinicQueueSettings(db: Database, clinicId: string): Promise<ClinicQueueSettings | undefined> {
+  return (await loadClinicQueueState(db, clinicId))?.settings;
+}
+
+/** The settings a clinic's live queue counts with, and whether the clinic is archived (closed to events). */
+export async function loadClinicQueueState(db: Database, clinicId: string): Promise<{ settings: ClinicQueueSettings; archived: boolean } | undefined> {
   const [row] = await db
-    .select({ clinicId: clinics.id, timezone: clinics.timezone, smsUnitCostMinor: clinics.smsUnitCostMinor })
+    .select({ clinicId: clinics.id, timezone: clinics.timezone, smsUnitCostMinor: clinics.smsUnitCostMinor, archivedAt: clinics.archivedAt })
     .from(clinics)
     .where(eq(clinics.id, clinicId))
     .limit(1);
-  return row;
+  if (row === undefined) return undefined;
+  const { archivedAt, ...settings } = row;
+  return { settings, archived: archivedAt !== null };
 }
 
 /** The clinic's queue for the clinic day containing `now`, as stored. */

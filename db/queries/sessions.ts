@@ -1,6 +1,7 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import { memberships, sessions, users } from '../schema/accounts.ts';
+import { memberships, sessions, sessionSockets, users } from '../schema/accounts.ts';
+import { clinics } from '../schema/clinics.ts';
 import type { ClinicRole, Locale, UserRole } from '../../worker/domain/vocabulary.ts';
 
 /** A signed-in user as every authorisation decision sees them. */
@@ -15,44 +16,65 @@ export interface SessionUser {
 
 export async function createSession(
   db: Database,
-  session: { tokenHash: string; userId: string; now: number; ttlMs: number; ipHash: string | null },
+  session: { tokenHash: string; userId: string; now: number; lifetime: SessionLifetime; ipHash: string | null },
 ): Promise<void> {
   await db.insert(sessions).values({
     tokenHash: session.tokenHash,
     userId: session.userId,
     createdAt: session.now,
     lastSeenAt: session.now,
-    expiresAt: session.now + session.ttlMs,
+    expiresAt: session.now + Math.min(session.lifetime.idleMs, session.lifetime.absoluteMs),
     ipHash: session.ipHash,
   });
+}
+
+/**
+ * How long a session lives: `idleMs` after its last use (sliding), and never more than
+ * `absoluteMs` after it was opened, however busy.
+ */
+export interface SessionLifetime {
+  idleMs: number;
+  absoluteMs: number;
 }
 
 /** Sliding expiry is written at most this often, so reads do not turn into a write each. */
 const SLIDE_EVERY_MS = 60_000;
 
 /**
- * The live session behind a token digest, with its user and memberships; null when the session
- * is unknown, expired, revoked, or its user is disabled. Extends the session's life (sliding).
+ * The live session behind a token digest, with its user and the memberships of clinics not
+ * archived; null when the session is unknown, expired, revoked, or its user is disabled. Extends
+ * the session's life (sliding), up to its absolute end.
  */
-export async function findSessionUser(db: Database, tokenHash: string, now: number, ttlMs: number): Promise<SessionUser | null> {
+export async function findSessionUser(db: Database, tokenHash: string, now: number, lifetime: SessionLifetime): Promise<SessionUser | null> {
   // One round trip: the memberships are read by the same token (empty when the session is not live).
   const [found, roles] = await db.batch([
     db
       .select({ session: sessions, user: users })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), isNull(users.disabledAt)))
+      .where(
+        and(
+          eq(sessions.tokenHash, tokenHash),
+          isNull(sessions.revokedAt),
+          gt(sessions.expiresAt, now),
+          gt(sessions.createdAt, now - lifetime.absoluteMs),
+          isNull(users.disabledAt),
+        ),
+      )
       .limit(1),
     db
       .select({ clinicId: memberships.clinicId, role: memberships.role })
       .from(memberships)
       .innerJoin(sessions, eq(sessions.userId, memberships.userId))
+      // An archived clinic is closed to its members: as if they were not members at all.
+      .innerJoin(clinics, and(eq(clinics.id, memberships.clinicId), isNull(clinics.archivedAt)))
       .where(eq(sessions.tokenHash, tokenHash)),
   ]);
   const row = found[0];
   if (!row) return null;
   if (now - row.session.lastSeenAt > SLIDE_EVERY_MS) {
-    await db.update(sessions).set({ lastSeenAt: now, expiresAt: now + ttlMs }).where(eq(sessions.tokenHash, tokenHash));
+    const expiresAt = Math.min(now + lifetime.idleMs, row.session.createdAt + lifetime.absoluteMs);
+    await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.tokenHash, tokenHash));
   }
   return { id: row.user.id, email: row.user.email, role: row.user.role, locale: row.user.locale, clinics: new Map(roles.map((role) => [role.clinicId, role.role])) };
 }
@@ -69,4 +91,21 @@ export async function revokeSession(db: Database, tokenHash: string, now: number
 /** Ends every session of a user (password change, disabling). */
 export async function revokeUserSessions(db: Database, userId: string, now: number): Promise<void> {
   await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}
+
+/** Remembers that a session opened a live socket on a clinic (see `sessionSockets`). */
+export async function recordSessionSocket(db: Database, tokenHash: string, clinicId: string, now: number): Promise<void> {
+  await db.insert(sessionSockets).values({ tokenHash, clinicId, openedAt: now }).onConflictDoNothing();
+}
+
+/** The clinics where the given sessions (or every session of a user) opened live sockets. */
+export async function socketClinicsOf(db: Database, of: { tokenHash: string } | { userId: string }): Promise<string[]> {
+  const rows =
+    'tokenHash' in of
+      ? await db.select({ clinicId: sessionSockets.clinicId }).from(sessionSockets).where(eq(sessionSockets.tokenHash, of.tokenHash))
+      : await db
+          .selectDistinct({ clinicId: sessionSockets.clinicId })
+          .from(sessionSockets)
+          .where(inArray(sessionSockets.tokenHash, db.select({ tokenHash: sessions.tokenHash }).from(sessions).where(eq(sessions.userId, of.userId))));
+  return [...new Set(rows.map((row) => row.clinicId))];
 }

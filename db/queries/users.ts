@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { writeBatch } from '../write-batch.ts';
 import { memberships, sessions, setupTokens, users } from '../schema/accounts.ts';
@@ -111,4 +111,44 @@ export async function setUserDisabled(db: Database, userId: string, disabled: bo
 /** The language notifications and e-mails speak to this person. */
 export async function setUserLocale(db: Database, userId: string, locale: Locale): Promise<void> {
   await db.update(users).set({ locale }).where(eq(users.id, userId));
+}
+
+/**
+ * Gives an existing person a role in one more clinic (a doctor working in two); false when they
+ * already have one there, which is left as it is.
+ */
+export async function addMembership(db: Database, membership: { userId: string; clinicId: string; role: ClinicRole; now: number }): Promise<boolean> {
+  const added = await db
+    .insert(memberships)
+    .values({ userId: membership.userId, clinicId: membership.clinicId, role: membership.role, createdAt: membership.now })
+    .onConflictDoNothing()
+    .returning({ userId: memberships.userId });
+  return added.length > 0;
+}
+
+/** A new one-time setup link for a person who has not chosen a password yet; earlier unused links stop working. */
+export async function replaceSetupToken(db: Database, link: { userId: string; tokenHash: string; createdBy: string; now: number; expiresAt: number }): Promise<void> {
+  await writeBatch(db, [
+    db.update(setupTokens).set({ usedAt: link.now }).where(and(eq(setupTokens.userId, link.userId), isNull(setupTokens.usedAt))),
+    db.insert(setupTokens).values({ tokenHash: link.tokenHash, userId: link.userId, createdBy: link.createdBy, createdAt: link.now, expiresAt: link.expiresAt }),
+  ]);
+}
+
+/** The members of a clinic with their role (owners first). */
+export async function clinicMembers(db: Database, clinicId: string): Promise<Array<{ userId: string; email: string; role: ClinicRole }>> {
+  return db
+    .select({ userId: memberships.userId, email: users.email, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.clinicId, clinicId))
+    .orderBy(asc(memberships.role), asc(users.email));
+}
+
+/** Removes a person's role in a clinic; false when they had none. */
+export async function removeMembership(db: Database, userId: string, clinicId: string): Promise<boolean> {
+  const removed = await db
+    .delete(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.clinicId, clinicId)))
+    .returning({ userId: memberships.userId });
+  return removed.length > 0;
 }

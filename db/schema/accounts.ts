@@ -62,6 +62,25 @@ export const sessions = sqliteTable(
 );
 
 /**
+ * The clinics whose live queue a session opened a WebSocket on: when the session ends, exactly
+ * those clinics' objects are told to close its sockets (no fan-out to every clinic for the super
+ * admin). Written once per session and clinic.
+ */
+export const sessionSockets = sqliteTable(
+  'session_sockets',
+  {
+    tokenHash: text('token_hash')
+      .notNull()
+      .references(() => sessions.tokenHash, { onDelete: 'cascade' }),
+    clinicId: text('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
+    openedAt: integer('opened_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.tokenHash, table.clinicId] })],
+);
+
+/**
  * A one-time setup link: lets an invited person (or one whose password is reset) choose a
  * password. Only the token's SHA-256 is stored; `usedAt` makes it single use.
  */

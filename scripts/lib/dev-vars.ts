@@ -1,10 +1,18 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { appendFile, link, readFile, unlink, writeFile } from 'node:fs/promises';
+import { parseEnv } from 'node:util';
+
+/**
+ * The Worker's configuration refuses a METRICS_TOKEN shorter than this (worker/env.ts,
+ * `METRICS_TOKEN_MIN_LENGTH`, not importable here: the Worker's config module needs workerd).
+ */
+export const METRICS_TOKEN_MIN_LENGTH = 32;
 
 /**
  * The Worker's local secrets, written once, never committed (`.dev.vars` is git-ignored);
- * `.dev.vars.example` documents the same keys. Keyed hashes and tokens are fresh random bytes;
- * the Web Push sender identity is a fresh P-256 key pair.
+ * `.dev.vars.example` documents the same keys. Keyed hashes and tokens are fresh random bytes
+ * (32 bytes: 43 base64url characters, past every length the Worker asks for); the Web Push sender
+ * identity is a fresh P-256 key pair.
  */
 function freshSecrets(): Record<string, string> {
   return {
@@ -48,4 +56,19 @@ export async function ensureDevVars(path: string): Promise<boolean> {
   if (missing.length === 0) return false;
   await appendFile(path, `${existing === '' || existing.endsWith('\n') ? '' : '\n'}${lines(missing)}`);
   return true;
+}
+
+/**
+ * What the Worker would refuse in an existing `.dev.vars`, in words for whoever runs `npm start`
+ * (the Worker itself only answers "misconfigured" to every request). Empty when nothing is.
+ */
+export async function devVarsProblems(path: string): Promise<string[]> {
+  const token = parseEnv(await readFile(path, 'utf8')).METRICS_TOKEN;
+  // Unset or empty is allowed: /metrics then opens to nobody.
+  if (token === undefined || token === '' || token.length >= METRICS_TOKEN_MIN_LENGTH) return [];
+  return [
+    `METRICS_TOKEN in ${path} is ${token.length} characters long; the Worker refuses fewer than ${METRICS_TOKEN_MIN_LENGTH}, ` +
+      'since anyone may try tokens on /metrics. Delete its line and start again: a fresh random one is written ' +
+      '(copy it to ops/prometheus/metrics-token if a local Prometheus scrapes this Worker).',
+  ];
 }

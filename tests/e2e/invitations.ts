@@ -28,7 +28,7 @@ export async function inviteClinicOwner(
   skipClinic: string,
 ): Promise<{ setupUrl: string; clinicName: string }> {
   const json = { 'content-type': 'application/json' };
-  const session = await call(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: json, body: JSON.stringify(admin), expect: 200 });
+  const session = await call(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ ...admin, bearerToken: true }), expect: 200 });
   const auth = { authorization: `Bearer ${text(session, 'token')}` };
   const listed = read(await call(`${baseUrl}/api/v1/clinics`, { headers: auth, expect: 200 }), 'clinics');
   const clinic = (Array.isArray(listed) ? listed : []).find((candidate: unknown) => text(candidate, 'name') !== skipClinic);

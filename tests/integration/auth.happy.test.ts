@@ -10,25 +10,37 @@ describe('signing in and out', () => {
     world = await createWorld();
   });
 
-  it('should sign a doctor in: user, token, and an HttpOnly Lax session cookie', async () => {
+  it('should sign a doctor in with an HttpOnly Lax session cookie, and no token in the answer', async () => {
     const response = await api(world, '/auth/login', { method: 'POST', json: { email: world.ownerA.email.toUpperCase(), password: world.ownerA.password } });
     expect(response.status).toBe(200);
-    const body = await response.json<{ user: unknown; token: string }>();
-    expect(body.user).toEqual({ id: world.ownerA.id, email: world.ownerA.email, role: 'member', locale: 'fr' });
-    expect(body.token).toMatch(/^[\w-]{43}$/);
-    const cookie = response.headers.get('set-cookie') ?? '';
-    expect(cookie).toContain(`pulse_session=${body.token}`);
+    // Page scripts never see the token: the browser holds it in the cookie alone.
+    expect(await response.json()).toEqual({ user: { id: world.ownerA.id, email: world.ownerA.email, role: 'member', locale: 'fr' } });
+    const cookie = sessionCookieOf(response);
+    expect(cookie).toMatch(/^pulse_session=[\w-]{43};/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).toMatch(/Path=\//);
     expect(cookie).not.toMatch(/Secure/); // plain http here; https adds Secure
+    const token = /^pulse_session=([\w-]{43});/.exec(cookie)?.[1];
+    expect((await api(world, '/me', { headers: { Cookie: `pulse_session=${token}` } })).status).toBe(200);
   });
 
-  it('should mark the cookie Secure over https', async () => {
-    const response = await api(world, '/auth/login', { method: 'POST', json: { email: world.staffA.email, password: world.staffA.password } });
-    expect(response.status).toBe(200);
+  it('should answer the token to an API client that asks for one', async () => {
+    const response = await api(world, '/auth/login', { method: 'POST', json: { email: world.ownerA.email, password: world.ownerA.password, bearerToken: true } });
+    const { token } = await response.json<{ token: string }>();
+    expect(token).toMatch(/^[\w-]{43}$/);
+    expect(sessionCookieOf(response)).toContain(`pulse_session=${token}`);
+  });
+
+  it('should name the cookie __Host- and mark it Secure over https, and read only that name there', async () => {
     const https = await fetchHttpsLogin(world);
-    expect(https.headers.get('set-cookie')).toMatch(/Secure/);
+    expect(https.status).toBe(200);
+    const cookie = https.headers.getSetCookie().find((value) => value.startsWith('__Host-pulse_session=')) ?? '';
+    expect(cookie).toMatch(/^__Host-pulse_session=[\w-]{43}; Max-Age=\d+; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    const token = /=([\w-]{43});/.exec(cookie)?.[1] ?? '';
+    const me = (name: string) => SELF.fetch(`${ORIGIN.replace('http:', 'https:')}/api/v1/me`, { headers: { Cookie: `${name}=${token}` } });
+    expect((await me('__Host-pulse_session')).status).toBe(200);
+    expect((await me('pulse_session')).status).toBe(401);
   });
 
   it("should record a clinic_login activity for each of the user's clinics", async () => {
@@ -63,11 +75,15 @@ describe('signing in and out', () => {
     const token = await signIn(world, world.ownerA);
     const logout = await api(world, '/auth/logout', { method: 'POST', token });
     expect(logout.status).toBe(204);
-    expect(logout.headers.get('set-cookie')).toMatch(/pulse_session=;.*Max-Age=0/);
+    expect(sessionCookieOf(logout)).toMatch(/pulse_session=;.*Max-Age=0/);
     const after = await api(world, '/me', { token });
     expect(after.status).toBe(401);
   });
 });
+
+function sessionCookieOf(response: Response): string {
+  return response.headers.getSetCookie().find((cookie) => /^(__Host-)?pulse_session=/.test(cookie)) ?? '';
+}
 
 function fetchHttpsLogin(world: World): Promise<Response> {
   return SELF.fetch(`${ORIGIN.replace('http:', 'https:')}/api/v1/auth/login`, {

@@ -1,8 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, inject, it } from 'vitest';
 import { listOutboxMail } from '../../db/queries/mail-outbox.ts';
-import { AppError } from '../../worker/errors.ts';
-import { readConfig } from '../../worker/env.ts';
+import { MisconfiguredError, readConfig } from '../../worker/env.ts';
 import { configuredMailer } from '../../worker/mail/configured-mailer.ts';
 import { httpMailer } from '../../worker/mail/http-mailer.ts';
 import { MailError, type Mailer, type MailMessage } from '../../worker/mail/mailer.ts';
@@ -242,7 +241,7 @@ describe('mail configuration', () => {
     try {
       readConfig(envWith(overrides));
     } catch (error) {
-      return error instanceof AppError ? { code: error.code, details: error.details } : error;
+      return error instanceof MisconfiguredError ? { code: error.code, details: { settings: error.settings } } : error;
     }
     return 'accepted';
   }

@@ -11,7 +11,7 @@ import { eventId, ingest } from '../support/queue-story.ts';
 import { api, createWorld, ORIGIN, sessionFor, type World } from '../support/world.ts';
 
 // vitest.config.ts gives the Worker this METRICS_TOKEN.
-const METRICS_TOKEN = 'test-metrics-token';
+const METRICS_TOKEN = 'test-metrics-token-of-at-least-32-characters';
 const HOUR = 3_600_000;
 
 async function scrapeText(): Promise<string> {
@@ -42,6 +42,21 @@ describe('GET /metrics', () => {
       expect(response.status).toBe(401);
       expect(await response.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
     }
+  });
+
+  it('should open to nobody when no token is configured, whatever is presented', async () => {
+    for (const authorization of ['Bearer ', `Bearer ${METRICS_TOKEN}`, 'Bearer undefined']) {
+      const response = await fetchWithEnv('/metrics', { METRICS_TOKEN: '' }, { headers: { Authorization: authorization } });
+      expect(response.status, authorization).toBe(401);
+    }
+  });
+
+  it('should refuse to run with a token shorter than 32 characters, even to the one who presents it', async () => {
+    const short = 'metrics-token-31-characters-xyz';
+    expect(short).toHaveLength(31);
+    const response = await fetchWithEnv('/metrics', { METRICS_TOKEN: short }, { headers: { Authorization: `Bearer ${short}` } });
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ error: { code: 'INTERNAL', message: 'The service is misconfigured', details: {} } });
   });
 
   it('should answer the text format, with declared series at zero before anything happened', async () => {

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { z } from 'zod';
 import { pushSubscriptions } from '../../db/schema/notifications.ts';
 import { pushDeliveryFor } from '../../worker/domain/push-delivery.ts';
 import type { PushMessage } from '../../worker/domain/push-message.ts';
@@ -14,6 +15,13 @@ import { api, createWorld, sessionFor, testDatabase, type World } from '../suppo
  */
 const receiverUrl = inject('pushReceiverUrl');
 const vapid: VapidIdentity = { subject: env.VAPID_SUBJECT, publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY };
+
+/** A browser whose push service answers `status` with a `Location` header pointing at `location`. */
+async function redirectingDevice(status: number, location: string) {
+  const response = await fetch(`${receiverUrl}/devices`, { method: 'POST', body: JSON.stringify({ answer: status, location }) });
+  expect(response.status).toBe(201);
+  return z.object({ endpoint: z.string(), expirationTime: z.null(), keys: z.object({ p256dh: z.string(), auth: z.string() }) }).parse(await response.json());
+}
 
 const queueAlert: PushMessage = {
   title: "File d'attente trop longue",
@@ -69,6 +77,17 @@ describe('sendPush to a real push service over HTTPS', () => {
     const unreachable = { ...(await newDevice()), endpoint: 'https://127.0.0.1:1/push/nobody' };
     expect(await sendPush(unreachable, queueAlert, { vapid, delivery: pushDeliveryFor('P1') })).toEqual({ retryable: true, status: null });
   });
+
+  it('should not follow a redirect: the 3xx is a failed delivery, and nothing reaches where it points', async () => {
+    // Where a hostile or broken push service sends the Worker: it must never be asked anything.
+    const elsewhere = await newDevice();
+    for (const status of [301, 302, 303, 307, 308]) {
+      const redirecting = await redirectingDevice(status, elsewhere.endpoint);
+      expect(await sendPush(redirecting, queueAlert, { vapid, delivery: pushDeliveryFor('P1') }), String(status)).toEqual({ retryable: true, status });
+      expect(await receivedBy(redirecting), String(status)).toHaveLength(1);
+    }
+    expect(await receivedBy(elsewhere)).toEqual([]);
+  });
 });
 
 describe('push subscriptions API', () => {
@@ -123,6 +142,39 @@ describe('push subscriptions API', () => {
     expect(await rowsOf(world.staffA.id)).toEqual([]);
   });
 
+  it('should refuse with 409 an endpoint another user holds, and change nothing of it', async () => {
+    const device = await newDevice();
+    expect((await api(world, '/push/subscriptions', { method: 'POST', token: staff, json: device })).status).toBe(204);
+    const [before] = await rowsOf(world.staffA.id);
+
+    // The owner posts the receptionist's endpoint, with keys of their own: alerts would go to them.
+    const taken = await api(world, '/push/subscriptions', { method: 'POST', token: owner, json: { ...device, keys: (await newDevice()).keys } });
+
+    expect(taken.status).toBe(409);
+    expect(await taken.json()).toEqual({ error: { code: 'CONFLICT', message: expect.any(String), details: {} } });
+    expect(await rowsOf(world.staffA.id)).toEqual([before]);
+    expect((await rowsOf(world.ownerA.id)).map((row) => row.endpoint)).not.toContain(device.endpoint);
+    await api(world, '/push/subscriptions', { method: 'DELETE', token: staff, json: { endpoint: device.endpoint } });
+  });
+
+  it('should keep at most 10 devices per user, dropping the oldest when an 11th subscribes', async () => {
+    const admin = await sessionFor(world.superAdmin);
+    const devices = [];
+    for (let index = 0; index < 11; index += 1) {
+      const device = await newDevice();
+      devices.push(device);
+      expect((await api(world, '/push/subscriptions', { method: 'POST', token: admin, json: device })).status).toBe(204);
+    }
+    const endpoints = async () => (await rowsOf(world.superAdmin.id)).map((row) => row.endpoint).sort();
+    const [oldest, ...newest] = devices.map((device) => device.endpoint);
+    expect(await endpoints()).toEqual([...newest].sort());
+    expect(await endpoints()).not.toContain(oldest);
+
+    // Subscribing again with a device already kept adds nothing, so it drops nothing.
+    expect((await api(world, '/push/subscriptions', { method: 'POST', token: admin, json: devices[1] })).status).toBe(204);
+    expect(await endpoints()).toEqual([...newest].sort());
+  });
+
   it("should delete only the caller's own subscription", async () => {
     const device = await newDevice();
     await api(world, '/push/subscriptions', { method: 'POST', token: staff, json: device });
@@ -159,5 +211,17 @@ describe('push subscriptions API', () => {
       { endpoint: working.endpoint, failureCount: 0, delivered: true },
       { endpoint: broken.endpoint, failureCount: 1, delivered: false },
     ]);
+  });
+
+  it('should count a device whose push service redirects as failed, not delivered', async () => {
+    const elsewhere = await newDevice();
+    const redirecting = await redirectingDevice(307, elsewhere.endpoint);
+    expect((await api(world, '/push/subscriptions', { method: 'POST', token: staff, json: redirecting })).status).toBe(204);
+
+    const response = await api(world, '/push/test', { method: 'POST', token: staff });
+
+    expect(await response.json()).toEqual({ delivered: 0, removed: 0, failed: 1 });
+    expect(await receivedBy(elsewhere)).toEqual([]);
+    expect((await rowsOf(world.staffA.id)).map((row) => ({ endpoint: row.endpoint, failureCount: row.failureCount }))).toEqual([{ endpoint: redirecting.endpoint, failureCount: 1 }]);
   });
 });

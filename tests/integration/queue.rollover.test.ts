@@ -27,7 +27,7 @@ describe("the clinic's midnight", () => {
       ],
       evening,
     );
-    expect(answer).toEqual({ accepted: 4, duplicates: 0, rejected: [] });
+    expect(answer).toEqual({ archived: false, accepted: 4, duplicates: 0, rejected: [] });
     expect(await stub.today(clinicId, evening)).toMatchObject({ day: '2027-03-27', waiting: 1, seenToday: 1 });
 
     // 00:00 Paris is 23:00 UTC; the next midnight comes 23 hours later (02:00 → 03:00 skipped).

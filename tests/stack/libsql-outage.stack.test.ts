@@ -44,7 +44,7 @@ describe('libSQL down for 10 s in the middle of a stream', () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ email: 'owner@outage.test', password: 'outage password' }),
     });
-    cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    cookie = login.headers.getSetCookie().find((value) => value.startsWith('pulse_session='))?.split(';')[0] ?? '';
   }, 180_000);
 
   afterAll(async () => {

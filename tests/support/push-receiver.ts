@@ -32,14 +32,17 @@ interface Device {
   ecdh: ECDH;
   authSecret: Buffer;
   answer: number;
+  /** Sent as `Location` with the answer: a push service that redirects (it should not, and is not followed). */
+  location: string | null;
   received: ReceivedPush[];
 }
 
 /**
  * A push service and the browsers behind it, over real HTTPS (a certificate from the run's CA):
  *
- * - `POST /devices {answer}` creates a device like `PushManager.subscribe()` does (P-256 ECDH key
- *   pair, 16-byte auth secret) and returns its subscription JSON; its endpoint answers `answer`.
+ * - `POST /devices {answer, location?}` creates a device like `PushManager.subscribe()` does (P-256
+ *   ECDH key pair, 16-byte auth secret) and returns its subscription JSON; its endpoint answers
+ *   `answer`, with `location` as its `Location` header when given (a redirecting push service).
  * - `POST /push/:id` is that endpoint: it verifies the VAPID JWT and decrypts the aes128gcm body.
  * - `GET /devices/:id/received` lists what reached the device.
  */
@@ -55,11 +58,11 @@ export async function startPushReceiver(tls: { cert: string; key: string }): Pro
     const push = /^\/push\/([\w-]+)$/.exec(url.pathname);
     const list = /^\/devices\/([\w-]+)\/received$/.exec(url.pathname);
     if (request.method === 'POST' && url.pathname === '/devices') {
-      const { answer } = JSON.parse(body.toString('utf8') || '{}') as { answer?: number };
+      const { answer, location } = JSON.parse(body.toString('utf8') || '{}') as { answer?: number; location?: string };
       const id = randomUUID();
       const ecdh = createECDH('prime256v1');
       ecdh.generateKeys();
-      const device: Device = { ecdh, authSecret: randomBytes(16), answer: answer ?? 201, received: [] };
+      const device: Device = { ecdh, authSecret: randomBytes(16), answer: answer ?? 201, location: location ?? null, received: [] };
       devices.set(id, device);
       reply(response, 201, {
         endpoint: `${origin()}/push/${id}`,
@@ -70,7 +73,7 @@ export async function startPushReceiver(tls: { cert: string; key: string }): Pro
       const device = devices.get(push[1] ?? '');
       if (device === undefined) return reply(response, 404, { error: 'no such subscription' });
       device.received.push(inspect(request, body, device));
-      reply(response, device.answer, {});
+      reply(response, device.answer, {}, device.location === null ? {} : { Location: device.location });
     } else if (request.method === 'GET' && list !== null) {
       const device = devices.get(list[1] ?? '');
       if (device === undefined) return reply(response, 404, { error: 'no such device' });
@@ -136,6 +139,6 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function reply(response: ServerResponse, status: number, json: unknown): void {
-  response.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(json));
+function reply(response: ServerResponse, status: number, json: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { ...headers, 'Content-Type': 'application/json' }).end(JSON.stringify(json));
 }

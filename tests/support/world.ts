@@ -104,7 +104,7 @@ export function api(world: World, path: string, init: RequestInit & { token?: st
 
 /** Signs a person in and returns their bearer token. */
 export async function signIn(world: World, person: Person): Promise<string> {
-  const response = await api(world, '/auth/login', { method: 'POST', json: { email: person.email, password: person.password } });
+  const response = await api(world, '/auth/login', { method: 'POST', json: { email: person.email, password: person.password, bearerToken: true } });
   if (response.status !== 200) throw new Error(`sign-in of ${person.email} failed: ${response.status} ${await response.text()}`);
   const body = await response.json<{ token: string }>();
   return body.token;

@@ -4,6 +4,7 @@ import { findSessionUser } from '../../db/queries/sessions.ts';
 import { isDatabaseUnreachable } from '../../db/errors.ts';
 import type { AppEnv } from '../app-env.ts';
 import { API_KEY_MARK, parseApiKey } from './api-key-format.ts';
+import { sessionLifetimeOf } from './open-session.ts';
 import type { Principal } from './principal.ts';
 import { sha256Hex, timingSafeEqualText } from './secrets.ts';
 import { readSessionCookie } from './session-cookie.ts';
@@ -38,10 +39,11 @@ const LAST_KNOWN_MAX = 10_000;
  */
 export const API_KEY_TRUSTED_FOR_MS = 60_000;
 
-/** Forgets the proofs of one API key in this isolate (it was just revoked). */
-export function forgetApiKey(keyId: string): void {
+/** Forgets, in this isolate, the proofs of one API key (just revoked) or of a clinic's keys (archived). */
+export function forgetApiKeys(of: { keyId: string } | { clinicId: string }): void {
   for (const [digest, known] of lastKnown) {
-    if (known.principal.kind === 'api_key' && known.principal.keyId === keyId) lastKnown.delete(digest);
+    if (known.principal.kind !== 'api_key') continue;
+    if ('keyId' in of ? known.principal.keyId === of.keyId : known.principal.clinicId === of.clinicId) lastKnown.delete(digest);
   }
 }
 
@@ -72,7 +74,7 @@ async function authenticateSession(c: Context<AppEnv>, token: string, via: 'cook
   const { db, clock, config } = c.var.services;
   const sessionTokenHash = await sha256Hex(token);
   const principal = await provenOrLastKnown(sessionTokenHash, clock.now(), async () => {
-    const user = await findSessionUser(db, sessionTokenHash, clock.now(), config.sessionTtlMs);
+    const user = await findSessionUser(db, sessionTokenHash, clock.now(), sessionLifetimeOf(config));
     return user === null ? null : { kind: 'user', user, sessionTokenHash, via: 'bearer' };
   });
   // The same session may come as a cookie now and as a bearer token later: `via` is this request's.

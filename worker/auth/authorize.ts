@@ -72,12 +72,13 @@ async function enforce(c: Context<AppEnv>, policy: Policy, principal: Principal)
 
 /**
  * Prometheus presents METRICS_TOKEN as a bearer token; no session or API key opens /metrics, and
- * without a configured token nothing does.
+ * without a configured token nothing does. The token comes from the validated configuration,
+ * which refuses one too short to resist guessing (worker/env.ts).
  */
 function assertMetricsToken(c: Context<AppEnv>): void {
-  const expected = c.env.METRICS_TOKEN;
+  const expected = c.var.services.config.metricsToken;
   const presented = /^Bearer (.+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
-  if (!expected || presented === undefined || !timingSafeEqualText(presented, expected)) {
+  if (expected === undefined || presented === undefined || !timingSafeEqualText(presented, expected)) {
     throw new AppError('UNAUTHORIZED', 'Present the metrics token as a bearer token');
   }
 }

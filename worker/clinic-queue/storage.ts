@@ -3,7 +3,7 @@
  * outbox of rows still to be written to libSQL. Every write of one ingestion happens in one
  * `transactionSync`, so the object's state and its outbox never disagree.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   ActivityRowSchema,
   ClinicSettingsSchema,
@@ -15,6 +15,8 @@ import {
   StoredEventRowSchema,
   type DayMeta,
 } from './stored-rows.ts';
+
+const ArchivedSchema = z.boolean();
 
 /** Append-only, like migrations/: version N runs once, in order, when the object starts. */
 const STORAGE_MIGRATIONS = [
@@ -47,6 +49,9 @@ function writeMeta(sql: SqlStorage, key: string, value: unknown): void {
 
 export const readSettings = (sql: SqlStorage) => readMeta(sql, 'settings', ClinicSettingsSchema);
 export const writeSettings = (sql: SqlStorage, settings: z.infer<typeof ClinicSettingsSchema>) => writeMeta(sql, 'settings', settings);
+/** An archived clinic's queue takes no events until the clinic is restored. */
+export const readArchived = (sql: SqlStorage) => readMeta(sql, 'archived', ArchivedSchema) ?? false;
+export const writeArchived = (sql: SqlStorage, archived: boolean) => writeMeta(sql, 'archived', archived);
 export const readDayMeta = (sql: SqlStorage) => readMeta(sql, 'day', DayMetaSchema);
 export const writeDayMeta = (sql: SqlStorage, meta: DayMeta) => writeMeta(sql, 'day', meta);
 

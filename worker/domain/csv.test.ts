@@ -21,6 +21,32 @@ describe('CSV cells', () => {
     expect(csvCell('\tcmd')).toBe("'\tcmd");
   });
 
+  it('should neutralise a formula behind leading blanks, which spreadsheets skip before reading one', () => {
+    expect(csvCell(' =1+1')).toBe("' =1+1");
+    expect(csvCell('\u00a0=1+1')).toBe("'\u00a0=1+1");
+    // Line feed, vertical tab, form feed, ideographic space, BOM: any blank at the start.
+    for (const blank of ['\n', '\v', '\f', '\u3000', '\u2007', '\ufeff']) {
+      expect(csvCell(`${blank}@SUM(A1)`).replace(/^"/, ''), JSON.stringify(blank)).toMatch(/^'/);
+    }
+    expect(csvCell(' plain text')).toBe("' plain text");
+  });
+
+  it('should neutralise the full-width and compatibility forms of the formula signs', () => {
+    expect(csvCell('\uff1d1+1')).toBe("'\uff1d1+1");
+    expect(csvCell('\uff0bcmd')).toBe("'\uff0bcmd");
+    expect(csvCell('\uff0d1+1')).toBe("'\uff0d1+1");
+    expect(csvCell('\uff20SUM(A1)')).toBe("'\uff20SUM(A1)");
+    // Small and superscript forms fold to the same signs (NFKC).
+    expect(csvCell('\ufe66cmd')).toBe("'\ufe66cmd");
+    expect(csvCell('\u207a1')).toBe("'\u207a1");
+  });
+
+  it('should leave text that only contains those signs later on as it is', () => {
+    expect(csvCell('Dr Ben Salah = médecin remplaçant')).toBe('Dr Ben Salah = médecin remplaçant');
+    expect(csvCell('clinic-a')).toBe('clinic-a');
+    expect(csvCell('')).toBe('');
+  });
+
   it('should not touch negative numbers, which are data, not text', () => {
     expect(csvCell(-3)).toBe('-3');
   });

@@ -39,3 +39,14 @@ export const LiveMessageSchema = z.discriminatedUnion('type', [
 ]);
 
 export type LiveMessage = z.infer<typeof LiveMessageSchema>;
+
+/**
+ * Close codes of the live socket besides the standard ones (4000–4999 are the application's):
+ * the phone stops reconnecting on these and asks the API, which answers why.
+ */
+export const LIVE_CLOSE_CODES = {
+  /** The session that opened the socket ended (logout, password change, disabled, membership removed). */
+  sessionEnded: 4401,
+  /** The clinic was archived: its live queue is closed to its members. */
+  clinicArchived: 4404,
+} as const;

@@ -1,3 +1,4 @@
+import { headerLine, headerLines } from './header-line.ts';
 import { MailError, mailboxOf, recipientsOf, type Mailer } from './mailer.ts';
 
 /**
@@ -6,6 +7,8 @@ import { MailError, mailboxOf, recipientsOf, type Mailer } from './mailer.ts';
  * this thin: the message maps field for field onto the binding's builder form. Tags have no place
  * there and are dropped. The binding's failures carry no status to tell a refused address from an
  * outage, so they are all retried; the queue's dead-letter queue catches the permanent ones.
+ * The subject and header values go on one line, as over SMTP: the binding writes them into the
+ * message's header block.
  */
 export function cloudflareMailer(binding: SendEmail): Mailer {
   return {
@@ -14,10 +17,10 @@ export function cloudflareMailer(binding: SendEmail): Mailer {
         const result = await binding.send({
           from: emailAddressOf(message.from),
           to: recipientsOf(message).map(emailAddressOf),
-          subject: message.subject,
+          subject: headerLine(message.subject),
           html: message.html,
           text: message.text,
-          ...(message.headers === undefined ? {} : { headers: { ...message.headers } }),
+          ...(message.headers === undefined ? {} : { headers: headerLines(message.headers) }),
         });
         return { id: result.messageId };
       } catch (error) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { headerLine, headerLines } from './header-line.ts';
 import { MailError, recipientsOf, type Mailer, type MailMessage } from './mailer.ts';
 
 export interface HttpMailSettings {
@@ -44,14 +45,18 @@ export function httpMailer(settings: HttpMailSettings): Mailer {
   };
 }
 
+/**
+ * The provider turns the JSON back into a message's header block, and not every provider refuses a
+ * line break in a subject or header value: they leave here on one line, as over SMTP.
+ */
 function requestBody(message: MailMessage) {
   return {
     from: message.from,
     to: recipientsOf(message),
-    subject: message.subject,
+    subject: headerLine(message.subject),
     html: message.html,
     text: message.text,
-    ...(message.headers === undefined ? {} : { headers: message.headers }),
+    ...(message.headers === undefined ? {} : { headers: headerLines(message.headers) }),
     ...(message.tags === undefined ? {} : { tags: Object.entries(message.tags).map(([name, value]) => ({ name, value })) }),
   };
 }

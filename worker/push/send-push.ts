@@ -20,8 +20,9 @@ export interface PushTarget {
 
 /**
  * The push service's answer, as the caller must act on it: `gone` means the subscription no
- * longer exists (delete it); `retryable` means try again later (the queue's retry does).
- * `status` is null when no answer came at all (DNS, TLS, connection).
+ * longer exists (delete it); `retryable` means it was not delivered, try again later (the queue's
+ * retry does) — a redirect among them. `status` is null when no answer came at all (DNS, TLS,
+ * connection).
  */
 export type PushResult = { ok: true } | { gone: true } | { retryable: true; status: number | null };
 
@@ -33,6 +34,11 @@ const GONE_STATUSES = new Set([404, 410]);
  * signed with VAPID (RFC 8292), urgency and TTL as `delivery` says (see `pushDeliveryFor`).
  * Throws only for a misconfigured sender (bad VAPID keys) or a malformed subscription, which no
  * retry would fix.
+ *
+ * Redirects are not followed: the endpoint's host was checked against the push services when it
+ * was registered, and a redirect would send the Worker's request (and its VAPID signature, made
+ * for that host) anywhere, internal hosts included. No push service redirects a push (RFC 8030
+ * §5 answers 201), so a 3xx is a failed delivery.
  */
 export async function sendPush(target: PushTarget, message: PushMessage, options: { vapid: VapidIdentity; delivery: PushDelivery }): Promise<PushResult> {
   const subscription: PushSubscription = { endpoint: target.endpoint, expirationTime: null, keys: target.keys };
@@ -43,7 +49,7 @@ export async function sendPush(target: PushTarget, message: PushMessage, options
   );
   let response: Response;
   try {
-    response = await fetch(target.endpoint, request);
+    response = await fetch(target.endpoint, { ...request, redirect: 'manual' });
   } catch {
     return { retryable: true, status: null };
   }

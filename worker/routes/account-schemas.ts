@@ -5,7 +5,9 @@ export const UserSchema = z
   .object({ id: z.string(), email: z.string(), role: z.enum(USER_ROLES), locale: z.enum(LOCALES) })
   .openapi('User');
 
-export const SessionSchema = z.object({ user: UserSchema, token: z.string() }).openapi('Session');
+export const SessionSchema = z
+  .object({ user: UserSchema, token: z.string().optional().openapi({ description: 'Only when asked for with bearerToken: true' }) })
+  .openapi('Session');
 
 export const EmailSchema = z.string().trim().toLowerCase().email().max(254);
 

@@ -4,6 +4,7 @@ import { clinicHasHistory, clinicNameTaken, clinicOwners, clinicTimeline, saveCl
 import { clinicFactsOf, clinicHealthPage, clinicZones } from '../../db/queries/admin-figures.ts';
 import { clinicRecord } from '../../db/queries/business.ts';
 import type { AppEnv } from '../app-env.ts';
+import { forgetApiKeys } from '../auth/authenticate.ts';
 import { authorize, signedInUser } from '../auth/authorize.ts';
 import { SUPER_ADMIN } from '../auth/policy.ts';
 import {
@@ -18,6 +19,7 @@ import {
   type ClinicChange,
 } from '../domain/admin-wire.ts';
 import { healthRowOf } from '../domain/clinic-health.ts';
+import { humanName } from '../domain/human-name.ts';
 import { searchKey } from '../domain/search-key.ts';
 import { toMinorUnits } from '../domain/money.ts';
 import { ACTIVITY_KINDS } from '../domain/vocabulary.ts';
@@ -27,6 +29,20 @@ import { clinicQueueOf } from '../services/clinic-queue-stub.ts';
 import { errorResponses, IdParam, jsonBody, jsonContent } from './openapi-helpers.ts';
 
 const ClinicParams = z.object({ clinicId: IdParam });
+
+/** A clinic's name is read in lists, e-mail subjects and exports: the one rule for names. */
+const ClinicName = humanName({ min: 2, max: 120 });
+
+/**
+ * The ISO 4217 codes the runtime knows the minor units of: money is stored in them (money.ts), so
+ * a code it cannot format would only fail later, when an amount is converted.
+ */
+const CURRENCY_CODES = Intl.supportedValuesOf('currency');
+const CurrencyCode = z.enum(CURRENCY_CODES as [string, ...string[]], { error: 'must be an ISO 4217 currency code in capitals, e.g. TND or EUR' });
+
+const ClinicCreateSchema = ClinicInputSchema.extend({ name: ClinicName, currency: CurrencyCode.default('TND') });
+const ClinicEditSchema = ClinicChangeSchema.safeExtend({ name: ClinicName.optional() });
+
 const readErrors = errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'NOT_FOUND', 'UNAVAILABLE');
 const writeErrors = errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAVAILABLE');
 
@@ -85,7 +101,7 @@ const createClinic = createRoute({
   method: 'post',
   path: '/admin/clinics',
   summary: 'Create a clinic (audited); invite its owner next with …/owners',
-  request: jsonBody(ClinicInputSchema),
+  request: jsonBody(ClinicCreateSchema),
   responses: { 201: jsonContent(AdminClinicDetailSchema, 'Created'), ...writeErrors },
 });
 
@@ -95,7 +111,7 @@ const updateClinic = createRoute({
   method: 'patch',
   path: '/admin/clinics/{clinicId}',
   summary: "Edit a clinic's name, plan, SMS cost (and time zone while it has no history); audited",
-  request: { params: ClinicParams, ...jsonBody(ClinicChangeSchema) },
+  request: { params: ClinicParams, ...jsonBody(ClinicEditSchema) },
   responses: { 200: jsonContent(AdminClinicDetailSchema, 'Saved'), ...writeErrors },
 });
 
@@ -219,6 +235,10 @@ export const adminClinicRoutes = new OpenAPIHono<AppEnv>()
     if (archiving === (record.archivedAt !== null)) throw new AppError('CONFLICT', archiving ? 'The clinic is already archived' : 'The clinic is not archived');
     if (!archiving) await refuseTakenName(c, record.name, clinicId);
     await saveClinicChange(db, { clinicId, set: { archivedAt: archiving ? now : null }, userId: signedInUser(c).user.id, at: now, detail: { change: archiving ? 'archived' : 'restored' } });
+    // Its keys stop here at once (other isolates: the live queue refuses their events), and the
+    // live queue closes to events and to its members' sockets, or opens again on restore.
+    forgetApiKeys({ clinicId });
+    await clinicQueueOf(c.env, clinicId).refreshSettings(clinicId);
     await recordAudit(c, { action: archiving ? 'clinic_archive' : 'clinic_restore', clinicId, targetType: 'clinic', targetId: clinicId, success: true });
     return c.json(await clinicDetail(c, clinicId), 200);
   });

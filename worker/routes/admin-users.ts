@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { setUserDisabled } from '../../db/queries/users.ts';
 import type { AppEnv } from '../app-env.ts';
 import { authorize, signedInUser } from '../auth/authorize.ts';
+import { closeLiveSockets, SOCKET_CLOSE_REASONS } from '../auth/live-socket-closing.ts';
 import { SUPER_ADMIN } from '../auth/policy.ts';
 import { AppError } from '../errors.ts';
 import { recordAudit } from '../services/audit.ts';
@@ -24,5 +25,6 @@ export const adminUserRoutes = new OpenAPIHono<AppEnv>().openapi(setAccess, asyn
   const found = await setUserDisabled(c.var.services.db, userId, disabled, c.var.services.clock.now());
   await recordAudit(c, { action: disabled ? 'user_disable' : 'user_enable', targetType: 'user', targetId: userId, success: found, errorCode: found ? null : 'NOT_FOUND' });
   if (!found) throw new AppError('NOT_FOUND', 'No such user');
+  if (disabled) await closeLiveSockets(c.env, c.var.services, { userId }, SOCKET_CLOSE_REASONS.disabled);
   return c.body(null, 204);
 });

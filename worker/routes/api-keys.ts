@@ -2,15 +2,19 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { insertApiKey, listApiKeys, revokeApiKey } from '../../db/queries/api-keys.ts';
 import type { AppEnv } from '../app-env.ts';
 import { newApiKey } from '../auth/api-key-format.ts';
-import { forgetApiKey } from '../auth/authenticate.ts';
+import { forgetApiKeys } from '../auth/authenticate.ts';
 import { authorize, signedInUser } from '../auth/authorize.ts';
 import { CLINIC_OWNERS } from '../auth/policy.ts';
 import { sha256Hex } from '../auth/secrets.ts';
+import { humanName } from '../domain/human-name.ts';
 import { AppError } from '../errors.ts';
 import { recordAudit } from '../services/audit.ts';
 import { errorResponses, IdParam, jsonBody, jsonContent } from './openapi-helpers.ts';
 
 const ClinicParams = z.object({ clinicId: IdParam });
+
+/** Which device or integration holds the key ("Tablette accueil"): the one rule for names. */
+const NewApiKeySchema = z.object({ name: humanName({ min: 1, max: 80 }) }).openapi('NewApiKeyRequest');
 
 const ApiKeySchema = z
   .object({
@@ -29,7 +33,7 @@ const createKey = createRoute({
   tags: ['api keys'],
   summary: "Create an API key for the clinic's queue app; the key is shown only in this answer",
   middleware: [authorize(CLINIC_OWNERS)] as const,
-  request: { params: ClinicParams, ...jsonBody(z.object({ name: z.string().trim().min(1).max(80) })) },
+  request: { params: ClinicParams, ...jsonBody(NewApiKeySchema) },
   responses: {
     201: jsonContent(ApiKeySchema.extend({ key: z.string() }).openapi('NewApiKey'), 'Created'),
     ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND'),
@@ -87,7 +91,7 @@ export const apiKeyRoutes = new OpenAPIHono<AppEnv>()
     const clinicId = c.var.clinicId;
     const { keyId } = c.req.valid('param');
     const revoked = await revokeApiKey(db, clinicId, keyId, clock.now());
-    forgetApiKey(keyId);
+    forgetApiKeys({ keyId });
     await recordAudit(c, { action: 'api_key_revoke', clinicId, targetType: 'api_key', targetId: keyId, success: revoked, errorCode: revoked ? null : 'NOT_FOUND' });
     if (!revoked) throw new AppError('NOT_FOUND', 'No such active API key in this clinic');
     return c.body(null, 204);

@@ -1,27 +1,36 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { revokeSession } from '../../db/queries/sessions.ts';
-import { changePassword, findSetupTokenUser, findUserById, storedPasswordOf, useSetupToken } from '../../db/queries/users.ts';
+import { changePassword, findSetupTokenUser, useSetupToken, type UserRow } from '../../db/queries/users.ts';
 import { listVisibleClinics } from '../../db/queries/clinics.ts';
 import type { AppEnv } from '../app-env.ts';
 import { assertSameOrigin, authorize, signedInUser } from '../auth/authorize.ts';
-import { logIn } from '../auth/login.ts';
-import { openSession } from '../auth/open-session.ts';
-import { hashPassword, verifyPassword } from '../auth/password.ts';
+import { issueDeviceProof, KNOWN_DEVICE_FOR_SECONDS } from '../auth/known-device.ts';
+import { closeLiveSockets, SOCKET_CLOSE_REASONS } from '../auth/live-socket-closing.ts';
+import { checkPassword, logIn } from '../auth/login.ts';
+import { openSession, sessionLifetimeOf } from '../auth/open-session.ts';
+import { hashPassword } from '../auth/password.ts';
 import { PUBLIC, SIGNED_IN } from '../auth/policy.ts';
 import { sha256Hex } from '../auth/secrets.ts';
-import { clearSessionCookie, writeSessionCookie } from '../auth/session-cookie.ts';
+import { clearSessionCookie, readDeviceCookie, writeDeviceCookie, writeSessionCookie } from '../auth/session-cookie.ts';
 import { AppError } from '../errors.ts';
 import { clientIp, recordAudit } from '../services/audit.ts';
 import { ClinicAccessSchema, EmailSchema, NewPasswordSchema, SessionSchema, UserSchema, userView } from './account-schemas.ts';
 import { errorResponses, jsonBody, jsonContent } from './openapi-helpers.ts';
 
+/**
+ * Browsers need only the HttpOnly cookie, so the token stays out of reach of page scripts; an API
+ * client that wants a bearer token says so.
+ */
+const BearerTokenWanted = z.boolean().default(false).openapi({ description: 'true: also answer the session token, for an API client sending `Authorization: Bearer`' });
+
 const login = createRoute({
   method: 'post',
   path: '/auth/login',
   tags: ['auth'],
-  summary: 'Sign in with e-mail and password; sets the session cookie and returns the token',
+  summary: 'Sign in with e-mail and password; sets the session cookie (and answers the token when asked)',
   middleware: [authorize(PUBLIC)] as const,
-  request: jsonBody(z.object({ email: EmailSchema, password: z.string().min(1).max(200) })),
+  request: jsonBody(z.strictObject({ email: EmailSchema, password: z.string().min(1).max(200), bearerToken: BearerTokenWanted })),
   responses: { 200: jsonContent(SessionSchema, 'Signed in'), ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN', 'RATE_LIMITED') },
 });
 
@@ -52,19 +61,20 @@ const changeOwnPassword = createRoute({
   tags: ['auth'],
   summary: 'Change your password; every other session ends',
   middleware: [authorize(SIGNED_IN)] as const,
-  request: jsonBody(z.object({ currentPassword: z.string().min(1).max(200), newPassword: NewPasswordSchema })),
-  responses: { 200: jsonContent(SessionSchema, 'Changed; a new session replaces the old ones'), ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN') },
+  request: jsonBody(z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: NewPasswordSchema, bearerToken: BearerTokenWanted })),
+  responses: { 200: jsonContent(SessionSchema, 'Changed; a new session replaces the old ones'), ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN', 'RATE_LIMITED') },
 });
 
 const SetupTokenSchema = z.string().min(20).max(100);
 
+// POST with the token in the body: a token in a path would sit in every access log on the way.
 const readSetupLink = createRoute({
-  method: 'get',
-  path: '/auth/setup/{token}',
+  method: 'post',
+  path: '/auth/setup/read',
   tags: ['auth'],
   summary: 'Whom a setup link is for, while it is valid',
   middleware: [authorize(PUBLIC)] as const,
-  request: { params: z.object({ token: SetupTokenSchema }) },
+  request: jsonBody(z.strictObject({ token: SetupTokenSchema })),
   responses: { 200: jsonContent(z.object({ email: z.string() }), 'The link is valid'), ...errorResponses('NOT_FOUND') },
 });
 
@@ -74,36 +84,51 @@ const useSetupLink = createRoute({
   tags: ['auth'],
   summary: 'Choose a password with a one-time setup link, and sign in',
   middleware: [authorize(PUBLIC)] as const,
-  request: jsonBody(z.object({ token: SetupTokenSchema, password: NewPasswordSchema })),
+  request: jsonBody(z.strictObject({ token: SetupTokenSchema, password: NewPasswordSchema, bearerToken: BearerTokenWanted })),
   responses: { 200: jsonContent(SessionSchema, 'Password set, signed in'), ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND', 'FORBIDDEN') },
 });
 
 const invalidLink = () => new AppError('NOT_FOUND', 'This link is invalid, already used or expired');
 
+function refusedAttempt(retryAfterSeconds: number): AppError {
+  return new AppError('RATE_LIMITED', 'Too many attempts; try again later', { retryAfterSeconds }, { 'Retry-After': String(retryAfterSeconds) });
+}
+
+/**
+ * Sets the new session's cookie (capped at its absolute lifetime) and answers the user, with the
+ * token only when the client asked for it.
+ */
+function signedInAnswer(c: Context<AppEnv>, user: UserRow, token: string, bearerToken: boolean) {
+  const { idleMs, absoluteMs } = sessionLifetimeOf(c.var.services.config);
+  writeSessionCookie(c, token, Math.min(idleMs, absoluteMs) / 1000);
+  return bearerToken ? { user: userView(user), token } : { user: userView(user) };
+}
+
 export const authRoutes = new OpenAPIHono<AppEnv>()
   .openapi(login, async (c) => {
     // Login CSRF: a page elsewhere must not sign a visitor into an account of its choosing.
     if (c.req.header('Origin') !== undefined) assertSameOrigin(c);
-    const { email, password } = c.req.valid('json');
-    const result = await logIn(c.var.services, { email, password, ip: clientIp(c) });
+    const { email, password, bearerToken } = c.req.valid('json');
+    const { config } = c.var.services;
+    const result = await logIn(c.var.services, { email, password, ip: clientIp(c), deviceCookie: readDeviceCookie(c) });
     if (!result.ok) {
       await recordAudit(c, {
         action: 'login', targetType: 'user', targetId: result.code === 'UNAUTHORIZED' ? result.userId : null,
         success: false, errorCode: result.code, actor: { kind: 'user_id', userId: result.code === 'UNAUTHORIZED' ? result.userId : null, role: null },
       });
-      if (result.code === 'RATE_LIMITED') {
-        throw new AppError('RATE_LIMITED', 'Too many attempts; try again later', { retryAfterSeconds: result.retryAfterSeconds }, { 'Retry-After': String(result.retryAfterSeconds) });
-      }
+      if (result.code === 'RATE_LIMITED') throw refusedAttempt(result.retryAfterSeconds);
       // Same words whether the e-mail exists or not.
       throw new AppError('UNAUTHORIZED', 'E-mail or password is incorrect');
     }
     await recordAudit(c, { action: 'login', targetType: 'user', targetId: result.user.id, success: true, actor: { kind: 'user_id', userId: result.user.id, role: result.user.role } });
-    writeSessionCookie(c, result.token, c.var.services.config.sessionTtlMs / 1000);
-    return c.json({ user: userView(result.user), token: result.token }, 200);
+    // This browser is now known to this account: guesses from its address no longer hold it up.
+    writeDeviceCookie(c, await issueDeviceProof(config.ipHashKey, result.user.email), KNOWN_DEVICE_FOR_SECONDS);
+    return c.json(signedInAnswer(c, result.user, result.token, bearerToken), 200);
   })
   .openapi(logout, async (c) => {
     const principal = signedInUser(c);
     await revokeSession(c.var.services.db, principal.sessionTokenHash, c.var.services.clock.now());
+    await closeLiveSockets(c.env, c.var.services, { sessionTokenHash: principal.sessionTokenHash }, SOCKET_CLOSE_REASONS.logout);
     await recordAudit(c, { action: 'logout', targetType: 'session', success: true });
     clearSessionCookie(c);
     return c.body(null, 204);
@@ -123,28 +148,31 @@ export const authRoutes = new OpenAPIHono<AppEnv>()
   .openapi(changeOwnPassword, async (c) => {
     const principal = signedInUser(c);
     const { db, clock } = c.var.services;
-    const { currentPassword, newPassword } = c.req.valid('json');
-    const user = await findUserById(db, principal.user.id);
-    if (user === undefined || !(await verifyPassword(currentPassword, storedPasswordOf(user)))) {
-      await recordAudit(c, { action: 'password_change', targetType: 'user', targetId: principal.user.id, success: false, errorCode: 'UNAUTHORIZED' });
+    const { currentPassword, newPassword, bearerToken } = c.req.valid('json');
+    // The same throttle as sign-in: a stolen session must not become a way to guess the password.
+    const checked = await checkPassword(c.var.services, { email: principal.user.email, password: currentPassword, ip: clientIp(c), deviceCookie: readDeviceCookie(c) });
+    if (!checked.ok) {
+      await recordAudit(c, { action: 'password_change', targetType: 'user', targetId: principal.user.id, success: false, errorCode: checked.code });
+      if (checked.code === 'RATE_LIMITED') throw refusedAttempt(checked.retryAfterSeconds);
       throw new AppError('UNAUTHORIZED', 'The current password is incorrect');
     }
+    const { user } = checked;
     await changePassword(db, user.id, await hashPassword(newPassword), clock.now());
+    await closeLiveSockets(c.env, c.var.services, { userId: user.id }, SOCKET_CLOSE_REASONS.passwordChange);
     const token = await openSession(c.var.services, { userId: user.id, ip: clientIp(c) });
     await recordAudit(c, { action: 'password_change', targetType: 'user', targetId: user.id, success: true });
-    writeSessionCookie(c, token, c.var.services.config.sessionTtlMs / 1000);
-    return c.json({ user: userView(user), token }, 200);
+    return c.json(signedInAnswer(c, user, token, bearerToken), 200);
   })
   .openapi(readSetupLink, async (c) => {
     const { db, clock } = c.var.services;
-    const user = await findSetupTokenUser(db, await sha256Hex(c.req.valid('param').token), clock.now());
+    const user = await findSetupTokenUser(db, await sha256Hex(c.req.valid('json').token), clock.now());
     if (user === undefined) throw invalidLink();
     return c.json({ email: user.email }, 200);
   })
   .openapi(useSetupLink, async (c) => {
     if (c.req.header('Origin') !== undefined) assertSameOrigin(c);
     const { db, clock } = c.var.services;
-    const { token, password } = c.req.valid('json');
+    const { token, password, bearerToken } = c.req.valid('json');
     const tokenHash = await sha256Hex(token);
     const user = await findSetupTokenUser(db, tokenHash, clock.now());
     if (user === undefined || !(await useSetupToken(db, tokenHash, user.id, await hashPassword(password), clock.now()))) {
@@ -153,6 +181,5 @@ export const authRoutes = new OpenAPIHono<AppEnv>()
     }
     const sessionToken = await openSession(c.var.services, { userId: user.id, ip: clientIp(c) });
     await recordAudit(c, { action: 'password_setup', targetType: 'user', targetId: user.id, success: true, actor: { kind: 'user_id', userId: user.id, role: user.role } });
-    writeSessionCookie(c, sessionToken, c.var.services.config.sessionTtlMs / 1000);
-    return c.json({ user: userView(user), token: sessionToken }, 200);
+    return c.json(signedInAnswer(c, user, sessionToken, bearerToken), 200);
   });

@@ -4,6 +4,7 @@ import { authorize } from '../auth/authorize.ts';
 import { QUEUE_APP } from '../auth/policy.ts';
 import { queueEventSchema, type QueueEvent } from '../domain/queue-events.ts';
 import { EVENT_TYPES } from '../domain/vocabulary.ts';
+import { AppError } from '../errors.ts';
 import { metricsContextOf } from '../metrics/request-metrics.ts';
 import { recordMetrics } from '../metrics/recorder.ts';
 import { clinicQueueOf } from '../services/clinic-queue-stub.ts';
@@ -27,7 +28,7 @@ const ingestEvents = createRoute({
   summary: "The queue app's events for its clinic; each id is applied once, however often it is sent",
   middleware: [authorize(QUEUE_APP)] as const,
   // Each event is checked on its own below, so one bad event does not sink the batch.
-  request: jsonBody(z.object({ events: z.array(z.unknown()).min(1).max(MAX_EVENTS) })),
+  request: jsonBody(z.strictObject({ events: z.array(z.unknown()).min(1).max(MAX_EVENTS) })),
   responses: {
     200: jsonContent(IngestResultSchema, 'What was accepted, what was a resend, what was refused and why'),
     ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN', 'UNAVAILABLE'),
@@ -64,6 +65,8 @@ export const ingestRoutes = new OpenAPIHono<AppEnv>().openapi(ingestEvents, asyn
       for (const type of refusedTypes) metrics.count('pulse_events_ingested_total', { type, result: 'rejected' });
     });
   }
-  const outcome = valid.length > 0 ? await clinicQueueOf(c.env, c.var.clinicId).ingest(c.var.clinicId, valid, c.var.services.clock.now()) : { accepted: 0, duplicates: 0, rejected: [] };
+  const outcome = valid.length > 0 ? await clinicQueueOf(c.env, c.var.clinicId).ingest(c.var.clinicId, valid, c.var.services.clock.now()) : { archived: false, accepted: 0, duplicates: 0, rejected: [] };
+  // A key this isolate still trusted (authenticate.ts) for a clinic archived since: refused all the same.
+  if (outcome.archived) throw new AppError('UNAUTHORIZED', "This API key's clinic is archived");
   return c.json({ accepted: outcome.accepted, duplicates: outcome.duplicates, rejected: [...rejected, ...outcome.rejected] }, 200);
 });

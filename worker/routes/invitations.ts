@@ -4,9 +4,7 @@ import type { AppEnv } from '../app-env.ts';
 import { authorize, signedInUser } from '../auth/authorize.ts';
 import { invite } from '../auth/invite.ts';
 import { CLINIC_OWNERS, SUPER_ADMIN } from '../auth/policy.ts';
-import { clinicExists } from '../../db/queries/clinics.ts';
 import { CLINIC_ROLES, LOCALES, type ClinicRole } from '../domain/vocabulary.ts';
-import { AppError } from '../errors.ts';
 import { recordAudit } from '../services/audit.ts';
 import { EmailSchema } from './account-schemas.ts';
 import { errorResponses, IdParam, jsonBody, jsonContent } from './openapi-helpers.ts';
@@ -14,11 +12,16 @@ import { errorResponses, IdParam, jsonBody, jsonContent } from './openapi-helper
 const InviteBody = z.object({ email: EmailSchema, locale: z.enum(LOCALES).default('fr') });
 
 const InvitationSchema = z
-  .object({ userId: z.string(), email: z.string(), role: z.enum(CLINIC_ROLES), setupUrl: z.string().url(), expiresAt: z.string().datetime() })
+  .object({
+    email: z.string(),
+    role: z.enum(CLINIC_ROLES),
+    expiresAt: z.string().datetime(),
+    setupUrl: z.string().url().optional().openapi({ description: 'The super admin only: the one-time link that was e-mailed, when one was made' }),
+  })
   .openapi('Invitation');
 
 const inviteResponses = {
-  201: jsonContent(InvitationSchema, 'Invited; hand over the one-time setup link'),
+  201: jsonContent(InvitationSchema, 'Invited and told by e-mail; the same answer whether the e-mail already had an account or not'),
   ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'),
 };
 
@@ -52,13 +55,14 @@ async function answerInvitation(c: Context<AppEnv>, clinicId: string, role: Clin
     origin: new URL(c.req.url).origin,
   });
   await recordAudit(c, { action: 'invitation', clinicId, targetType: 'user', targetId: invitation.userId, success: true, detail: { role } });
-  return { ...invitation, expiresAt: new Date(invitation.expiresAt).toISOString() };
+  const answer = { email: invitation.email, role: invitation.role, expiresAt: new Date(invitation.expiresAt).toISOString() };
+  const superAdmin = signedInUser(c).user.role === 'super_admin';
+  return superAdmin && invitation.setupUrl !== null ? { ...answer, setupUrl: invitation.setupUrl } : answer;
 }
 
 export const invitationRoutes = new OpenAPIHono<AppEnv>()
   .openapi(inviteOwner, async (c) => {
     const { clinicId } = c.req.valid('param');
-    if (!(await clinicExists(c.var.services.db, clinicId))) throw new AppError('NOT_FOUND', 'No such clinic');
     return c.json(await answerInvitation(c, clinicId, 'clinic_owner', c.req.valid('json')), 201);
   })
   .openapi(inviteStaff, async (c) => c.json(await answerInvitation(c, c.var.clinicId, 'staff', c.req.valid('json')), 201));

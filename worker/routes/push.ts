@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { deletePushSubscription, savePushSubscription } from '../../db/queries/push-subscriptions.ts';
+import { deletePushSubscription, MAX_PUSH_SUBSCRIPTIONS_PER_USER, savePushSubscription } from '../../db/queries/push-subscriptions.ts';
 import type { AppEnv } from '../app-env.ts';
 import { authorize, signedInUser } from '../auth/authorize.ts';
 import { SIGNED_IN } from '../auth/policy.ts';
@@ -42,10 +42,13 @@ const subscribe = createRoute({
   method: 'post',
   path: '/push/subscriptions',
   tags: ['push'],
-  summary: "Register this browser for push notifications (again with the same endpoint: updates it)",
+  summary: 'Register this browser for push notifications (again with the same endpoint: updates it)',
+  description:
+    `An endpoint belongs to the user who registered it: another user's answers 409 CONFLICT and changes nothing. ` +
+    `A user keeps at most ${MAX_PUSH_SUBSCRIPTIONS_PER_USER} browsers; registering one more drops the oldest.`,
   middleware: [authorize(SIGNED_IN)] as const,
   request: jsonBody(SubscriptionSchema),
-  responses: { 204: { description: 'Saved' }, ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN') },
+  responses: { 204: { description: 'Saved' }, ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN', 'CONFLICT') },
 });
 
 const unsubscribe = createRoute({
@@ -90,7 +93,10 @@ export const pushRoutes = new OpenAPIHono<AppEnv>()
     if (!isPushServiceHost(new URL(endpoint).hostname, config.pushServiceHosts)) {
       throw new AppError('VALIDATION_FAILED', 'The endpoint is not a browser push service', { field: 'endpoint' });
     }
-    await savePushSubscription(db, { id: crypto.randomUUID(), userId: signedInUser(c).user.id, endpoint, p256dh: keys.p256dh, auth: keys.auth, createdAt: clock.now() });
+    const outcome = await savePushSubscription(db, { id: crypto.randomUUID(), userId: signedInUser(c).user.id, endpoint, p256dh: keys.p256dh, auth: keys.auth, createdAt: clock.now() });
+    // Its user turns push off on that browser first (the PWA also drops a refused subscription, so
+    // the browser's next one has a new endpoint); the old one then answers 410 and is forgotten.
+    if (outcome === 'taken') throw new AppError('CONFLICT', 'This browser receives the notifications of another account');
     return c.body(null, 204);
   })
   .openapi(unsubscribe, async (c) => {

@@ -1,7 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { assertSameOrigin, authorize } from '../auth/authorize.ts';
+import { recordSessionSocket } from '../../db/queries/sessions.ts';
+import { assertSameOrigin, authorize, signedInUser } from '../auth/authorize.ts';
 import { CLINIC_MEMBERS } from '../auth/policy.ts';
 import { TodayEntrySchema, TodayFiguresSchema } from '../domain/live-messages.ts';
 import type { ReceptionAction } from '../domain/reception-actions.ts';
@@ -92,21 +93,23 @@ const live = createRoute({
   responses: { 101: { description: 'Switching to WebSocket' }, 426: { description: 'Not a WebSocket upgrade' }, ...memberErrors },
 });
 
-/** The live queue answers, or the caller is told it is unavailable: a restarting object is not a 500. */
-async function fromQueue<T>(call: () => Promise<T>): Promise<T> {
+/**
+ * The live queue answers, or the caller is told it is unavailable: a restarting object is not a
+ * 500. What went wrong goes to the log only; the object's own words stay inside.
+ */
+async function fromQueue<T>(c: Context<AppEnv>, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    throw new AppError('UNAVAILABLE', 'The live queue is not available right now; try again shortly', {
-      reason: error instanceof Error ? error.message.slice(0, 200) : 'unknown',
-    });
+    c.var.services.logger.warn('live queue unavailable', { clinicId: c.var.clinicId, error: String(error) });
+    throw new AppError('UNAVAILABLE', 'The live queue is not available right now; try again shortly');
   }
 }
 
 async function act(c: Context<AppEnv>, action: ReceptionAction) {
   const clinicId = c.var.clinicId;
   const now = c.var.services.clock.now();
-  const result = await fromQueue(() => clinicQueueOf(c.env, clinicId).act(clinicId, action, now));
+  const result = await fromQueue(c, () => clinicQueueOf(c.env, clinicId).act(clinicId, action, now));
   if (result.refused !== null) throw new AppError('INVALID_TRANSITION', result.refused);
   return { entryId: result.entryId };
 }
@@ -116,13 +119,13 @@ export const queueRoutes = new OpenAPIHono<AppEnv>()
     const clinicId = c.var.clinicId;
     c.header('Cache-Control', 'no-store');
     const now = c.var.services.clock.now();
-    return c.json(await fromQueue(() => clinicQueueOf(c.env, clinicId).today(clinicId, now)), 200);
+    return c.json(await fromQueue(c, () => clinicQueueOf(c.env, clinicId).today(clinicId, now)), 200);
   })
   .openapi(listQueue, async (c) => {
     const clinicId = c.var.clinicId;
     c.header('Cache-Control', 'no-store');
     const now = c.var.services.clock.now();
-    return c.json({ entries: await fromQueue(() => clinicQueueOf(c.env, clinicId).entries(clinicId, now)) }, 200);
+    return c.json({ entries: await fromQueue(c, () => clinicQueueOf(c.env, clinicId).entries(clinicId, now)) }, 200);
   })
   .openapi(addWalkIn, async (c) => c.json(await act(c, { kind: 'walk_in', method: c.req.valid('json').method }), 200))
   .openapi(callNext, async (c) => c.json(await act(c, { kind: 'call_next' }), 200))
@@ -136,8 +139,13 @@ export const queueRoutes = new OpenAPIHono<AppEnv>()
     // A WebSocket carries the cookie like any request: only our own pages may open one (CSWSH).
     assertSameOrigin(c);
     const clinicId = c.var.clinicId;
+    const { sessionTokenHash, user } = signedInUser(c);
+    // Remembered before the socket opens, so an ending session always finds it (live-socket-closing.ts).
+    await recordSessionSocket(c.var.services.db, sessionTokenHash, clinicId, c.var.services.clock.now());
     const url = new URL('https://clinic-queue/live');
     url.searchParams.set('clinicId', clinicId);
+    url.searchParams.set('session', sessionTokenHash);
+    url.searchParams.set('user', user.id);
     const upgraded = await clinicQueueOf(c.env, clinicId).fetch(new Request(url, { headers: { Upgrade: 'websocket' } }));
     // The object's answer has immutable headers; a fresh one lets the middleware add ours.
     return new Response(upgraded.body, { status: upgraded.status, headers: upgraded.headers, webSocket: upgraded.webSocket });

@@ -7,7 +7,7 @@ import { SIGNED_IN, SUPER_ADMIN } from '../auth/policy.ts';
 import { renderClinicDigest } from '../digest/clinic-digest-email.ts';
 import { readClinicWeekDigest, readServiceWeekDigest, SERVICE_TIME_ZONE } from '../digest/digest-content.ts';
 import { renderServiceDigest } from '../digest/service-digest-email.ts';
-import { clinicDayOf, weekdayOf } from '../domain/clinic-time.ts';
+import { clinicDayOf } from '../domain/clinic-time.ts';
 import { digestWeekOf } from '../domain/digest-schedule.ts';
 import { AppError } from '../errors.ts';
 import { digestReaders } from '../jobs/digest-delivery.ts';
@@ -17,10 +17,26 @@ import { EMAIL_PREVIEW_POLICY } from '../services/security-headers.ts';
 import { errorResponses, IdParam, jsonBody, jsonContent } from './openapi-helpers.ts';
 
 const MONDAY = 1;
-const Week = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-  .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && weekdayOf(day) === MONDAY, 'must be a Monday (a week runs Monday to Sunday)');
+/**
+ * The first Monday of 2000. The calendar helpers read a year below 100 as 19xx (`Date.UTC`), and
+ * Pulse has no week that old to summarise.
+ */
+const FIRST_WEEK = '2000-01-03';
+
+/**
+ * Total on any string, because zod runs a refinement even after the format check failed: a day
+ * that is not on the calendar (2026-02-30, which `Date.parse` quietly turns into March 2nd) is no
+ * Monday either.
+ */
+function isMonday(day: string): boolean {
+  const midnight = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(midnight.getTime()) && midnight.toISOString().slice(0, 10) === day && midnight.getUTCDay() === MONDAY;
+}
+
+const Week = z.iso
+  .date('must be a day of the calendar, YYYY-MM-DD')
+  .refine(isMonday, 'must be a Monday (a week runs Monday to Sunday)')
+  .refine((day) => day >= FIRST_WEEK, `must be ${FIRST_WEEK} or later`);
 
 const preview = createRoute({
   method: 'get',

@@ -18,7 +18,14 @@ export interface AuditEntry {
   detail?: Record<string, string | number | boolean | null>;
 }
 
-/** The address Cloudflare saw; only ever stored as a keyed hash. */
+/**
+ * The client's address, only ever stored as a keyed hash. Read from `CF-Connecting-IP` alone:
+ * Cloudflare's edge sets it on every request and replaces any value a client sent, so on
+ * Cloudflare nobody can choose theirs; `X-Forwarded-For` and the like are never read. Off
+ * Cloudflare the header is the client's word: wrangler dev (npm start) fills it from the socket
+ * only when absent, which is why the local stack listens on 127.0.0.1 alone. Without it every
+ * request shares the address "unknown", so throttling gets stricter, never looser.
+ */
 export function clientIp(c: Context<AppEnv>): string {
   return c.req.header('CF-Connecting-IP') ?? 'unknown';
 }

@@ -64,16 +64,15 @@ export function parseAccount(value: unknown): Account {
 }
 
 /**
- * A session answer `{user, token}`: only the user is kept. The token also travels in the
- * HttpOnly cookie, which is what the PWA relies on; keeping it in script-readable storage would
- * hand it to any injected script.
+ * A session answer `{user}`: the token travels only in the HttpOnly cookie, which is what the PWA
+ * relies on (the API answers it in JSON only to clients asking for a bearer token).
  */
 export function parseSessionUser(value: unknown): User {
   if (!isRecord(value)) throw new UnexpectedAnswerError('session is not an object');
   return parseUser(value['user']);
 }
 
-/** `GET /api/v1/auth/setup/{token}`: whom the link is for. */
+/** `POST /api/v1/auth/setup/read`: whom the link is for. */
 export function parseSetupLink(value: unknown): string {
   if (!isRecord(value)) throw new UnexpectedAnswerError('setup link is not an object');
   return requireString(value, 'email', fail('setup link'));

@@ -33,7 +33,7 @@ export async function logOut(): Promise<void> {
 /** Whom a setup link is for; null when the link is invalid, already used or expired. */
 export async function readSetupLink(token: string): Promise<string | null> {
   try {
-    return parseSetupLink(await callApi(`${API}/auth/setup/${encodeURIComponent(token)}`));
+    return parseSetupLink(await callApi(`${API}/auth/setup/read`, { method: 'POST', body: { token } }));
   } catch (error) {
     if (error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'VALIDATION_FAILED')) return null;
     throw error;

@@ -12,6 +12,7 @@ export const API_ERROR_CODES = [
   'CONFLICT',
   /** A reception action the queue cannot take in its current state (nobody waiting, already seen…). */
   'INVALID_TRANSITION',
+  'PAYLOAD_TOO_LARGE',
   'INSUFFICIENT_DATA',
   'RATE_LIMITED',
   'INTERNAL',

@@ -1,0 +1,29 @@
+import { socketClinicsOf } from '../../db/queries/sessions.ts';
+import { clinicQueueOf } from '../services/clinic-queue-stub.ts';
+import type { Services } from '../services/services.ts';
+
+/** Whose live sockets to close: one session's, or every session's of a user. */
+export type SocketOwnerMatch = { sessionTokenHash: string } | { userId: string };
+
+/**
+ * Closes the live sockets of a session (or of a user) that just lost its access, with 4401 and
+ * `reason` in words. The clinics to tell are those where it opened sockets (`session_sockets`),
+ * or `onlyClinicId` when one membership went. Each clinic's queue is one object wherever the
+ * request runs, so this reaches the sockets from any isolate. A clinic that cannot be told is
+ * logged, not fatal: the access itself is already revoked in libSQL.
+ */
+export async function closeLiveSockets(env: Env, services: Services, of: SocketOwnerMatch, reason: string, onlyClinicId?: string): Promise<void> {
+  const clinicIds = onlyClinicId !== undefined ? [onlyClinicId] : await socketClinicsOf(services.db, 'sessionTokenHash' in of ? { tokenHash: of.sessionTokenHash } : of);
+  const results = await Promise.allSettled(clinicIds.map((clinicId) => clinicQueueOf(env, clinicId).closeSockets(of, reason)));
+  results.forEach((result, index) => {
+    if (result.status === 'rejected') services.logger.warn('live sockets not closed', { clinicId: clinicIds[index], error: String(result.reason) });
+  });
+}
+
+/** The words a phone shows when its live socket is closed, per event. */
+export const SOCKET_CLOSE_REASONS = {
+  logout: 'Session ended: signed out',
+  passwordChange: 'Session ended: the password was changed',
+  disabled: 'Session ended: this account was disabled',
+  membershipRemoved: 'Access removed: you are no longer a member of this clinic',
+} as const;
