@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dailyRollups, events, queueEntries, smsMessages } from '../../db/schema/index.ts';
+import { dailyRollups, events, loginFailures, queueEntries, smsMessages } from '../../db/schema/index.ts';
 import { emptyRollupCounters } from '../../worker/domain/rollup.ts';
 import { SCHEDULES } from '../../worker/scheduled.ts';
 import { fireCron, jobAttempts, untilJobAttempts } from '../support/jobs.ts';
@@ -39,6 +39,11 @@ describe('retention (daily cron)', () => {
     await db.insert(queueEntries).values([entry('old-entry', OLD), entry('kept-entry', KEPT)]);
     const sms = (id: string, at: number) => ({ clinicId: world.clinicA, id, entryId: null, kind: 'your_turn' as const, status: 'delivered' as const, costMinor: 40, sentAt: at });
     await db.insert(smsMessages).values([sms('old-sms', OLD), sms('kept-sms', KEPT)]);
+    // Password attempts: one past the throttle's 15-minute window, one still in it.
+    await db.insert(loginFailures).values([
+      { keyHash: `attempts-${world.suffix}`, at: RUN_AT - 20 * 60_000 },
+      { keyHash: `attempts-${world.suffix}`, at: RUN_AT - 60_000 },
+    ]);
     await db.insert(dailyRollups).values([
       { clinicId: world.clinicA, day: new Date(OLD).toISOString().slice(0, 10), ...emptyRollupCounters(), checkinsQr: 1, seen: 1, updatedAt: OLD, finalizedAt: OLD },
       { clinicId: world.clinicA, day: new Date(KEPT).toISOString().slice(0, 10), ...emptyRollupCounters(), checkinsQr: 1, seen: 1, updatedAt: KEPT, finalizedAt: KEPT },
@@ -51,6 +56,8 @@ describe('retention (daily cron)', () => {
     expect(await count(events)).toBe(3);
     expect((await testDatabase().select({ id: queueEntries.id }).from(queueEntries).where(eq(queueEntries.clinicId, world.clinicA))).map((row) => row.id)).toEqual(['kept-entry']);
     expect((await testDatabase().select({ id: smsMessages.id }).from(smsMessages).where(eq(smsMessages.clinicId, world.clinicA))).map((row) => row.id)).toEqual(['kept-sms']);
+    const attempts = await testDatabase().select({ at: loginFailures.at }).from(loginFailures).where(eq(loginFailures.keyHash, `attempts-${world.suffix}`));
+    expect(attempts).toEqual([{ at: RUN_AT - 60_000 }]);
     const rollups = await testDatabase().select().from(dailyRollups).where(eq(dailyRollups.clinicId, world.clinicA));
     expect(rollups.map((row) => [row.checkinsQr, row.seen])).toEqual([
       [1, 1],

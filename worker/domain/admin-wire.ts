@@ -144,7 +144,7 @@ const ClinicFields = {
 };
 
 /** Creating a clinic: money in major units as typed (50 = 50 TND), stored in minor units. */
-export const ClinicInputSchema = z.object({ ...ClinicFields, currency: z.string().length(3).default('TND') });
+export const ClinicInputSchema = z.strictObject({ ...ClinicFields, currency: z.string().length(3).default('TND') });
 export type ClinicInput = z.infer<typeof ClinicInputSchema>;
 
 /** Editing a clinic: any of its fields but the currency, which never changes (its money is kept in it). */

@@ -1,5 +1,7 @@
 import type { Database } from '../../db/client.ts';
+import { pruneLoginAttempts } from '../../db/queries/login-failures.ts';
 import { deleteRawRowsBefore, type RawTable } from '../../db/queries/retention.ts';
+import { THROTTLE_WINDOW_MS } from '../domain/attempt-throttle.ts';
 
 /** Rows per table per statement: a short write transaction, even on a busy database. */
 const ROWS_PER_BATCH = 2_000;
@@ -13,8 +15,12 @@ export interface RetentionRun {
   complete: boolean;
 }
 
-/** Deletes raw rows older than `retentionDays` before `now`, in bounded batches. */
+/**
+ * Deletes raw rows older than `retentionDays` before `now`, in bounded batches, and the password
+ * attempts that no longer count for the throttle.
+ */
 export async function runRetention(db: Database, now: number, retentionDays: number): Promise<RetentionRun> {
+  await pruneLoginAttempts(db, now - THROTTLE_WINDOW_MS);
   const cutoff = now - retentionDays * 86_400_000;
   const deleted: Record<RawTable, number> = { events: 0, entries: 0, sms: 0 };
   for (let batch = 0; batch < MAX_BATCHES; batch += 1) {

@@ -14,7 +14,7 @@ const setAccess = createRoute({
   tags: ['admin'],
   summary: 'Disable a user (their sessions end at once) or enable them again',
   middleware: [authorize(SUPER_ADMIN)] as const,
-  request: { params: z.object({ userId: IdParam }), ...jsonBody(z.object({ disabled: z.boolean() })) },
+  request: { params: z.object({ userId: IdParam }), ...jsonBody(z.strictObject({ disabled: z.boolean() })) },
   responses: { 204: { description: 'Done' }, ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT') },
 });
 

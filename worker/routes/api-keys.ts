@@ -14,7 +14,7 @@ import { errorResponses, IdParam, jsonBody, jsonContent } from './openapi-helper
 const ClinicParams = z.object({ clinicId: IdParam });
 
 /** Which device or integration holds the key ("Tablette accueil"): the one rule for names. */
-const NewApiKeySchema = z.object({ name: humanName({ min: 1, max: 80 }) }).openapi('NewApiKeyRequest');
+const NewApiKeySchema = z.strictObject({ name: humanName({ min: 1, max: 80 }) }).openapi('NewApiKeyRequest');
 
 const ApiKeySchema = z
   .object({

@@ -9,7 +9,7 @@ import { recordAudit } from '../services/audit.ts';
 import { EmailSchema } from './account-schemas.ts';
 import { errorResponses, IdParam, jsonBody, jsonContent } from './openapi-helpers.ts';
 
-const InviteBody = z.object({ email: EmailSchema, locale: z.enum(LOCALES).default('fr') });
+const InviteBody = z.strictObject({ email: EmailSchema, locale: z.enum(LOCALES).default('fr') });
 
 const InvitationSchema = z
   .object({

@@ -12,7 +12,15 @@ export function jsonContent<T extends z.ZodType>(schema: T, description: string)
   return { description, content: { 'application/json': { schema } } };
 }
 
+/**
+ * A route's JSON body. Bodies are strict objects (`z.strictObject`): an unknown field is refused
+ * rather than dropped in silence, so a typo or a smuggled field never passes for a valid request.
+ * A route whose schema is not one fails when the app is built.
+ */
 export function jsonBody<T extends z.ZodType>(schema: T) {
+  if (!(schema instanceof z.ZodObject) || schema.def.catchall?._zod.def.type !== 'never') {
+    throw new Error('a request body must be a strict object schema (z.strictObject)');
+  }
   return { body: { required: true, content: { 'application/json': { schema } } } };
 }
 

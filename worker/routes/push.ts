@@ -14,7 +14,7 @@ const Base64Url = z.string().regex(/^[A-Za-z0-9_-]+=*$/, 'must be base64url');
 
 /** What `PushSubscription.toJSON()` gives in the browser; `expirationTime` is accepted and unused. */
 const SubscriptionSchema = z
-  .object({
+  .strictObject({
     // RFC 8030 push resources are https; anything else could point the Worker at internal hosts.
     endpoint: z.string().max(2_048).url().refine((value) => value.startsWith('https://'), 'must be an https URL'),
     expirationTime: z.number().nullable().optional(),
@@ -27,7 +27,7 @@ const SubscriptionSchema = z
   })
   .openapi('PushSubscription');
 
-const EndpointSchema = z.object({ endpoint: z.string().min(1).max(2_048) });
+const EndpointSchema = z.strictObject({ endpoint: z.string().min(1).max(2_048) });
 
 const publicKey = createRoute({
   method: 'get',

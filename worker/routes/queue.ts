@@ -47,7 +47,7 @@ const addWalkIn = createRoute({
   tags: ['queue'],
   summary: 'Reception adds a walk-in',
   middleware: [authorize(CLINIC_MEMBERS)] as const,
-  request: { params: ClinicParams, ...jsonBody(z.object({ method: z.enum(CHECK_IN_METHODS) })) },
+  request: { params: ClinicParams, ...jsonBody(z.strictObject({ method: z.enum(CHECK_IN_METHODS) })) },
   responses: actionResponses,
 });
 
@@ -79,7 +79,7 @@ const setPresence = createRoute({
   tags: ['queue'],
   summary: 'The doctor is in (or away): the estimated end depends on it',
   middleware: [authorize(CLINIC_MEMBERS)] as const,
-  request: { params: ClinicParams, ...jsonBody(z.object({ present: z.boolean() })) },
+  request: { params: ClinicParams, ...jsonBody(z.strictObject({ present: z.boolean() })) },
   responses: actionResponses,
 });
 
