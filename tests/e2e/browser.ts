@@ -1,4 +1,7 @@
-import { chromium, type Browser, type BrowserContextOptions } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/lib/chromium.ts';
 
 /** A receptionist's or a doctor's phone: the size Pulse is designed for. */
@@ -9,7 +12,42 @@ export const PHONE: BrowserContextOptions = {
   hasTouch: true,
 };
 
-/** Starts a real headless Chromium; close it in afterAll. */
+/**
+ * Starts a real headless Chromium; close it in afterAll. Its `newContext()` phones are off the
+ * record, like incognito tabs: fresh and cheap, but Chrome never offers to install from one.
+ */
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS });
+}
+
+/** A phone with its own browser profile, and the way to put it away. */
+export interface PhoneWithProfile {
+  context: BrowserContext;
+  page: Page;
+  /** Closes this phone's Chromium and deletes its profile. */
+  close(): Promise<void>;
+}
+
+/**
+ * A phone as people own one: a Chromium of its own on a persistent profile, starting empty (a
+ * fresh user-data directory). Slower to start than a context of `launchChromium()`'s browser, so
+ * only for what Chrome allows in a real profile alone, such as installing the app.
+ */
+export async function launchPhoneWithProfile(): Promise<PhoneWithProfile> {
+  const profile = await mkdtemp(join(tmpdir(), 'pulse-e2e-phone-'));
+  try {
+    const context = await chromium.launchPersistentContext(profile, { ...PHONE, executablePath: await chromiumPath(), args: CHROMIUM_ARGS });
+    const page = context.pages()[0] ?? (await context.newPage());
+    return {
+      context,
+      page,
+      close: async () => {
+        await context.close();
+        await rm(profile, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
 }

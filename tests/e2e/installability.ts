@@ -40,10 +40,12 @@ function pngSize(bytes: Buffer): string | null {
 /**
  * Everything that would keep Chrome from offering to install the page, as readable lines.
  *
- * Chrome's own `Page.getInstallabilityErrors` comes first, but headless Chromium answers an empty
- * list for any page, even one without a manifest (checked on 153). So the criteria it would apply
- * are checked here too, on Chrome's parse of the manifest: a name, an app display mode, a start
- * URL in scope, and every required icon served as a PNG of the size it declares.
+ * Chrome's own `Page.getInstallabilityErrors` comes first. Ask it from a page of a persistent
+ * profile (`launchPhoneWithProfile`): Chromium 156 answers `in-incognito` for any page of an
+ * off-the-record context, which `browser.newContext()` makes. @sparticuz's headless 153 answers an
+ * empty list for any page, even one without a manifest, so the criteria Chrome applies are checked
+ * here too, on its parse of the manifest: a name, an app display mode, a start URL in scope, and
+ * every required icon served as a PNG of the size it declares.
  */
 export async function installabilityProblems(page: Page): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page);

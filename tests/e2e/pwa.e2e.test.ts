@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PHONE } from './browser.ts';
+import { launchPhoneWithProfile, PHONE, type PhoneWithProfile } from './browser.ts';
 import { demoStackForFile } from './demo-stack.ts';
 import { installabilityProblems } from './installability.ts';
 import { inviteClinicOwner } from './invitations.ts';
@@ -12,8 +12,9 @@ const ADMIN = { email: 'admin@pulse.local', password: 'pulse-admin' };
 /**
  * One stack for the whole file (seeding the demo is most of the start-up; a second file would
  * also rebuild pwa/dist under the first one's server), and a fresh phone (browser context: its
- * own cookies, storage and service worker) for each story. Stories run in order; the last one
- * stops the Worker, so it stays last.
+ * own cookies, storage and service worker) for each story; the first visit, which installs the
+ * app, on a persistent profile of its own. Stories run in order; the last one stops the Worker,
+ * so it stays last.
  */
 const started = demoStackForFile('pwa');
 
@@ -150,15 +151,26 @@ describe('The demo doctor on their phone', () => {
 });
 
 describe('Someone guessing passwords', () => {
-  it('should be told in words how long to wait after five failures', async () => {
+  it('should be told in words how long to wait after five failures, and get in once that wait is over', async () => {
     const { context, page } = await newPhone();
     await page.goto(`${started().stack.url}/login`);
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       await signIn(page, 'reception@pulse.local', `guess-${attempt}`);
       await see(page, 'E-mail ou mot de passe incorrect.');
     }
-    await signIn(page, 'reception@pulse.local', 'guess-6');
-    await see(page, 'Trop de tentatives. Réessayez dans 15 min.');
+    // From here each failure doubles the wait (1 s, 2 s, 4 s…): keep guessing until told to wait.
+    const told = page.getByText(/^Trop de tentatives\. Réessayez dans \d+ s\.$/);
+    for (let attempt = 6; attempt <= 10 && !(await told.isVisible()); attempt += 1) {
+      await signIn(page, 'reception@pulse.local', `guess-${attempt}`);
+      await page.getByText(/^(E-mail ou mot de passe incorrect|Trop de tentatives\. Réessayez dans \d+ s)\.$/).waitFor({ timeout: SCREEN_TIMEOUT_MS });
+    }
+    const seconds = Number(/(\d+) s\./.exec(await told.innerText())?.[1]);
+    expect(seconds).toBeGreaterThanOrEqual(1);
+    expect(seconds).toBeLessThanOrEqual(16);
+    // Not locked out: once the wait it announced is over, the right password gets in.
+    await page.waitForTimeout(seconds * 1000);
+    await signIn(page, 'reception@pulse.local', 'pulse-reception');
+    await seeScreen(page, 'Aujourd’hui');
     await context.close();
   });
 });
@@ -392,14 +404,21 @@ describe('The doctor and the front desk, each on a phone, on the live queue', ()
 });
 
 describe('Pulse on a phone, from first visit to a stopped server', () => {
+  /** A browser profile of its own, as on a phone: Chrome offers to install only from one. */
+  let phone: PhoneWithProfile | undefined;
   let page: Page;
   /** Left open on today's screen, live, when the server stops. */
   let doctorsPhone: Page;
 
   beforeAll(async () => {
-    ({ page } = await newPhone());
+    phone = await launchPhoneWithProfile();
+    ({ page } = phone);
     await page.goto(started().stack.url);
     ({ page: doctorsPhone } = await doctorOnToday());
+  });
+
+  afterAll(async () => {
+    await phone?.close();
   });
 
   it('should be controlled by its service worker from the first visit', async () => {

@@ -65,22 +65,31 @@ async function openSettings(page: Page): Promise<void> {
 
 /**
  * Blocks notifications for Pulse in this phone's browser, as a person who once answered "Block".
- * (This headless Chromium reads them as blocked anyway, see the service worker's stories below;
- * a full Chromium would not.)
+ * Chromium keeps such a setting only while the DevTools session that made it stays attached (156
+ * drops it on detach; 153's headless build reads notifications as blocked anyway), so the session
+ * is left open: it ends with the phone's context.
  */
 async function blockNotifications(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
-  try {
-    const { targetInfo } = await cdp.send('Target.getTargetInfo');
-    await cdp.send('Browser.setPermission', {
-      permission: { name: 'notifications' },
-      setting: 'denied',
-      origin: started().stack.url,
-      ...(targetInfo.browserContextId === undefined ? {} : { browserContextId: targetInfo.browserContextId }),
-    });
-  } finally {
-    await cdp.detach();
-  }
+  const { targetInfo } = await cdp.send('Target.getTargetInfo');
+  await cdp.send('Browser.setPermission', {
+    permission: { name: 'notifications' },
+    setting: 'denied',
+    origin: started().stack.url,
+    ...(targetInfo.browserContextId === undefined ? {} : { browserContextId: targetInfo.browserContextId }),
+  });
+  if ((await page.evaluate(() => Notification.permission)) !== 'denied') throw new Error('notifications are not blocked for Pulse');
+}
+
+/**
+ * What the notifications card says once the browser has told it where this device stands (it
+ * reads "Vérification…" until then): every paragraph, so a wrong answer shows at once, in words.
+ */
+async function notificationsCardWords(page: Page): Promise<string[]> {
+  const card = page.getByRole('region', { name: 'Notifications sur cet appareil', exact: true });
+  await card.waitFor({ state: 'visible', timeout: SCREEN_TIMEOUT_MS });
+  await card.getByText('Vérification…', { exact: true }).waitFor({ state: 'detached', timeout: SCREEN_TIMEOUT_MS });
+  return card.locator('p').allTextContents();
 }
 
 describe('The demo doctor setting Pulse up on their phone', () => {
@@ -98,8 +107,11 @@ describe('The demo doctor setting Pulse up on their phone', () => {
 
   it('should say in words that notifications are blocked, and how to allow them again', async () => {
     await openSettings(page);
-    await see(page, 'Les notifications sont bloquées pour Pulse dans ce navigateur.');
-    await see(page, 'Pour les autoriser, touchez l’icône à gauche de l’adresse (ou ouvrez les réglages des sites du navigateur), autorisez les notifications pour Pulse, puis rechargez cette page.');
+    const words = await notificationsCardWords(page);
+    expect(words).toContain('Les notifications sont bloquées pour Pulse dans ce navigateur.');
+    expect(words).toContain(
+      'Pour les autoriser, touchez l’icône à gauche de l’adresse (ou ouvrez les réglages des sites du navigateur), autorisez les notifications pour Pulse, puis rechargez cette page.',
+    );
     expect(await page.getByRole('button', { name: 'Activer les notifications' }).count()).toBe(0);
   });
 
@@ -185,10 +197,11 @@ describe('The receptionist on the settings screen', () => {
 /**
  * A push reaches the service worker for real: Chromium's DevTools protocol hands it a message
  * through the same path as a push service (`ServiceWorker.deliverPushMessage`), and the built
- * sw.js handles it. A real subscription cannot be made here (no internet, so no FCM), and this
- * headless Chromium has no notification platform: `Notification.permission` reads "denied" even
- * once granted, and `showNotification` refuses, so `getNotifications()` would always be empty.
- * What the worker asks the browser to show is therefore recorded in the worker itself.
+ * sw.js handles it. A real subscription cannot be made here (no internet, so no FCM), and
+ * @sparticuz's headless build has no notification platform: `Notification.permission` reads
+ * "denied" even once granted, and `showNotification` refuses, so `getNotifications()` would always
+ * be empty there. What the worker asks the browser to show is therefore recorded in the worker
+ * itself, the same on every Chromium.
  */
 describe('The service worker receiving pushes', () => {
   let context: BrowserContext;

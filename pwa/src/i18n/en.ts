@@ -52,6 +52,7 @@ export const en: Messages = {
   errorWrongCredentials: 'Incorrect e-mail or password.',
   errorPasswordMissing: 'Enter your password.',
   errorTooManyAttempts: (minutes: number) => `Too many attempts. Try again in ${minutes} min.`,
+  errorTooManyAttemptsSeconds: (seconds: number) => `Too many attempts. Try again in ${seconds} s.`,
   errorTooManyAttemptsLater: 'Too many attempts. Try again later.',
   errorServerUnreachable: 'Server unreachable. Check your connection and try again.',
   errorInvalidEmail: 'Enter a valid e-mail address, such as name@clinic.tn.',

@@ -51,6 +51,7 @@ export const fr = {
   errorWrongCredentials: 'E-mail ou mot de passe incorrect.',
   errorPasswordMissing: 'Saisissez votre mot de passe.',
   errorTooManyAttempts: (minutes: number) => `Trop de tentatives. Réessayez dans ${minutes} min.`,
+  errorTooManyAttemptsSeconds: (seconds: number) => `Trop de tentatives. Réessayez dans ${seconds} s.`,
   errorTooManyAttemptsLater: 'Trop de tentatives. Réessayez plus tard.',
   errorServerUnreachable: 'Serveur injoignable. Vérifiez votre connexion puis réessayez.',
   errorInvalidEmail: 'Saisissez une adresse e-mail valide, par exemple nom@cabinet.tn.',

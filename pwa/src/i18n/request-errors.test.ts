@@ -21,6 +21,13 @@ describe('describeRequestError', () => {
     expect(describeRequestError(refusal('RATE_LIMITED'), 'login', fr)).toBe('Trop de tentatives. Réessayez plus tard.');
   });
 
+  it('should say a short wait in seconds', () => {
+    const throttled = refusal('RATE_LIMITED', { retryAfterSeconds: 4 }, 4);
+    expect(describeRequestError(throttled, 'login', fr)).toBe('Trop de tentatives. Réessayez dans 4 s.');
+    expect(describeRequestError(throttled, 'login', en)).toBe('Too many attempts. Try again in 4 s.');
+    expect(describeRequestError(refusal('RATE_LIMITED', { retryAfterSeconds: 60 }, 60), 'login', en)).toBe('Too many attempts. Try again in 1 min.');
+  });
+
   it('should say when the server cannot be reached', () => {
     const offline = new ServerUnreachableError('no answer from the server');
     expect(describeRequestError(offline, 'login', fr)).toBe('Serveur injoignable. Vérifiez votre connexion puis réessayez.');

@@ -33,8 +33,10 @@ export function describeRequestError(error: unknown, action: RequestAction, mess
       if (action === 'passwordChange') return messages.errorWrongCurrentPassword;
       return messages.errorUnexpected;
     case 'RATE_LIMITED':
-      return error.retryAfterSeconds === null
-        ? messages.errorTooManyAttemptsLater
+      // The throttle's delays start at a second and double: short ones are said in seconds.
+      if (error.retryAfterSeconds === null) return messages.errorTooManyAttemptsLater;
+      return error.retryAfterSeconds < 60
+        ? messages.errorTooManyAttemptsSeconds(Math.max(1, Math.ceil(error.retryAfterSeconds)))
         : messages.errorTooManyAttempts(minutesToWait(error.retryAfterSeconds));
     case 'NOT_FOUND':
       return action === 'setup' ? messages.setupLinkInvalid : messages.errorUnexpected;
