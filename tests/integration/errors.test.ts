@@ -1,6 +1,8 @@
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { clinics } from '../../db/schema/index.ts';
 import { fetchWithEnv } from '../support/fetch-with-env.ts';
+import { api, createWorld, signIn, testDatabase } from '../support/world.ts';
 
 describe('the one error shape', () => {
   it('should answer an unknown API path with 404 NOT_FOUND in the error shape', async () => {
@@ -23,6 +25,20 @@ describe('the one error shape', () => {
     const text = await response.text();
     expect(JSON.parse(text)).toEqual({ error: { code: 'INTERNAL', message: 'The service is misconfigured', details: {} } });
     expect(text).not.toMatch(/LIBSQL_URL|not a url/);
+  });
+});
+
+describe("the live queue's own failures", () => {
+  it("should answer 503 in words of its own, never the object's error message", async () => {
+    const world = await createWorld();
+    // A zone no runtime knows: the clinic's queue object cannot open its day.
+    const clinicId = `broken-${world.suffix}`;
+    await testDatabase().insert(clinics).values({ id: clinicId, name: `Cassé ${world.suffix}`, timezone: 'Mars/Olympus_Mons', planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: Date.now() });
+    const response = await api(world, `/clinics/${clinicId}/queue`, { token: await signIn(world, world.superAdmin) });
+    expect(response.status).toBe(503);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({ error: { code: 'UNAVAILABLE', message: 'The live queue is not available right now; try again shortly', details: {} } });
+    expect(text).not.toMatch(/Mars|time ?zone|RangeError/i);
   });
 });
 
