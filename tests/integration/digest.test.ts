@@ -104,6 +104,26 @@ describe('the Monday digest, from the hourly cron through the queue to an SMTP s
     expect(await tuesday.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
   });
 
+  it('should refuse a week that is no day of the calendar with a 400, never a 500', async () => {
+    const owner = await sessionFor(world.ownerA);
+    const admin = await sessionFor(world.superAdmin);
+    const issuesOf = async (response: Response) => {
+      expect(response.status).toBe(400);
+      return (await response.json<{ error: { code: string; details: { issues: Array<{ path: string; message: string }> } } }>()).error.details.issues;
+    };
+    // 30 February; 29 February of a year that has none (2026); 31 April. Date.parse takes all three for March or May.
+    for (const week of ['2026-02-30', '2026-02-29', '2026-04-31']) {
+      expect(await issuesOf(await api(world, `/reports/weekly/preview?clinicId=${world.clinicA}&week=${week}`, { token: owner })), week).toContainEqual({
+        path: 'week', message: 'must be a day of the calendar, YYYY-MM-DD',
+      });
+      expect(await issuesOf(await api(world, '/reports/weekly/send', { method: 'POST', token: admin, json: { clinicId: world.clinicA, week } })), week).toContainEqual({
+        path: 'week', message: 'must be a day of the calendar, YYYY-MM-DD',
+      });
+    }
+    // A Monday of a year the calendar helpers would read as 19xx.
+    expect(await issuesOf(await api(world, `/reports/weekly/preview?clinicId=${world.clinicA}&week=0099-01-05`, { token: owner }))).toEqual([{ path: 'week', message: 'must be 2000-01-03 or later' }]);
+  });
+
   it("should send a week's digest on the super admin's demand, audited, skipping whoever already has it", async () => {
     const admin = await sessionFor(world.superAdmin);
     const again = await api(world, '/reports/weekly/send', { method: 'POST', token: admin, json: { clinicId: world.clinicA, week: WEEK } });

@@ -2,6 +2,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, inject, it } from 'vitest';
 import { listOutboxMail } from '../../db/queries/mail-outbox.ts';
 import { MisconfiguredError, readConfig } from '../../worker/env.ts';
+import { cloudflareMailer } from '../../worker/mail/cloudflare-mailer.ts';
 import { configuredMailer } from '../../worker/mail/configured-mailer.ts';
 import { httpMailer } from '../../worker/mail/http-mailer.ts';
 import { MailError, type Mailer, type MailMessage } from '../../worker/mail/mailer.ts';
@@ -187,6 +188,13 @@ describe('e-mail over a provider HTTP API (Resend-style JSON)', () => {
     expect(error.message).not.toContain(provider.apiKey);
   });
 
+  it('should keep a line break in a subject or a header value from reaching the provider, as over SMTP', async () => {
+    const to = owner();
+    await httpMailer(provider).send({ ...digestFor(to), subject: 'Clinique\r\nBcc: intrus@example.com', headers: { 'X-Pulse-Kind': 'weekly_digest\r\nBcc: intrus@example.com' } });
+    const [request] = await received<ProviderRequest>('/provider/requests', to);
+    expect(request?.body).toMatchObject({ to: [to], subject: 'Clinique Bcc: intrus@example.com', headers: { 'X-Pulse-Kind': 'weekly_digest Bcc: intrus@example.com' } });
+  });
+
   it('should be retried when the provider cannot be reached', async () => {
     const error = await failureOf(httpMailer({ ...provider, url: `http://127.0.0.1:${inject('smtpClosedPort')}/emails` }), digestFor(owner()));
     expect(error).toMatchObject({ transport: 'http', retryable: true });
@@ -226,6 +234,18 @@ describe('e-mail through the send_email binding (Miniflare locally, Cloudflare E
     const { id } = await mailer.send(digestFor('direction@pulse.tn'));
 
     expect(id).toMatch(/^<[^@<>]+@pulse\.tn>$/);
+  });
+
+  it('should hand the binding a subject and header values on one line, as over SMTP', async () => {
+    const handed: EmailMessageBuilder[] = [];
+    const binding: SendEmail = {
+      async send(message: EmailMessage | EmailMessageBuilder) {
+        if ('subject' in message) handed.push(message);
+        return { messageId: '<kept@pulse.tn>' };
+      },
+    };
+    await cloudflareMailer(binding).send({ ...digestFor('direction@pulse.tn'), subject: 'Clinique\r\nBcc: intrus@example.com', headers: { 'X-Pulse-Kind': 'weekly\n digest' } });
+    expect(handed).toMatchObject([{ to: ['direction@pulse.tn'], subject: 'Clinique Bcc: intrus@example.com', headers: { 'X-Pulse-Kind': 'weekly digest' } }]);
   });
 
   it('should be retried when the binding refuses to send (it says no more than why)', async () => {

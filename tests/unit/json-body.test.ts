@@ -7,6 +7,14 @@ describe('jsonBody', () => {
     expect(jsonBody(z.strictObject({ name: z.string() })).body.required).toBe(true);
   });
 
+  it('should refuse half of a character anywhere in a body, naming where', () => {
+    const schema = jsonBody(z.strictObject({ name: z.string(), tags: z.array(z.string()) })).body.content['application/json'].schema;
+    expect(schema.safeParse({ name: 'Cabinet 🩺', tags: ['ok'] }).success).toBe(true);
+    const refused = schema.safeParse({ name: 'ok', tags: ['fine', 'half \ud800'] });
+    expect(refused.error?.issues).toEqual([expect.objectContaining({ path: ['tags', 1], message: 'contains half of a character (a lone UTF-16 surrogate)' })]);
+    expect(schema.safeParse({ name: '\udc00', tags: [] }).success).toBe(false);
+  });
+
   it('should refuse, when the app is built, a body that would drop unknown fields in silence', () => {
     expect(() => jsonBody(z.object({ name: z.string() }))).toThrow('a request body must be a strict object schema');
     expect(() => jsonBody(z.looseObject({ name: z.string() }))).toThrow('strict object');

@@ -21,7 +21,23 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
   if (!(schema instanceof z.ZodObject) || schema.def.catchall?._zod.def.type !== 'never') {
     throw new Error('a request body must be a strict object schema (z.strictObject)');
   }
-  return { body: { required: true, content: { 'application/json': { schema } } } };
+  return { body: { required: true, content: { 'application/json': { schema: schema.superRefine(refuseHalfCharacters) } } } };
+}
+
+/**
+ * JSON may carry half of a character (`"\ud800"`), which has no UTF-8 form: libSQL cannot store
+ * it and no person typed it. Refused in any string or key of any body, at its path.
+ */
+function refuseHalfCharacters(value: unknown, context: z.RefinementCtx, path: PropertyKey[] = []): void {
+  if (typeof value === 'string') {
+    if (!value.isWellFormed()) context.addIssue({ code: 'custom', path, message: 'contains half of a character (a lone UTF-16 surrogate)' });
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  for (const [key, inner] of Object.entries(value)) {
+    if (!key.isWellFormed()) context.addIssue({ code: 'custom', path, message: 'a field name contains half of a character' });
+    refuseHalfCharacters(inner, context, [...path, Array.isArray(value) ? Number(key) : key]);
+  }
 }
 
 /** A path parameter that is some entity's id: bounded so it cannot carry a payload. */
