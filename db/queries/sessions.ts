@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { memberships, sessions, sessionSockets, users } from '../schema/accounts.ts';
 import { clinics } from '../schema/clinics.ts';
@@ -108,4 +108,16 @@ export async function socketClinicsOf(db: Database, of: { tokenHash: string } | 
           .from(sessionSockets)
           .where(inArray(sessionSockets.tokenHash, db.select({ tokenHash: sessions.tokenHash }).from(sessions).where(eq(sessions.userId, of.userId))));
   return [...new Set(rows.map((row) => row.clinicId))];
+}
+
+/**
+ * Forgets where sessions that ended before `endedBefore` (revoked or expired) opened sockets:
+ * nothing is left to close. The caller leaves a margin, so a logout under way still finds its rows.
+ */
+export async function pruneEndedSessionSockets(db: Database, endedBefore: number): Promise<void> {
+  const ended = db
+    .select({ tokenHash: sessions.tokenHash })
+    .from(sessions)
+    .where(or(lte(sessions.revokedAt, endedBefore), lte(sessions.expiresAt, endedBefore)));
+  await db.delete(sessionSockets).where(inArray(sessionSockets.tokenHash, ended));
 }

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dailyRollups, events, loginFailures, queueEntries, smsMessages } from '../../db/schema/index.ts';
+import { dailyRollups, events, loginFailures, queueEntries, sessions, sessionSockets, smsMessages } from '../../db/schema/index.ts';
 import { emptyRollupCounters } from '../../worker/domain/rollup.ts';
 import { SCHEDULES } from '../../worker/scheduled.ts';
 import { fireCron, jobAttempts, untilJobAttempts } from '../support/jobs.ts';
@@ -44,6 +44,15 @@ describe('retention (daily cron)', () => {
       { keyHash: `attempts-${world.suffix}`, at: RUN_AT - 20 * 60_000 },
       { keyHash: `attempts-${world.suffix}`, at: RUN_AT - 60_000 },
     ]);
+    // Where two sessions opened live sockets: one ended two hours before RUN_AT, one still going.
+    await db.insert(sessions).values([
+      { tokenHash: `ended-${world.suffix}`, userId: world.ownerA.id, createdAt: OLD, lastSeenAt: OLD, expiresAt: RUN_AT - 2 * 3_600_000 },
+      { tokenHash: `going-${world.suffix}`, userId: world.ownerA.id, createdAt: OLD, lastSeenAt: OLD, expiresAt: RUN_AT + DAY },
+    ]);
+    await db.insert(sessionSockets).values([
+      { tokenHash: `ended-${world.suffix}`, clinicId: world.clinicA, openedAt: OLD },
+      { tokenHash: `going-${world.suffix}`, clinicId: world.clinicA, openedAt: OLD },
+    ]);
     await db.insert(dailyRollups).values([
       { clinicId: world.clinicA, day: new Date(OLD).toISOString().slice(0, 10), ...emptyRollupCounters(), checkinsQr: 1, seen: 1, updatedAt: OLD, finalizedAt: OLD },
       { clinicId: world.clinicA, day: new Date(KEPT).toISOString().slice(0, 10), ...emptyRollupCounters(), checkinsQr: 1, seen: 1, updatedAt: KEPT, finalizedAt: KEPT },
@@ -58,6 +67,8 @@ describe('retention (daily cron)', () => {
     expect((await testDatabase().select({ id: smsMessages.id }).from(smsMessages).where(eq(smsMessages.clinicId, world.clinicA))).map((row) => row.id)).toEqual(['kept-sms']);
     const attempts = await testDatabase().select({ at: loginFailures.at }).from(loginFailures).where(eq(loginFailures.keyHash, `attempts-${world.suffix}`));
     expect(attempts).toEqual([{ at: RUN_AT - 60_000 }]);
+    const sockets = await testDatabase().select({ tokenHash: sessionSockets.tokenHash }).from(sessionSockets).where(eq(sessionSockets.clinicId, world.clinicA));
+    expect(sockets).toEqual([{ tokenHash: `going-${world.suffix}` }]);
     const rollups = await testDatabase().select().from(dailyRollups).where(eq(dailyRollups.clinicId, world.clinicA));
     expect(rollups.map((row) => [row.checkinsQr, row.seen])).toEqual([
       [1, 1],
