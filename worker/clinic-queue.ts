@@ -101,8 +101,8 @@ export class ClinicQueue extends DurableObject<Env> {
    */
   async ingest(clinicId: string, events: QueueEvent[], now: number): Promise<IngestOutcome> {
     const queue = await this.#ensureQueue(clinicId, now);
-    const outcome: IngestOutcome = { archived: this.#archived, accepted: 0, duplicates: 0, rejected: [] };
-    if (this.#archived) return outcome;
+    const outcome: IngestOutcome = { archived: await this.#stillArchived(clinicId), accepted: 0, duplicates: 0, rejected: [] };
+    if (outcome.archived) return outcome;
     this.#rollOverIfDue(queue, now);
     const tally = new IngestTally();
     const oldestAccepted = addClinicDays(queue.day.day, -(SEEN_EVENT_DAYS - 1));
@@ -172,7 +172,7 @@ export class ClinicQueue extends DurableObject<Env> {
    */
   async act(clinicId: string, action: ReceptionAction, now: number): Promise<{ entryId: string | null; refused: string | null }> {
     const queue = await this.#ensureQueue(clinicId, now);
-    if (this.#archived) return { entryId: null, refused: 'This clinic is archived: restore it to take patients again' };
+    if (await this.#stillArchived(clinicId)) return { entryId: null, refused: 'This clinic is archived: restore it to take patients again' };
     this.#rollOverIfDue(queue, now);
     const event = eventForAction(queue.day, action, now, () => crypto.randomUUID());
     if ('refused' in event) return { entryId: null, refused: event.refused };
@@ -232,6 +232,8 @@ export class ClinicQueue extends DurableObject<Env> {
       return new Response('Expected a WebSocket upgrade', { status: 426 });
     }
     const queue = await this.#ensureQueue(clinicId, Date.now());
+    // An archive that landed after the route let this request through.
+    if (await this.#stillArchived(clinicId)) return new Response('This clinic is archived', { status: 404 });
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
     this.ctx.acceptWebSocket(server, [sessionTag(sessionTokenHash), userTag(userId)]);
@@ -267,6 +269,17 @@ export class ClinicQueue extends DurableObject<Env> {
     }
     this.#reportToMetrics(Date.now());
     await this.#scheduleAlarm(Date.now());
+  }
+
+  /**
+   * Whether the clinic is archived, asking libSQL again when this object believes so: refusing is
+   * rare, and a restore whose `refreshSettings` call failed must not leave the queue closed.
+   */
+  async #stillArchived(clinicId: string): Promise<boolean> {
+    if (!this.#archived) return false;
+    const state = await loadClinicQueueState(this.#db(), clinicId);
+    this.#setArchived(state?.archived ?? true);
+    return this.#archived;
   }
 
   #setArchived(archived: boolean): void {

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { memberships, sessions, sessionSockets, users } from '../schema/accounts.ts';
 import { clinics } from '../schema/clinics.ts';
@@ -111,13 +111,11 @@ export async function socketClinicsOf(db: Database, of: { tokenHash: string } | 
 }
 
 /**
- * Forgets where sessions that ended before `endedBefore` (revoked or expired) opened sockets:
- * nothing is left to close. The caller leaves a margin, so a logout under way still finds its rows.
+ * Forgets where sessions revoked before `revokedBefore` opened sockets: revoking closed them, so
+ * nothing is left to close. The caller leaves a margin, so a logout under way still finds its
+ * rows. A session that merely expired keeps them: a socket it opened may still be listening.
  */
-export async function pruneEndedSessionSockets(db: Database, endedBefore: number): Promise<void> {
-  const ended = db
-    .select({ tokenHash: sessions.tokenHash })
-    .from(sessions)
-    .where(or(lte(sessions.revokedAt, endedBefore), lte(sessions.expiresAt, endedBefore)));
+export async function pruneEndedSessionSockets(db: Database, revokedBefore: number): Promise<void> {
+  const ended = db.select({ tokenHash: sessions.tokenHash }).from(sessions).where(lte(sessions.revokedAt, revokedBefore));
   await db.delete(sessionSockets).where(inArray(sessionSockets.tokenHash, ended));
 }

@@ -1,9 +1,11 @@
 import { env, SELF } from 'cloudflare:test';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { clinics } from '../../db/schema/index.ts';
 import { LIVE_CLOSE_CODES } from '../../worker/domain/live-messages.ts';
 import { clinicQueueOf } from '../../worker/services/clinic-queue-stub.ts';
 import { eventId, ingest } from '../support/queue-story.ts';
-import { api, createWorld, ORIGIN, signIn, type World } from '../support/world.ts';
+import { api, createWorld, ORIGIN, signIn, testDatabase, type World } from '../support/world.ts';
 
 const walkInEvent = () => ({ id: eventId('ev'), type: 'patient_added', entryId: eventId('entry'), method: 'manual', occurredAt: new Date().toISOString() });
 
@@ -68,5 +70,17 @@ describe('an archived clinic is closed to its members and keys, and opens again 
     expect((await api(world, `/clinics/${world.clinicA}/api-keys`, { method: 'POST', token: owner, json: { name: 'after restore' } })).status).toBe(201);
     const queue = await (await api(world, `/clinics/${world.clinicA}/queue`, { token: owner })).json<{ entries: unknown[] }>();
     expect(queue.entries).toHaveLength(3);
+  });
+});
+
+describe("a clinic's live queue after an archive or restore it was not told of", () => {
+  it('should take events again once libSQL says the clinic is restored', async () => {
+    const world = await createWorld();
+    const admin = await signIn(world, world.superAdmin);
+    expect((await ingest(world, world.keyA, [walkInEvent()])).body.accepted).toBe(1);
+    expect((await api(world, `/admin/clinics/${world.clinicA}/archive`, { method: 'POST', token: admin })).status).toBe(200);
+    // A restore whose call to the live queue failed: libSQL has it, the object does not.
+    await testDatabase().update(clinics).set({ archivedAt: null }).where(eq(clinics.id, world.clinicA));
+    expect((await ingest(world, world.keyA, [walkInEvent()])).body).toMatchObject({ accepted: 1 });
   });
 });

@@ -176,6 +176,25 @@ describe('password throttling: growing delays on what the guesser controls, neve
     expect((await login(world.ownerA.email, world.ownerA.password, clinicRouter, { Cookie: deviceCookie })).status).toBe(429);
   });
 
+  it('should count an IPv6 client by its /64: new addresses from the same block are the same guesser', async () => {
+    const block = `2001:db8:${(Number.parseInt(world.suffix.slice(-4), 36) % 65_535).toString(16)}:7`;
+    for (let attempt = 1; attempt <= 5; attempt += 1) expect((await login(world.ownerA.email, 'wrong', `${block}::${attempt}`)).status).toBe(401);
+    expect((await login(world.ownerA.email, 'wrong', `${block}:ffff:ffff:ffff:6`)).status).toBe(429);
+    expect((await login(world.ownerA.email, world.ownerA.password, '2001:db8:ffff:ffff::1')).status).toBe(200);
+  });
+
+  it('should slow guesses at one account spread over many addresses, never its known browsers', async () => {
+    const first = await login(world.ownerA.email, world.ownerA.password, `${world.ip}-home`);
+    const deviceCookie = first.headers.getSetCookie().find((cookie) => cookie.startsWith('pulse_device='))?.split(';')[0] ?? '';
+    // A botnet: 50 addresses, one guess each.
+    for (let bot = 1; bot <= 50; bot += 1) expect((await login(world.ownerA.email, 'wrong', `${world.ip}-bot-${bot}`)).status).toBe(401);
+    const fiftyFirst = await login(world.ownerA.email, 'wrong', `${world.ip}-bot-51`);
+    expect(fiftyFirst.status).toBe(429);
+    expect(retryAfterOf(fiftyFirst)).toBeGreaterThanOrEqual(1);
+    // The owner's own phone is known to the account: not held up at all.
+    expect((await login(world.ownerA.email, world.ownerA.password, `${world.ip}-bot-52`, { Cookie: deviceCookie })).status).toBe(200);
+  });
+
   it('should throttle password changes like sign-ins', async () => {
     const token = await signIn(world, world.ownerA);
     const change = (currentPassword: string) =>

@@ -89,6 +89,13 @@ describe('invitations and one-time setup links', () => {
     expect(await testDatabase().select().from(setupTokens).where(eq(setupTokens.userId, world.ownerB.id))).toEqual([]);
   });
 
+  it('should invite the same new e-mail twice at once without a 500, into one account', async () => {
+    const email = `twice-${world.suffix}@test.pulse`;
+    const both = await Promise.all([1, 2].map(() => api(world, `/clinics/${world.clinicA}/staff`, { method: 'POST', token: ownerToken, json: { email } })));
+    expect(both.map((response) => response.status)).toEqual([201, 201]);
+    expect(await testDatabase().select({ id: users.id }).from(users).where(eq(users.email, email))).toHaveLength(1);
+  });
+
   it('should let the super admin invite a clinic owner and see the link (they see every account anyway)', async () => {
     const adminToken = await signIn(world, world.superAdmin);
     const email = `second-owner-${world.suffix}@test.pulse`;

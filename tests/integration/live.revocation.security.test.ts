@@ -1,7 +1,9 @@
 import { SELF } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LIVE_CLOSE_CODES } from '../../worker/domain/live-messages.ts';
-import { api, createWorld, ORIGIN, signIn, type Person, type World } from '../support/world.ts';
+import { eq } from 'drizzle-orm';
+import { sessionSockets } from '../../db/schema/index.ts';
+import { api, createWorld, ORIGIN, signIn, testDatabase, type Person, type World } from '../support/world.ts';
 import { eventId, ingest } from '../support/queue-story.ts';
 
 /** PRODUCT (issue 1/8): a live socket closes within 5 s of its session losing access. */
@@ -82,6 +84,15 @@ describe('a live socket ends with the access that opened it', () => {
 
   it('should close when the super admin disables the user', async () => {
     const { live } = await staffSocket();
+    const admin = await signIn(world, world.superAdmin);
+    expect((await api(world, `/admin/users/${world.staffA.id}/access`, { method: 'PUT', token: admin, json: { disabled: true } })).status).toBe(204);
+    await expectClosedAndOwnerLive(live, /disabled/);
+  });
+
+  it("should reach a user's sockets through their clinics even when the record of where they opened is gone", async () => {
+    const { live } = await staffSocket();
+    // As after a long-expired session's records were pruned.
+    await testDatabase().delete(sessionSockets).where(eq(sessionSockets.clinicId, world.clinicA));
     const admin = await signIn(world, world.superAdmin);
     expect((await api(world, `/admin/users/${world.staffA.id}/access`, { method: 'PUT', token: admin, json: { disabled: true } })).status).toBe(204);
     await expectClosedAndOwnerLive(live, /disabled/);

@@ -44,9 +44,9 @@ describe('retention (daily cron)', () => {
       { keyHash: `attempts-${world.suffix}`, at: RUN_AT - 20 * 60_000 },
       { keyHash: `attempts-${world.suffix}`, at: RUN_AT - 60_000 },
     ]);
-    // Where two sessions opened live sockets: one ended two hours before RUN_AT, one still going.
+    // Where two sessions opened live sockets: one revoked two hours before RUN_AT, one still going.
     await db.insert(sessions).values([
-      { tokenHash: `ended-${world.suffix}`, userId: world.ownerA.id, createdAt: OLD, lastSeenAt: OLD, expiresAt: RUN_AT - 2 * 3_600_000 },
+      { tokenHash: `ended-${world.suffix}`, userId: world.ownerA.id, createdAt: OLD, lastSeenAt: OLD, expiresAt: RUN_AT + DAY, revokedAt: RUN_AT - 2 * 3_600_000 },
       { tokenHash: `going-${world.suffix}`, userId: world.ownerA.id, createdAt: OLD, lastSeenAt: OLD, expiresAt: RUN_AT + DAY },
     ]);
     await db.insert(sessionSockets).values([

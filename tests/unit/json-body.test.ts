@@ -15,6 +15,12 @@ describe('jsonBody', () => {
     expect(schema.safeParse({ name: '\udc00', tags: [] }).success).toBe(false);
   });
 
+  it('should walk a body nested 100,000 deep without exhausting the stack', () => {
+    const schema = jsonBody(z.strictObject({ events: z.array(z.unknown()) })).body.content['application/json'].schema;
+    const deep = JSON.parse(`{"events":${'['.repeat(100_000)}"\\ud800"${']'.repeat(100_000)}}`);
+    expect(schema.safeParse(deep).error?.issues[0]?.message).toBe('contains half of a character (a lone UTF-16 surrogate)');
+  });
+
   it('should refuse, when the app is built, a body that would drop unknown fields in silence', () => {
     expect(() => jsonBody(z.object({ name: z.string() }))).toThrow('a request body must be a strict object schema');
     expect(() => jsonBody(z.looseObject({ name: z.string() }))).toThrow('strict object');

@@ -36,6 +36,7 @@ export interface Invitation {
 export async function invite(
   services: Services,
   invitation: { clinicId: string; role: ClinicRole; email: string; locale: Locale; invitedBy: string; origin: string },
+  retried = false,
 ): Promise<Invitation> {
   const { db, clock, config } = services;
   const clinicName = await clinicNameOf(db, invitation.clinicId);
@@ -50,13 +51,20 @@ export async function invite(
   let locale = invitation.locale;
   const userId = existing?.id ?? crypto.randomUUID();
   if (existing === undefined) {
-    await createInvitedMember(db, {
-      userId, email: invitation.email, locale, clinicId: invitation.clinicId, role: invitation.role,
-      tokenHash, createdBy: invitation.invitedBy, now, expiresAt,
-    });
+    try {
+      await createInvitedMember(db, {
+        userId, email: invitation.email, locale, clinicId: invitation.clinicId, role: invitation.role,
+        tokenHash, createdBy: invitation.invitedBy, now, expiresAt,
+      });
+    } catch (error) {
+      // Two invitations of the same new e-mail at once: the other one made the account first.
+      if (retried || (await findUserByEmail(db, invitation.email)) === undefined) throw error;
+      return invite(services, invitation, true);
+    }
   } else {
     locale = existing.locale;
-    const added = existing.role === 'member' && (await addMembership(db, { userId: existing.id, clinicId: invitation.clinicId, role: invitation.role, now }));
+    // Even the super admin's address gets the membership: refusing it would tell which one it is.
+    const added = await addMembership(db, { userId: existing.id, clinicId: invitation.clinicId, role: invitation.role, now });
     linkMade = existing.passwordHash === null && existing.disabledAt === null;
     if (linkMade) await replaceSetupToken(db, { userId: existing.id, tokenHash, createdBy: invitation.invitedBy, now, expiresAt });
     // Nothing new to tell someone who already had this clinic and a password.

@@ -1,4 +1,4 @@
-import { socketClinicsOf } from '../../db/queries/sessions.ts';
+import { clinicRolesOf, socketClinicsOf } from '../../db/queries/sessions.ts';
 import { clinicQueueOf } from '../services/clinic-queue-stub.ts';
 import type { Services } from '../services/services.ts';
 
@@ -8,12 +8,18 @@ export type SocketOwnerMatch = { sessionTokenHash: string } | { userId: string }
 /**
  * Closes the live sockets of a session (or of a user) that just lost its access, with 4401 and
  * `reason` in words. The clinics to tell are those where it opened sockets (`session_sockets`),
- * or `onlyClinicId` when one membership went. Each clinic's queue is one object wherever the
+ * with a user's own clinics besides, or `onlyClinicId` when one membership went. Each clinic's queue is one object wherever the
  * request runs, so this reaches the sockets from any isolate. A clinic that cannot be told is
  * logged, not fatal: the access itself is already revoked in libSQL.
  */
 export async function closeLiveSockets(env: Env, services: Services, of: SocketOwnerMatch, reason: string, onlyClinicId?: string): Promise<void> {
-  const clinicIds = onlyClinicId !== undefined ? [onlyClinicId] : await socketClinicsOf(services.db, 'sessionTokenHash' in of ? { tokenHash: of.sessionTokenHash } : of);
+  const clinicIds =
+    onlyClinicId !== undefined
+      ? [onlyClinicId]
+      : 'sessionTokenHash' in of
+        ? await socketClinicsOf(services.db, { tokenHash: of.sessionTokenHash })
+        : // A user's clinics too: a socket whose record was pruned (its session expired long ago) is still found.
+          [...new Set([...(await socketClinicsOf(services.db, of)), ...(await clinicRolesOf(services.db, of.userId)).keys()])];
   const results = await Promise.allSettled(clinicIds.map((clinicId) => clinicQueueOf(env, clinicId).closeSockets(of, reason)));
   results.forEach((result, index) => {
     if (result.status === 'rejected') services.logger.warn('live sockets not closed', { clinicId: clinicIds[index], error: String(result.reason) });

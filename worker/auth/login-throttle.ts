@@ -1,6 +1,6 @@
 import { clearLoginAttempts, forgetLoginAttempts, recordLoginAttempt } from '../../db/queries/login-failures.ts';
 import type { Database } from '../../db/client.ts';
-import { remainingDelayMs, THROTTLE_WINDOW_MS, type ThrottleScope } from '../domain/attempt-throttle.ts';
+import { remainingDelayMs, THROTTLE_WINDOW_MS, throttleAddressOf, type ThrottleScope } from '../domain/attempt-throttle.ts';
 import { keyedHash } from './secrets.ts';
 
 export type ThrottleVerdict =
@@ -24,13 +24,16 @@ export interface PasswordAttempt {
  * does not count against the address; a failure stays counted.
  */
 export async function admitPasswordAttempt(db: Database, attempt: PasswordAttempt): Promise<ThrottleVerdict> {
-  const { email, ip, deviceId, hashKey, now } = attempt;
-  // Keyed hashes: the table never holds an e-mail or an address in clear.
+  const { email, deviceId, hashKey, now } = attempt;
+  const ip = throttleAddressOf(attempt.ip);
+  // Keyed hashes: the table never holds an e-mail or an address in clear. The account's own scope
+  // comes first: a success clears it.
   const scopes: Array<{ scope: ThrottleScope; key: string }> =
     deviceId === null
       ? [
           { scope: 'account_address', key: await keyedHash(hashKey, `throttle:account-address:${email}:${ip}`) },
           { scope: 'address', key: await keyedHash(hashKey, `throttle:address:${ip}`) },
+          { scope: 'account', key: await keyedHash(hashKey, `throttle:account:${email}`) },
         ]
       : [{ scope: 'account_device', key: await keyedHash(hashKey, `throttle:account-device:${email}:${deviceId}`) }];
   const { ids, prior } = await recordLoginAttempt(db, scopes.map(({ key }) => key), now, THROTTLE_WINDOW_MS);

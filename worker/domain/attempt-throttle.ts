@@ -11,7 +11,7 @@ export const THROTTLE_WINDOW_MS = 15 * 60_000;
 /** Delay after the first failure beyond the free ones; it doubles with each further failure. */
 export const FIRST_DELAY_MS = 1_000;
 
-export type ThrottleScope = 'account_address' | 'address' | 'account_device';
+export type ThrottleScope = 'account_address' | 'address' | 'account' | 'account_device';
 
 /**
  * Failures allowed before any delay, per scope. An address is shared by a whole clinic behind one
@@ -20,8 +20,28 @@ export type ThrottleScope = 'account_address' | 'address' | 'account_device';
 export const FREE_FAILURES: Record<ThrottleScope, number> = {
   account_address: 5,
   address: 20,
+  /**
+   * One account from every address and browser it does not know (NIST's cap on consecutive
+   * failures, kept as a delay): guesses spread over a botnet still slow down, yet a stranger needs
+   * 50 failures in 15 minutes before the owner, on a browser new to the account, waits at all. A
+   * browser the account knows never does.
+   */
+  account: 50,
   account_device: 5,
 };
+
+/**
+ * The address an attempt counts against. An IPv6 client commonly holds a whole /64 (2^64
+ * addresses), so its /64 is one address here; IPv4 addresses count one by one.
+ */
+export function throttleAddressOf(ip: string): string {
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail = ''] = ip.toLowerCase().split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === '' ? [] : tail.split(':');
+  const groups = ip.includes('::') ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
 
 /**
  * The wait, in ms, still owed before the next attempt on a key with `failures` earlier failures

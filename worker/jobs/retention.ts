@@ -4,7 +4,7 @@ import { deleteRawRowsBefore, type RawTable } from '../../db/queries/retention.t
 import { pruneEndedSessionSockets } from '../../db/queries/sessions.ts';
 import { THROTTLE_WINDOW_MS } from '../domain/attempt-throttle.ts';
 
-/** Socket records outlive their session by this much: a logout running right now still reads them. */
+/** Socket records outlive their session's revocation by this much: a logout under way still reads them. */
 const SOCKET_RECORDS_KEPT_MS = 3_600_000;
 /** Rows per table per statement: a short write transaction, even on a busy database. */
 const ROWS_PER_BATCH = 2_000;
@@ -20,7 +20,7 @@ export interface RetentionRun {
 
 /**
  * Deletes raw rows older than `retentionDays` before `now`, in bounded batches, the password
- * attempts that no longer count for the throttle, and the live-socket records of ended sessions.
+ * attempts that no longer count for the throttle, and the live-socket records of revoked sessions.
  */
 export async function runRetention(db: Database, now: number, retentionDays: number): Promise<RetentionRun> {
   await pruneLoginAttempts(db, now - THROTTLE_WINDOW_MS);

@@ -26,17 +26,30 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
 
 /**
  * JSON may carry half of a character (`"\ud800"`), which has no UTF-8 form: libSQL cannot store
- * it and no person typed it. Refused in any string or key of any body, at its path.
+ * it and no person typed it. Refused in any string or key of any body, at its path. The walk keeps
+ * its own stack: a body nested tens of thousands deep (ingestion's events are `unknown` until each
+ * is checked) must not exhaust the call stack.
  */
-function refuseHalfCharacters(value: unknown, context: z.RefinementCtx, path: PropertyKey[] = []): void {
-  if (typeof value === 'string') {
-    if (!value.isWellFormed()) context.addIssue({ code: 'custom', path, message: 'contains half of a character (a lone UTF-16 surrogate)' });
-    return;
-  }
-  if (typeof value !== 'object' || value === null) return;
-  for (const [key, inner] of Object.entries(value)) {
-    if (!key.isWellFormed()) context.addIssue({ code: 'custom', path, message: 'a field name contains half of a character' });
-    refuseHalfCharacters(inner, context, [...path, Array.isArray(value) ? Number(key) : key]);
+function refuseHalfCharacters(body: unknown, context: z.RefinementCtx): void {
+  // Each step links to its parent: the path is spelled out only for an issue, never copied per level.
+  interface Step { value: unknown; key: PropertyKey | null; parent: Step | null }
+  const pathOf = (step: Step | null): PropertyKey[] => {
+    const path: PropertyKey[] = [];
+    for (let at = step; at !== null && at.key !== null; at = at.parent) path.unshift(at.key);
+    return path;
+  };
+  const pending: Step[] = [{ value: body, key: null, parent: null }];
+  for (let step = pending.pop(); step !== undefined; step = pending.pop()) {
+    const { value } = step;
+    if (typeof value === 'string') {
+      if (!value.isWellFormed()) context.addIssue({ code: 'custom', path: pathOf(step), message: 'contains half of a character (a lone UTF-16 surrogate)' });
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    for (const [key, inner] of Object.entries(value)) {
+      if (!key.isWellFormed()) context.addIssue({ code: 'custom', path: pathOf(step), message: 'a field name contains half of a character' });
+      if (typeof inner === 'object' || typeof inner === 'string') pending.push({ value: inner, key: Array.isArray(value) ? Number(key) : key, parent: step });
+    }
   }
 }
 
