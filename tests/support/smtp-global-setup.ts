@@ -81,6 +81,9 @@ export default async function setup(project: TestProject) {
         .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
     },
   });
+  // A client that drops its connection (a Worker request ended mid-session) is the client's
+  // business; without a listener, smtp-server's 'error' event would end the whole test run.
+  smtp.on('error', (error: Error) => process.stderr.write(`test SMTP server: ${error.message}\n`));
   smtp.listen(0, '127.0.0.1');
   await once(smtp.server, 'listening');
 

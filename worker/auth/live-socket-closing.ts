@@ -19,7 +19,7 @@ export async function closeLiveSockets(env: Env, services: Services, of: SocketO
       : 'sessionTokenHash' in of
         ? await socketClinicsOf(services.db, { tokenHash: of.sessionTokenHash })
         : // A user's clinics too: a socket whose record was pruned (its session expired long ago) is still found.
-          [...new Set([...(await socketClinicsOf(services.db, of)), ...(await clinicRolesOf(services.db, of.userId)).keys()])];
+          await Promise.all([socketClinicsOf(services.db, of), clinicRolesOf(services.db, of.userId)]).then(([opened, roles]) => [...new Set([...opened, ...roles.keys()])]);
   const results = await Promise.allSettled(clinicIds.map((clinicId) => clinicQueueOf(env, clinicId).closeSockets(of, reason)));
   results.forEach((result, index) => {
     if (result.status === 'rejected') services.logger.warn('live sockets not closed', { clinicId: clinicIds[index], error: String(result.reason) });
