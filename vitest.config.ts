@@ -17,11 +17,13 @@ export default defineConfig({
     silent: 'passed-only',
     projects: [
       {
-        // Pure domain logic and Node tooling (seed, migrations, sqld), in Node.
+        // Pure domain logic, the Worker's modules that need no binding, and Node tooling (seed,
+        // migrations, sqld), in Node. A Worker module's test that needs workerd is `*.workerd.test.ts`.
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['tests/unit/**/*.test.ts', 'worker/domain/**/*.test.ts', 'pwa/src/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'worker/**/*.test.ts', 'pwa/src/**/*.test.ts'],
+          exclude: ['**/node_modules/**', 'worker/**/*.workerd.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -59,7 +61,7 @@ export default defineConfig({
         ],
         test: {
           name: 'workers',
-          include: ['tests/integration/**/*.test.ts'],
+          include: ['tests/integration/**/*.test.ts', 'worker/**/*.workerd.test.ts'],
           globalSetup: ['tests/support/database-global-setup.ts', 'tests/support/smtp-global-setup.ts', 'tests/support/push-global-setup.ts'],
           testTimeout: 30_000,
         },

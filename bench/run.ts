@@ -31,6 +31,7 @@ import { benchAdmin } from './admin-bench.ts';
 import { benchHistory } from './history-bench.ts';
 import { benchDigest } from './digest-bench.ts';
 import { benchIngest, benchLive, benchToday, startLoadStack } from './queue-bench.ts';
+import { hashPassword } from '../worker/auth/password.ts';
 
 const { values } = parseArgs({
   options: {
@@ -64,7 +65,7 @@ async function benchSeed(clinics: number, days: number) {
     const db = createDatabase(sqld);
     await applyMigrations(db);
     const started = performance.now();
-    await ensureDemoData(db, { clinics, days });
+    await ensureDemoData(db, { hashPassword, clinics, days });
     return { clinics, days, seconds: Math.round((performance.now() - started) / 100) / 10 };
   } finally {
     await sqld.process.stop();

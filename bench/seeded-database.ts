@@ -4,6 +4,7 @@ import { createDatabase } from '../db/client.ts';
 import { applyMigrations } from '../db/migrate.ts';
 import { ensureDemoData } from '../db/seed/ensure-demo-data.ts';
 import { startSqld } from '../scripts/lib/sqld.ts';
+import { hashPassword } from '../worker/auth/password.ts';
 
 /** Seeded benchmark databases live here between runs: seeding thousands of clinic-years takes minutes. */
 const KEPT_DATA = fileURLToPath(new URL('../.data/bench/', import.meta.url));
@@ -17,6 +18,6 @@ export async function openSeededDatabase(name: string, clinics: number, days: nu
   const db = createDatabase(sqld);
   await applyMigrations(db);
   const started = performance.now();
-  const seeded = await ensureDemoData(db, { clinics, days, log });
+  const seeded = await ensureDemoData(db, { hashPassword, clinics, days, log });
   return { sqld, db, seedSeconds: seeded ? Math.round((performance.now() - started) / 100) / 10 : null };
 }

@@ -15,7 +15,7 @@ export type QueryObserver = (observed: { statement: string; batch: boolean; seco
 export interface DatabaseConfig {
   url: string;
   authToken?: string | undefined;
-  /** Metrics: the Worker times every query a request makes. */
+  /** Metrics: every runtime (worker/runtime/runtime.ts) times its round trips. */
   onQuery?: QueryObserver | undefined;
 }
 

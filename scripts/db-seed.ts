@@ -8,6 +8,7 @@ import { applyMigrations } from '../db/migrate.ts';
 import { DEMO_DEFAULTS, ensureDemoData } from '../db/seed/ensure-demo-data.ts';
 import { DEMO_LOGINS } from '../db/seed/demo-users.ts';
 import { withDatabase } from './lib/local-database.ts';
+import { hashPassword } from '../worker/auth/password.ts';
 
 const USAGE = 'usage: npm run db:seed -- [--seed N] [--clinics N] [--days N]';
 
@@ -48,7 +49,7 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 
 await withDatabase(async (db, where) => {
   await applyMigrations(db);
-  const seeded = await ensureDemoData(db, { ...options, log: say });
+  const seeded = await ensureDemoData(db, { ...options, hashPassword, log: say });
   if (!seeded) {
     const hint = process.env.LIBSQL_URL ? '' : ' (for a fresh local demo, delete .data/sqld)';
     say(`Nothing seeded: ${where} already has clinics${hint}.`);

@@ -1,6 +1,6 @@
 import type { Principal } from './auth/principal.ts';
-import type { Logger } from './services/logger.ts';
-import type { Services } from './services/services.ts';
+import type { Logger } from './runtime/logger.ts';
+import type { Runtime } from './runtime/runtime.ts';
 
 /** Hono's typing of this app: the Worker's bindings and what middleware put on `c.var`. */
 export interface AppEnv {
@@ -8,7 +8,8 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     logger: Logger;
-    services: Services;
+    /** The request's runtime (worker/http/request-runtime.ts); the name predates it. */
+    services: Runtime;
     /** Set by `authorize` on every non-public route. */
     principal: Principal;
     /** The clinic a clinic-scoped route (or an API key) acts on, once authorised. */

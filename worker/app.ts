@@ -23,12 +23,12 @@ import { pushRoutes } from './routes/push.ts';
 import { queueRoutes } from './routes/queue.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { settingsRoutes } from './routes/settings.ts';
-import { requestMetrics } from './metrics/request-metrics.ts';
-import { requestLog } from './services/request-log.ts';
-import { bodySizeLimit } from './services/body-limit.ts';
-import { securityHeaders } from './services/security-headers.ts';
-import type { Clock } from './services/clock.ts';
-import { services } from './services/services.ts';
+import { bodySizeLimit } from './http/body-limit.ts';
+import { requestLog } from './http/request-log.ts';
+import { requestMetrics } from './http/request-metrics.ts';
+import { requestRuntime } from './http/request-runtime.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import type { Clock } from './runtime/clock.ts';
 
 /** Every API path lives under this prefix; the PWA owns everything else. */
 export const API_PREFIX = '/api/v1';
@@ -56,8 +56,8 @@ export function createApp(options: { clock?: Clock } = {}) {
   app.use('*', requestMetrics);
   app.use('*', securityHeaders);
   app.use(`${API_PREFIX}/*`, bodySizeLimit(`${API_PREFIX}/ingest/events`));
-  app.use(`${API_PREFIX}/*`, services(options.clock));
-  app.use(METRICS_PATH, services(options.clock));
+  app.use(`${API_PREFIX}/*`, requestRuntime(options.clock));
+  app.use(METRICS_PATH, requestRuntime(options.clock));
 
   const routes = app
     .route(API_PREFIX, healthRoutes)

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BROWSER_PUSH_SERVICES } from './domain/push-services.ts';
 import { AppError } from './errors.ts';
 import { checkMailSettings, MAIL_SETTINGS, mailConfigOf } from './mail/config.ts';
-import { createLogger } from './services/logger.ts';
+import { createLogger } from './runtime/logger.ts';
 
 const LIBSQL_PROTOCOLS = ['libsql:', 'https:', 'http:', 'wss:', 'ws:'];
 

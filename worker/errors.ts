@@ -13,7 +13,7 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   /** An event or reception action the queue cannot take in its current state. */
   INVALID_TRANSITION: 409,
-  /** The body is larger than the route takes (worker/services/body-limit.ts); refused unread. */
+  /** The body is larger than the route takes (worker/http/body-limit.ts); refused unread. */
   PAYLOAD_TOO_LARGE: 413,
   INSUFFICIENT_DATA: 422,
   RATE_LIMITED: 429,

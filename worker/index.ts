@@ -1,9 +1,9 @@
 import { createApp } from './app.ts';
-import { handleQueue } from './jobs/queue-consumer.ts';
+import { handleJobBatch } from './jobs/job-consumer.ts';
 import { handleScheduled } from './scheduled.ts';
 
-export { ClinicQueue } from './clinic-queue.ts';
-export { LibsqlWriter } from './libsql-writer.ts';
+export { ClinicQueue } from './clinic-queue/clinic-queue.ts';
+export { LibsqlWriter } from './libsql-writer/libsql-writer.ts';
 export { Metrics } from './metrics/metrics.ts';
 
 const app = createApp();
@@ -11,5 +11,6 @@ const app = createApp();
 export default {
   fetch: app.fetch,
   scheduled: (controller, env) => handleScheduled(controller, env),
-  queue: (batch, env) => handleQueue(batch, env),
+  // Cloudflare names this handler `queue`; in Pulse its messages are jobs.
+  queue: (batch, env) => handleJobBatch(batch, env),
 } satisfies ExportedHandler<Env>;

@@ -1,14 +1,13 @@
-import { createDatabase, type Database } from '../db/client.ts';
+import type { Database } from '../db/client.ts';
 import { clinicZones } from '../db/queries/admin-figures.ts';
 import { liveClinicsIn } from '../db/queries/recipients.ts';
 import { SERVICE_TIME_ZONE } from './digest/digest-content.ts';
 import { digestWeekOf, isDigestHour } from './domain/digest-schedule.ts';
 import { ALERT_KINDS } from './domain/vocabulary.ts';
-import { readConfig } from './env.ts';
 import { enqueueJobs, type JobMessage } from './jobs/job-messages.ts';
 import { recordCronRun } from './metrics/cron-runs.ts';
 import type { CronSchedule } from './metrics/health-report.ts';
-import { createLogger } from './services/logger.ts';
+import { backgroundRuntime } from './runtime/background-runtime.ts';
 
 /** The cron expressions of wrangler.toml `[triggers]` (UTC). */
 export const SCHEDULES = {
@@ -27,8 +26,8 @@ const HOUR = 60 * MINUTE;
 
 /**
  * Each job whose last success health and /metrics watch, and how old it may be before they call
- * it stale: its period plus slack for a late trigger, a queue backlog or a long run. Jobs run in
- * the queue consumer record their own success; the digest records the hourly decision.
+ * it stale: its period plus slack for a late trigger, a job backlog or a long run. Jobs run by
+ * the job consumer record their own success; the digest records the hourly decision.
  */
 export const CRON_SCHEDULES = {
   alerts: { schedule: SCHEDULES.alerts, staleAfterMs: 20 * MINUTE },
@@ -41,34 +40,34 @@ export const CRON_SCHEDULES = {
 export type CronJob = keyof typeof CRON_SCHEDULES;
 
 /**
- * A cron trigger only decides what is due and enqueues it; the queue consumer does the work
- * (worker/jobs/queue-consumer.ts). Every job is safe twice, so a trigger fired twice costs a
+ * A cron trigger only decides what is due and enqueues it; the job consumer does the work
+ * (worker/jobs/job-consumer.ts). Every job is safe twice, so a trigger fired twice costs a
  * second look, never a second e-mail.
  */
 export async function handleScheduled(controller: ScheduledController, env: Env): Promise<void> {
-  const logger = createLogger({ cron: controller.cron });
+  const { runtime, flushMetrics } = backgroundRuntime(env, { cron: controller.cron });
+  const { logger, jobs } = runtime;
   const at = controller.scheduledTime;
   try {
     switch (controller.cron) {
       case SCHEDULES.alerts:
-        await enqueueJobs(env.JOBS, [{ type: 'alerts.evaluate', at, kinds: ALERT_KINDS.filter((kind) => kind !== 'churn_risk') }]);
+        await enqueueJobs(jobs, [{ type: 'alerts.evaluate', at, kinds: ALERT_KINDS.filter((kind) => kind !== 'churn_risk') }]);
         return;
       case SCHEDULES.digest:
-        await recordCronRun(env, 'digest', logger, async () => {
-          const config = readConfig(env);
-          const jobs = await dueDigests(createDatabase({ url: config.libsqlUrl, authToken: config.libsqlAuthToken }), at);
-          await enqueueJobs(env.JOBS, jobs);
-          logger.info('digests enqueued', { job: 'digest', jobs: jobs.length });
+        await recordCronRun(runtime, 'digest', async () => {
+          const due = await dueDigests(runtime.db, at);
+          await enqueueJobs(jobs, due);
+          logger.info('digests enqueued', { job: 'digest', jobs: due.length });
         });
         return;
       case SCHEDULES.nightly:
-        await enqueueJobs(env.JOBS, [
+        await enqueueJobs(jobs, [
           { type: 'retention.run', at },
           { type: 'alerts.evaluate', at, kinds: ['churn_risk'] },
         ]);
         return;
       case SCHEDULES.business_snapshot:
-        await enqueueJobs(env.JOBS, [{ type: 'business_snapshot.run', at }]);
+        await enqueueJobs(jobs, [{ type: 'business_snapshot.run', at }]);
         return;
       default:
         logger.warn('no job for this schedule', { job: null });
@@ -76,6 +75,8 @@ export async function handleScheduled(controller: ScheduledController, env: Env)
   } catch (error) {
     logger.error('scheduled job failed', error);
     throw error;
+  } finally {
+    await flushMetrics();
   }
 }
 

@@ -85,9 +85,15 @@ interface CurrencyTotals extends ServiceTotals {
   smsCostMinor: number;
 }
 
-const TOTAL_FIELDS = [
-  'totalClinics', 'activeClinics', 'atRisk', 'churned', 'dau', 'wau', 'patientsToday', 'qrToday', 'smsToday', 'qr30d', 'patients30d', 'openQueues', 'waitingInOpenQueues',
-] as const satisfies ReadonlyArray<keyof ServiceTotals>;
+/** The service's totals: the sums over its currencies. */
+function summed(rows: readonly ServiceTotals[]): ServiceTotals {
+  const sum = (field: keyof ServiceTotals) => rows.reduce((total, row) => total + Number(row[field]), 0);
+  return {
+    totalClinics: sum('totalClinics'), activeClinics: sum('activeClinics'), atRisk: sum('atRisk'), churned: sum('churned'), dau: sum('dau'), wau: sum('wau'),
+    patientsToday: sum('patientsToday'), qrToday: sum('qrToday'), smsToday: sum('smsToday'), qr30d: sum('qr30d'), patients30d: sum('patients30d'),
+    openQueues: sum('openQueues'), waitingInOpenQueues: sum('waitingInOpenQueues'),
+  };
+}
 
 /**
  * Every figure of the admin home that sums over clinics, in one round trip: the sums per currency
@@ -95,8 +101,8 @@ const TOTAL_FIELDS = [
  */
 export async function serviceTotals(db: Database, zones: readonly string[], now: number) {
   const rank = statusRank(now);
-  const [perCurrency, notActive] = await db.batch([
-    db.run(sql`with facts as (${clinicFacts(zones, now)}) select currency, count(*) as totalClinics,
+  const [currencies, notActive] = await db.batch([
+    db.all<CurrencyTotals>(sql`with facts as (${clinicFacts(zones, now)}) select currency, count(*) as totalClinics,
         coalesce(sum(${rank} < 2), 0) as activeClinics, coalesce(sum(${rank} = 1), 0) as atRisk, coalesce(sum(${rank} = 2), 0) as churned,
         coalesce(sum(${now} - lastLoginAt < ${DAY_MS}), 0) as dau, coalesce(sum(${now} - lastLoginAt < ${7 * DAY_MS}), 0) as wau,
         coalesce(sum(patientsToday), 0) as patientsToday, coalesce(sum(qrToday), 0) as qrToday, coalesce(sum(smsToday), 0) as smsToday,
@@ -105,16 +111,14 @@ export async function serviceTotals(db: Database, zones: readonly string[], now:
         coalesce(sum(case when ${rank} < 2 then planPriceMinor else 0 end), 0) as mrrMinor, coalesce(sum(smsCostToday), 0) as smsCostMinor
       from facts where archivedAt is null group by currency order by currency`),
     // The banner and the list: at risk first, then churned, by name; a hundred is more than a screen shows.
-    db.run(sql`with facts as (select c.id as clinicId, c.name as name, c.name_key as nameKey, ${lastLogin(now)} as lastLoginAt
+    db.all<{ clinicId: string; name: string; lastLoginAt: number | null; rank: number }>(sql`with facts as (select c.id as clinicId, c.name as name, c.name_key as nameKey, ${lastLogin(now)} as lastLoginAt
         from clinics c where c.created_at <= ${now} and c.archived_at is null)
       select clinicId, name, lastLoginAt, ${rank} as rank from facts where ${rank} > 0 order by rank, nameKey, clinicId limit 100`),
   ]);
-  const currencies = perCurrency.rows as unknown as CurrencyTotals[];
-  const totals = Object.fromEntries(TOTAL_FIELDS.map((field) => [field, currencies.reduce((sum, row) => sum + Number(row[field]), 0)])) as unknown as ServiceTotals;
   return {
-    totals,
+    totals: summed(currencies),
     perCurrency: currencies.map((row) => ({ currency: row.currency, mrrMinor: row.mrrMinor, smsCostMinor: row.smsCostMinor })),
-    notActive: (notActive.rows as unknown as Array<{ clinicId: string; name: string; lastLoginAt: number | null; rank: number }>).map((row) => ({
+    notActive: notActive.map((row) => ({
       clinicId: row.clinicId,
       name: row.name,
       lastLoginAt: row.lastLoginAt,
@@ -127,13 +131,13 @@ export async function serviceTotals(db: Database, zones: readonly string[], now:
 export async function mrrAt(db: Database, at: number): Promise<{ clinicsThen: number; mrr: Map<string, number> }> {
   const existed = sql`c.created_at <= ${at} and (c.archived_at is null or c.archived_at > ${at})`;
   const [count, rows] = await db.batch([
-    db.run(sql`select count(*) as clinics from clinics c where ${existed}`),
-    db.run(sql`select c.currency as currency, sum(c.plan_price_minor) as mrrMinor from clinics c where ${existed}
+    db.all<{ clinics: number }>(sql`select count(*) as clinics from clinics c where ${existed}`),
+    db.all<{ currency: string; mrrMinor: number }>(sql`select c.currency as currency, sum(c.plan_price_minor) as mrrMinor from clinics c where ${existed}
       and exists (select 1 from clinic_activity a where a.clinic_id = c.id and a.kind = 'clinic_login' and a.occurred_at between ${at - 30 * DAY_MS} and ${at})
       group by c.currency`),
   ]);
-  const clinicsThen = Number((count.rows[0] as unknown as { clinics: number } | undefined)?.clinics ?? 0);
-  return { clinicsThen, mrr: new Map((rows.rows as unknown as Array<{ currency: string; mrrMinor: number }>).map((row) => [row.currency, row.mrrMinor])) };
+  const clinicsThen = Number(count[0]?.clinics ?? 0);
+  return { clinicsThen, mrr: new Map(rows.map((row) => [row.currency, row.mrrMinor])) };
 }
 
 export type ClinicFactsRow = ClinicFacts;
@@ -175,14 +179,13 @@ export async function clinicHealthPage(db: Database, zones: readonly string[], q
   const order = sortExpression(query.sort, now);
   const direction = query.order === 'asc' ? sql`asc` : sql`desc`;
   const pattern = query.search === undefined || query.search === '' ? undefined : `%${query.search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-  const result = await db.run(sql`with facts as (${clinicFacts(zones, now)})
+  const rows = await db.all<ClinicFactsRow & { total: number }>(sql`with facts as (${clinicFacts(zones, now)})
     select *, count(*) over () as total from facts
     where ${query.archived ? sql`archivedAt is not null` : sql`archivedAt is null`}
       ${query.status === undefined ? sql`` : sql`and ${statusRank(now)} = ${STATUS_RANK[query.status]}`}
       ${pattern === undefined ? sql`` : sql`and nameKey like ${pattern} escape '\\'`}
     order by (${order}) is null, ${order} ${direction}, nameKey, clinicId
     limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`);
-  const rows = result.rows as unknown as Array<ClinicFactsRow & { total: number }>;
   return { rows, total: rows[0]?.total ?? (query.page > 1 ? await countOf(db, zones, query, now) : 0) };
 }
 
@@ -194,13 +197,13 @@ async function countOf(db: Database, zones: readonly string[], query: HealthPage
 
 /** One clinic's facts (its detail page), archived or not. */
 export async function clinicFactsOf(db: Database, zones: readonly string[], clinicId: string, now: number): Promise<ClinicFactsRow | undefined> {
-  const result = await db.run(sql`with facts as (${clinicFacts(zones, now)}) select * from facts where clinicId = ${clinicId}`);
-  return result.rows[0] as unknown as ClinicFactsRow | undefined;
+  const [row] = await db.all<ClinicFactsRow>(sql`with facts as (${clinicFacts(zones, now)}) select * from facts where clinicId = ${clinicId}`);
+  return row;
 }
 
 /** Patients waiting now in each clinic whose queue is open today (a check-in today), archived ones left out. */
 export async function waitingByOpenClinic(db: Database, zones: readonly string[], now: number): Promise<Map<string, number>> {
-  const result = await db.run(sql`with facts as (${clinicFacts(zones, now)})
+  const rows = await db.all<{ clinicId: string; waitingNow: number }>(sql`with facts as (${clinicFacts(zones, now)})
     select clinicId, waitingNow from facts where archivedAt is null and patientsToday > 0`);
-  return new Map((result.rows as unknown as Array<{ clinicId: string; waitingNow: number }>).map((row) => [row.clinicId, row.waitingNow]));
+  return new Map(rows.map((row) => [row.clinicId, row.waitingNow]));
 }

@@ -3,7 +3,7 @@ import type { Database } from '../client.ts';
 import { writeBatch } from '../write-batch.ts';
 import { memberships, sessions, setupTokens, users } from '../schema/accounts.ts';
 import type { ClinicRole, Locale } from '../../worker/domain/vocabulary.ts';
-import type { StoredPassword, StoredPasswordColumns } from '../../worker/auth/password.ts';
+import type { StoredPassword, StoredPasswordColumns } from '../../worker/domain/stored-password.ts';
 
 export type UserRow = typeof users.$inferSelect;
 

@@ -4,7 +4,7 @@
  * a password: they exist for member lists and notifications, and an account without a password
  * cannot be signed into.
  */
-import { hashPassword } from '../../worker/auth/password.ts';
+import type { PasswordHasher } from '../../worker/domain/stored-password.ts';
 import type { ClinicRole, UserRole } from '../../worker/domain/vocabulary.ts';
 import type { memberships, users } from '../schema/accounts.ts';
 import type { DemoClinic } from './demo-clinics.ts';
@@ -27,6 +27,7 @@ interface DemoPerson {
 /** Users and memberships for the demo clinics; only the demo logins get a (hashed) password. */
 export async function buildDemoUsers(
   clinics: readonly DemoClinic[],
+  hashPassword: PasswordHasher,
 ): Promise<{ users: (typeof users.$inferInsert)[]; memberships: (typeof memberships.$inferInsert)[] }> {
   const first = clinics[0];
   const oldest = first?.createdAt ?? 0;

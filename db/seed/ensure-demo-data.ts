@@ -12,18 +12,21 @@ import { events, queueEntries, smsMessages } from '../schema/queue.ts';
 import { dailyRollups, hourlyRollups } from '../schema/rollups.ts';
 import { addClinicDays, clinicDayOf } from '../../worker/domain/clinic-time.ts';
 import { searchKey } from '../../worker/domain/search-key.ts';
-import { snapshotBusinessDays } from '../../worker/jobs/business-snapshot.ts';
 import { chunksOf } from '../chunks.ts';
+import { snapshotBusinessDays } from '../queries/business-snapshots.ts';
 import type { Database } from '../client.ts';
 import { writeBatch } from '../write-batch.ts';
 import { createBulkInserter } from './bulk-insert.ts';
 import { buildDemoClinics } from './demo-clinics.ts';
 import { clinicHistoryDays } from './demo-history.ts';
 import { buildDemoUsers } from './demo-users.ts';
+import type { PasswordHasher } from '../../worker/domain/stored-password.ts';
 
 export const DEMO_DEFAULTS = { seed: 1, clinics: 13, days: 120 } as const;
 
 export interface DemoDataOptions {
+  /** How the demo logins' passwords are stored: worker/auth/password.ts's `hashPassword`. */
+  hashPassword: PasswordHasher;
   /** Progress lines, each starting with `seed`. */
   log?: ((line: string) => void) | undefined;
   seed?: number | undefined;
@@ -40,7 +43,7 @@ export interface DemoDataOptions {
  * written last, with their people, in one transaction: a seed cut short (Ctrl-C during the first
  * `npm start`) leaves no clinic, and the next run clears its leftovers and seeds again.
  */
-export async function ensureDemoData(db: Database, options: DemoDataOptions = {}): Promise<boolean> {
+export async function ensureDemoData(db: Database, options: DemoDataOptions): Promise<boolean> {
   const log = options.log ?? (() => {});
   const [existing] = await db.select({ id: clinics.id }).from(clinics).limit(1);
   if (existing !== undefined) {
@@ -56,7 +59,7 @@ export async function ensureDemoData(db: Database, options: DemoDataOptions = {}
 
   await removeLeftovers(db);
   const demoClinics = buildDemoClinics({ seed, count: clinicCount, days, now });
-  const people = await buildDemoUsers(demoClinics);
+  const people = await buildDemoUsers(demoClinics, options.hashPassword);
 
   const bulk = createBulkInserter(db);
   const totals = { entries: 0, events: 0, sms: 0 };

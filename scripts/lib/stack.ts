@@ -9,6 +9,7 @@ import { findFreePort } from './free-port.ts';
 import { startManagedProcess, type ManagedProcess } from './managed-process.ts';
 import { startSqld, type RunningSqld } from './sqld.ts';
 import { waitForHttp } from './wait-for.ts';
+import { hashPassword } from '../../worker/auth/password.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WRANGLER = join(PROJECT_ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
@@ -58,7 +59,7 @@ async function provideDatabase(
   try {
     const db = createDatabase(sqld);
     await applyMigrations(db);
-    if (options.seed) await ensureDemoData(db, { log });
+    if (options.seed) await ensureDemoData(db, { hashPassword, log });
     return { database: sqld, sqld };
   } catch (error) {
     await sqld.process.stop();

@@ -1,8 +1,8 @@
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PHONE } from './browser.ts';
+import { PHONE, type Phone } from '../support/phone.ts';
 import { demoStackForFile, SETUP_TIMEOUT_MS } from './demo-stack.ts';
-import { SCREEN_TIMEOUT_MS, seeScreen, signIn } from './screens.ts';
+import { SCREEN_TIMEOUT_MS, seeScreen, signedInPhone } from './screens.ts';
 
 const ADMIN = { email: 'admin@pulse.local', password: 'pulse-admin' };
 
@@ -62,14 +62,7 @@ async function waitForRows(page: Page, names: readonly string[]): Promise<void> 
   );
 }
 
-async function signedInAdmin(options: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await started().browser.newContext(options);
-  const page = await context.newPage();
-  await page.goto(`${started().stack.url}/login`);
-  await signIn(page, ADMIN.email, ADMIN.password);
-  await seeScreen(page, 'Administration');
-  return { context, page };
-}
+const signedInAdmin = (options: BrowserContextOptions): Promise<Phone> => signedInPhone(started(), ADMIN, 'Administration', options);
 
 describe('The demo admin on their phone', () => {
   let context: BrowserContext;

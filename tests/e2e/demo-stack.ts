@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startStack, type Stack } from '../../scripts/lib/stack.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium } from '../support/phone.ts';
 import { buildPwa } from './build-pwa.ts';
 
 /** Building, seeding the demo, starting sqld + wrangler and launching Chromium take a while on a cold machine. */

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PHONE } from './browser.ts';
+import { newPhone, PHONE } from '../support/phone.ts';
 import { demoStackForFile } from './demo-stack.ts';
 import { SCREEN_TIMEOUT_MS, see, seeScreen, signIn } from './screens.ts';
 
@@ -103,8 +103,7 @@ describe('The demo doctor looking back over their clinic, on a 360 px phone', ()
   const scripts: string[] = [];
 
   beforeAll(async () => {
-    context = await started().browser.newContext(NARROW_PHONE);
-    page = await context.newPage();
+    ({ context, page } = await newPhone(started().browser, NARROW_PHONE));
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
     });

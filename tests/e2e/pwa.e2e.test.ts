@@ -1,10 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchPhoneWithProfile, PHONE, type PhoneWithProfile } from './browser.ts';
+import { launchPhoneWithProfile, newPhone, type Phone, type PhoneWithProfile } from '../support/phone.ts';
 import { demoStackForFile } from './demo-stack.ts';
 import { installabilityProblems } from './installability.ts';
 import { inviteClinicOwner } from './invitations.ts';
-import { navigationLinks, readCount, SCREEN_TIMEOUT_MS, see, seeScreen, signIn, waitForFigure } from './screens.ts';
+import { navigationLinks, readCount, SCREEN_TIMEOUT_MS, see, seeScreen, signedInPhone, signIn, waitForFigure } from './screens.ts';
 
 const DOCTOR = { email: 'doctor@pulse.local', password: 'pulse-doctor', clinic: 'Cabinet Dr Ben Salah — La Marsa' };
 const ADMIN = { email: 'admin@pulse.local', password: 'pulse-admin' };
@@ -18,17 +18,9 @@ const ADMIN = { email: 'admin@pulse.local', password: 'pulse-admin' };
  */
 const started = demoStackForFile('pwa');
 
-async function newPhone(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await started().browser.newContext(PHONE);
-  return { context, page: await context.newPage() };
-}
-
 /** A phone signed in as the demo doctor, on today's screen with its live feed open. */
-async function doctorOnToday(): Promise<{ context: BrowserContext; page: Page }> {
-  const phone = await newPhone();
-  await phone.page.goto(`${started().stack.url}/login`);
-  await signIn(phone.page, DOCTOR.email, DOCTOR.password);
-  await seeScreen(phone.page, 'Aujourd’hui');
+async function doctorOnToday(): Promise<Phone> {
+  const phone = await signedInPhone(started(), DOCTOR, 'Aujourd’hui');
   await see(phone.page, 'En direct');
   return phone;
 }
@@ -53,7 +45,7 @@ describe('The demo doctor on their phone', () => {
   let page: Page;
 
   beforeAll(async () => {
-    ({ context, page } = await newPhone());
+    ({ context, page } = await newPhone(started().browser));
   });
 
   afterAll(async () => {
@@ -152,7 +144,7 @@ describe('The demo doctor on their phone', () => {
 
 describe('Someone guessing passwords', () => {
   it('should be told in words how long to wait after five failures, and get in once that wait is over', async () => {
-    const { context, page } = await newPhone();
+    const { context, page } = await newPhone(started().browser);
     await page.goto(`${started().stack.url}/login`);
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       await signIn(page, 'reception@pulse.local', `guess-${attempt}`);
@@ -180,7 +172,7 @@ describe('The super admin on their phone', () => {
   let page: Page;
 
   beforeAll(async () => {
-    ({ context, page } = await newPhone());
+    ({ context, page } = await newPhone(started().browser));
   });
 
   afterAll(async () => {
@@ -235,7 +227,7 @@ describe('An invited doctor opening their setup link', () => {
   beforeAll(async () => {
     // The super admin invites through the API, as the administration screen will.
     ({ setupUrl, clinicName } = await inviteClinicOwner(started().stack.url, ADMIN, invited.email, DOCTOR.clinic));
-    ({ context, page } = await newPhone());
+    ({ context, page } = await newPhone(started().browser));
   });
 
   afterAll(async () => {

@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { newPhone, PHONE, type Phone } from '../support/phone.ts';
 
 /** Longest wait for one thing to appear on screen. */
 export const SCREEN_TIMEOUT_MS = 20_000;
@@ -18,6 +19,20 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByLabel('Adresse e-mail', { exact: true }).fill(email);
   await page.getByLabel('Mot de passe', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+}
+
+/** A fresh phone signed in at the stack as `person`, on `screen`, the first one their role opens. */
+export async function signedInPhone(
+  started: { stack: { url: string }; browser: Browser },
+  person: { email: string; password: string },
+  screen: string,
+  options: BrowserContextOptions = PHONE,
+): Promise<Phone> {
+  const phone = await newPhone(started.browser, options);
+  await phone.page.goto(`${started.stack.url}/login`);
+  await signIn(phone.page, person.email, person.password);
+  await seeScreen(phone.page, screen);
+  return phone;
 }
 
 /** The names of the links in the main navigation, in order. */

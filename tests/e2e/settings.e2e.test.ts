@@ -1,9 +1,9 @@
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/eventually.ts';
-import { PHONE } from './browser.ts';
+import { newPhone, type Phone } from '../support/phone.ts';
 import { demoStackForFile } from './demo-stack.ts';
-import { SCREEN_TIMEOUT_MS, see, seeScreen, signIn } from './screens.ts';
+import { SCREEN_TIMEOUT_MS, see, seeScreen, signedInPhone } from './screens.ts';
 
 const DOCTOR = { email: 'doctor@pulse.local', password: 'pulse-doctor', clinic: 'Cabinet Dr Ben Salah — La Marsa' };
 const RECEPTION = { email: 'reception@pulse.local', password: 'pulse-reception' };
@@ -11,19 +11,8 @@ const RECEPTION = { email: 'reception@pulse.local', password: 'pulse-reception' 
 /** The demo stack behind a real Worker, and a real Chromium; a fresh phone (browser context) per story. */
 const started = demoStackForFile('settings');
 
-async function newPhone(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await started().browser.newContext(PHONE);
-  return { context, page: await context.newPage() };
-}
-
 /** A phone signed in, on the screen its role opens first. */
-async function signedInPhone(login: { email: string; password: string }): Promise<{ context: BrowserContext; page: Page }> {
-  const phone = await newPhone();
-  await phone.page.goto(`${started().stack.url}/login`);
-  await signIn(phone.page, login.email, login.password);
-  await seeScreen(phone.page, 'Aujourd’hui');
-  return phone;
-}
+const signedInOnToday = (login: { email: string; password: string }): Promise<Phone> => signedInPhone(started(), login, 'Aujourd’hui');
 
 /** Asks the API from the page, with its session cookie (and Origin, for writes), as the screens do. */
 async function api(page: Page, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: unknown }> {
@@ -97,7 +86,7 @@ describe('The demo doctor setting Pulse up on their phone', () => {
   let page: Page;
 
   beforeAll(async () => {
-    ({ context, page } = await signedInPhone(DOCTOR));
+    ({ context, page } = await signedInOnToday(DOCTOR));
     await blockNotifications(page);
   });
 
@@ -171,7 +160,7 @@ describe('The receptionist on the settings screen', () => {
   let page: Page;
 
   beforeAll(async () => {
-    ({ context, page } = await signedInPhone(RECEPTION));
+    ({ context, page } = await signedInOnToday(RECEPTION));
   });
 
   afterAll(async () => {
@@ -211,7 +200,7 @@ describe('The service worker receiving pushes', () => {
   let registrationId: string;
 
   beforeAll(async () => {
-    ({ context, page } = await newPhone());
+    ({ context, page } = await newPhone(started().browser));
     cdp = await context.newCDPSession(page);
     const registrations: Array<{ registrationId: string; scopeURL: string; isDeleted: boolean }> = [];
     cdp.on('ServiceWorker.workerRegistrationUpdated', (event) => registrations.push(...event.registrations));

@@ -13,7 +13,11 @@ const CALLERS: Caller[] = ['anonymous', 'staffA', 'ownerA', 'ownerB', 'superAdmi
 /** What the policy must answer: let through, or refuse with this code. */
 type Expected = 'allowed' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
 
-function expectedAnswer(policy: Policy, caller: Caller): Expected {
+/**
+ * @param asksForClinic whether the request names clinic A in its query, as a report route's may:
+ *   without it, a report is the service's.
+ */
+function expectedAnswer(policy: Policy, caller: Caller, asksForClinic: boolean): Expected {
   if (policy.access === 'public') return 'allowed';
   // Only METRICS_TOKEN opens /metrics: no session or API key does (metrics.test.ts presents the token).
   if (policy.access === 'metrics_token') return 'UNAUTHORIZED';
@@ -27,8 +31,9 @@ function expectedAnswer(policy: Policy, caller: Caller): Expected {
     case 'super_admin':
       return caller === 'superAdmin' ? 'allowed' : 'NOT_FOUND';
     case 'clinic':
+    case 'report':
       if (caller === 'superAdmin') return 'allowed';
-      if (caller === 'ownerB') return 'NOT_FOUND';
+      if (caller === 'ownerB' || (policy.access === 'report' && !asksForClinic)) return 'NOT_FOUND';
       return policy.roles.includes(caller === 'ownerA' ? 'clinic_owner' : 'staff') ? 'allowed' : 'FORBIDDEN';
   }
 }
@@ -60,7 +65,7 @@ describe('access matrix: every registered route × every kind of caller', () => 
   });
 
   it('should give each route the access the product intends (a change here must be deliberate)', () => {
-    const describePolicy = (policy: Policy) => (policy.access === 'clinic' ? `clinic:${policy.roles.join('+')}` : policy.access);
+    const describePolicy = (policy: Policy) => (policy.access === 'clinic' || policy.access === 'report' ? `${policy.access}:${policy.roles.join('+')}` : policy.access);
     expect(Object.fromEntries(routes.map((route) => [`${route.method} ${route.path}`, describePolicy(route.policy)]))).toEqual({
       'GET /api/v1/health': 'public',
       'GET /api/v1/health/live': 'public',
@@ -111,7 +116,7 @@ describe('access matrix: every registered route × every kind of caller', () => 
       'PATCH /api/v1/me/settings': 'signed_in',
       'GET /api/v1/clinics/:clinicId/alert-settings': 'clinic:clinic_owner+staff',
       'PUT /api/v1/clinics/:clinicId/alert-settings': 'clinic:clinic_owner',
-      'GET /api/v1/reports/weekly/preview': 'signed_in',
+      'GET /api/v1/reports/weekly/preview': 'report:clinic_owner',
       'POST /api/v1/reports/weekly/send': 'super_admin',
       'GET /api/v1/docs': 'public',
       'GET /api/v1/docs.css': 'public',
@@ -123,11 +128,14 @@ describe('access matrix: every registered route × every kind of caller', () => 
 
   it('should answer each caller exactly as the route policy says', async () => {
     const mismatches: string[] = [];
-    for (const route of routes) {
+    // A report route is asked for the service's report, then for clinic A's.
+    const probes = routes.flatMap((route) => (route.policy.access === 'report' ? [false, true] : [false]).map((asksForClinic) => ({ route, asksForClinic })));
+    for (const { route, asksForClinic } of probes) {
       for (const caller of CALLERS) {
         // Fresh sessions for every call: the logout route would otherwise end them mid-matrix.
         tokens.set(caller, await tokenOf(world, caller));
-        const response = await api(world, concretePath(route.path, world), {
+        const path = concretePath(route.path, world) + (asksForClinic ? `?clinicId=${world.clinicA}` : '');
+        const response = await api(world, path, {
           method: route.method,
           token: tokens.get(caller),
           ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { json: {} }),
@@ -136,10 +144,10 @@ describe('access matrix: every registered route × every kind of caller', () => 
         const parsed = ErrorResponseSchema.safeParse(response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null);
         const error = parsed.success ? parsed.data.error : undefined;
         const refusedByPolicy =
-          error?.code === 'UNAUTHORIZED' || error?.code === 'FORBIDDEN' || (error?.code === 'NOT_FOUND' && (error.message === 'No such clinic' || error.message.startsWith('No route for')));
+          error?.code === 'UNAUTHORIZED' || error?.code === 'FORBIDDEN' || (error?.code === 'NOT_FOUND' && (error.message === 'No such clinic' || error.message === 'No such report' || error.message.startsWith('No route for')));
         const actual: Expected = refusedByPolicy ? (error.code as Expected) : 'allowed';
-        const expected = expectedAnswer(route.policy, caller);
-        if (actual !== expected) mismatches.push(`${route.method} ${route.path} as ${caller}: expected ${expected}, got ${actual} (${response.status})`);
+        const expected = expectedAnswer(route.policy, caller, asksForClinic);
+        if (actual !== expected) mismatches.push(`${route.method} ${route.path}${asksForClinic ? '?clinicId=A' : ''} as ${caller}: expected ${expected}, got ${actual} (${response.status})`);
       }
     }
     expect(mismatches).toEqual([]);

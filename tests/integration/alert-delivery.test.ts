@@ -1,29 +1,22 @@
 // The Worker first: its routes extend zod with OpenAPI before any shared schema module is read.
 import { deliverJobs, fireCron, jobAttempts, untilJobAttempts } from '../support/jobs.ts';
-import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { alertDeliveries, alertInstances, clinics, dailyRollups, deadLetters, queueEntries } from '../../db/schema/index.ts';
-import { emptyRollupCounters } from '../../worker/domain/rollup.ts';
+import { deliveriesOf } from '../../db/queries/alert-deliveries.ts';
+import { alertInstanceById, alertInstancesOfClinic } from '../../db/queries/alert-rows.ts';
+import { deadLetterOfMessage, deadLettersOfJob } from '../../db/queries/dead-letter-rows.ts';
 import { SCHEDULES } from '../../worker/scheduled.ts';
 import { eventually } from '../support/eventually.ts';
 import { newDevice, receivedBy } from '../support/push-devices.ts';
 import { smtpMessagesTo } from '../support/smtp-inbox.ts';
-import { api, createWorld, sessionFor, testDatabase, type World } from '../support/world.ts';
+import { openQueueDay, setWaiting } from '../support/waiting-room.ts';
+import { api, changeClinic, createWorld, sessionFor, testDatabase, type World } from '../support/world.ts';
 
 const MINUTE = 60_000;
 
 /** Opens the clinic's queue on `day` with `waiting` patients (the alert job reads the open queues). */
 async function queueOf(clinicId: string, day: string, at: number, waiting: number): Promise<void> {
-  const db = testDatabase();
-  await db.insert(dailyRollups).values({ clinicId, day, ...emptyRollupCounters(), checkinsQr: waiting, updatedAt: at, finalizedAt: null }).onConflictDoNothing();
-  await db.delete(queueEntries).where(eq(queueEntries.clinicId, clinicId));
-  if (waiting === 0) return;
-  await db.insert(queueEntries).values(
-    Array.from({ length: waiting }, (_, index) => ({
-      clinicId, id: `delivery-${clinicId}-${index}`, clinicDay: day, ticketNumber: index + 1, method: 'qr' as const, state: 'waiting' as const,
-      checkedInAt: at - 30 * MINUTE, updatedAt: at - 30 * MINUTE,
-    })),
-  );
+  await openQueueDay(clinicId, day, at, waiting);
+  await setWaiting(clinicId, { day, at, count: waiting, waitedMs: 30 * MINUTE, idPrefix: `delivery-${clinicId}` });
 }
 
 // Mondays far from other tests' instants; at these only this file's clinics have an open queue.
@@ -59,7 +52,7 @@ describe('an alert reaching the clinic owner by push and e-mail, through the que
     await fireCron(SCHEDULES.alerts, AT);
     await untilJobAttempts('alert.deliver', 'done', delivered, 1);
 
-    const [instance, ...others] = await db.select().from(alertInstances).where(eq(alertInstances.clinicId, world.clinicA));
+    const [instance, ...others] = await alertInstancesOfClinic(db, world.clinicA);
     expect(others).toHaveLength(0);
     expect(instance).toMatchObject({ ruleId: `queue-too-long@${world.clinicA}`, value: 6, firedAt: AT, resolvedAt: null });
     const [push] = await receivedBy(device);
@@ -76,7 +69,7 @@ describe('an alert reaching the clinic owner by push and e-mail, through the que
     expect(mail?.text).toContain('6 patients are waiting (threshold: 5).');
     // Staff are not the alert's recipients.
     expect(await smtpMessagesTo(world.staffA.email)).toEqual([]);
-    const deliveries = await db.select().from(alertDeliveries).where(eq(alertDeliveries.instanceId, instance?.id ?? ''));
+    const deliveries = await deliveriesOf(db, instance?.id ?? '');
     expect(deliveries.map((row) => [row.userId, row.channel, row.ok]).sort()).toEqual([
       [world.ownerA.id, 'email', true],
       [world.ownerA.id, 'push', true],
@@ -105,7 +98,7 @@ describe('an alert reaching the clinic owner by push and e-mail, through the que
     const evaluated = await jobAttempts('alerts.evaluate', 'done');
     await fireCron(SCHEDULES.alerts, AT + 10 * MINUTE);
     await untilJobAttempts('alerts.evaluate', 'done', evaluated, 1);
-    const [resolved] = await db.select().from(alertInstances).where(eq(alertInstances.id, instance?.id ?? ''));
+    const resolved = await alertInstanceById(db, instance?.id ?? '');
     expect(resolved?.resolvedAt).toBe(AT + 10 * MINUTE);
   });
 });
@@ -117,7 +110,7 @@ describe('a job that always fails', () => {
 
   beforeAll(async () => {
     world = await createWorld();
-    await db.update(clinics).set({ timezone: 'UTC' }).where(eq(clinics.id, world.clinicB));
+    await changeClinic(world, world.clinicB, { timezone: 'UTC' });
   });
 
   it('should be retried by the queue, then dead-lettered and kept, with its e-mail sent once and each push attempt recorded', async () => {
@@ -134,16 +127,16 @@ describe('a job that always fails', () => {
     expect(await untilJobAttempts('alert.deliver', 'retried', retried, 6, 45_000)).toBe(6);
     expect(await untilJobAttempts('alert.deliver', 'dead_lettered', dead, 1, 45_000)).toBe(1);
 
-    const [instance] = await db.select().from(alertInstances).where(and(eq(alertInstances.clinicId, world.clinicB), eq(alertInstances.firedAt, at)));
+    const [instance] = await alertInstancesOfClinic(db, world.clinicB, { firedAt: at });
     const letters = await eventually(
-      () => db.select().from(deadLetters).where(eq(deadLetters.jobType, 'alert.deliver')),
+      () => deadLettersOfJob(db, 'alert.deliver'),
       (rows) => rows.some((row) => row.body.includes(instance?.id ?? '-')),
     );
     const letter = letters.find((row) => row.body.includes(instance?.id ?? '-'));
     expect(letter).toMatchObject({ queue: 'pulse-jobs', jobType: 'alert.deliver' });
     expect(JSON.parse(letter?.body ?? '{}')).toEqual({ type: 'alert.deliver', alertId: instance?.id, noticeAt: at });
     expect(await receivedBy(broken)).toHaveLength(6);
-    const deliveries = await db.select().from(alertDeliveries).where(eq(alertDeliveries.instanceId, instance?.id ?? ''));
+    const deliveries = await deliveriesOf(db, instance?.id ?? '');
     expect(deliveries.filter((row) => row.channel === 'email').map((row) => row.ok)).toEqual([true]);
     expect(deliveries.filter((row) => row.channel === 'push').map((row) => row.ok)).toEqual([false, false, false, false, false, false]);
     expect(await smtpMessagesTo(world.ownerB.email)).toHaveLength(1);
@@ -153,7 +146,7 @@ describe('a job that always fails', () => {
     const result = await deliverJobs([{ type: 'no.such.job' } as never]);
     expect(result.retryMessages).toEqual([]);
     expect(result.explicitAcks).toHaveLength(1);
-    const [kept] = await db.select().from(deadLetters).where(eq(deadLetters.messageId, result.explicitAcks[0] ?? ''));
+    const kept = await deadLetterOfMessage(db, result.explicitAcks[0] ?? '');
     expect(kept).toMatchObject({ jobType: 'unreadable', body: '{"type":"no.such.job"}' });
   });
 });

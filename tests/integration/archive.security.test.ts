@@ -1,11 +1,9 @@
-import { env, SELF } from 'cloudflare:test';
-import { eq } from 'drizzle-orm';
+import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { clinics } from '../../db/schema/index.ts';
 import { LIVE_CLOSE_CODES } from '../../worker/domain/live-messages.ts';
-import { clinicQueueOf } from '../../worker/services/clinic-queue-stub.ts';
+import { clinicQueueOf } from '../../worker/clinic-queue/stub.ts';
 import { eventId, ingest } from '../support/queue-story.ts';
-import { api, createWorld, ORIGIN, signIn, testDatabase, type World } from '../support/world.ts';
+import { api, changeClinic, createWorld, openLiveSocket, signIn, type World } from '../support/world.ts';
 
 const walkInEvent = () => ({ id: eventId('ev'), type: 'patient_added', entryId: eventId('entry'), method: 'manual', occurredAt: new Date().toISOString() });
 
@@ -24,9 +22,7 @@ describe('an archived clinic is closed to its members and keys, and opens again 
   const walkIn = (token: string) => api(world, `/clinics/${world.clinicA}/queue/entries`, { method: 'POST', token, json: { method: 'manual' } });
 
   it('should refuse its members (404), its keys (401) and new keys, close its live sockets, and still show the super admin its history', async () => {
-    const live = await SELF.fetch(`${ORIGIN}/api/v1/clinics/${world.clinicA}/live`, {
-      headers: { Upgrade: 'websocket', Origin: ORIGIN, Cookie: `pulse_session=${staff}`, 'CF-Connecting-IP': world.ip },
-    });
+    const live = await openLiveSocket(world, staff);
     const socket = live.webSocket;
     if (socket === null) throw new Error('no socket');
     socket.accept();
@@ -80,7 +76,7 @@ describe("a clinic's live queue after an archive or restore it was not told of",
     expect((await ingest(world, world.keyA, [walkInEvent()])).body.accepted).toBe(1);
     expect((await api(world, `/admin/clinics/${world.clinicA}/archive`, { method: 'POST', token: admin })).status).toBe(200);
     // A restore whose call to the live queue failed: libSQL has it, the object does not.
-    await testDatabase().update(clinics).set({ archivedAt: null }).where(eq(clinics.id, world.clinicA));
+    await changeClinic(world, world.clinicA, { archivedAt: null });
     expect((await ingest(world, world.keyA, [walkInEvent()])).body).toMatchObject({ accepted: 1 });
   });
 });

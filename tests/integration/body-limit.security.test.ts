@@ -2,7 +2,7 @@ import { SELF } from 'cloudflare:test';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/index.ts';
-import { DEFAULT_BODY_LIMIT_BYTES, INGEST_BODY_LIMIT_BYTES } from '../../worker/services/body-limit.ts';
+import { DEFAULT_BODY_LIMIT_BYTES, INGEST_BODY_LIMIT_BYTES } from '../../worker/http/body-limit.ts';
 import { eventId } from '../support/queue-story.ts';
 import { api, createWorld, ORIGIN, signIn, testDatabase, type World } from '../support/world.ts';
 

@@ -3,7 +3,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clinicActivity, dailyRollups, events, queueEntries, smsMessages } from '../../db/schema/index.ts';
 import type { QueueEvent } from '../../worker/domain/queue-events.ts';
-import { clinicQueueOf } from '../../worker/services/clinic-queue-stub.ts';
+import { clinicQueueOf } from '../../worker/clinic-queue/stub.ts';
 import { drainOutbox, eventId, ingest, todaysTimeline } from '../support/queue-story.ts';
 import { api, createWorld, signIn, testDatabase, type World } from '../support/world.ts';
 

@@ -1,9 +1,8 @@
-import { SELF } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LIVE_CLOSE_CODES } from '../../worker/domain/live-messages.ts';
 import { eq } from 'drizzle-orm';
 import { sessionSockets } from '../../db/schema/index.ts';
-import { api, createWorld, ORIGIN, signIn, testDatabase, type Person, type World } from '../support/world.ts';
+import { api, createWorld, openLiveSocket, signIn, testDatabase, type Person, type World } from '../support/world.ts';
 import { eventId, ingest } from '../support/queue-story.ts';
 
 /** PRODUCT (issue 1/8): a live socket closes within 5 s of its session losing access. */
@@ -17,9 +16,7 @@ interface OpenSocket {
 
 /** Opens clinic A's live socket as a browser would: the session cookie and our own origin. */
 async function openLive(world: World, token: string): Promise<OpenSocket> {
-  const response = await SELF.fetch(`${ORIGIN}/api/v1/clinics/${world.clinicA}/live`, {
-    headers: { Upgrade: 'websocket', Origin: ORIGIN, Cookie: `pulse_session=${token}`, 'CF-Connecting-IP': world.ip },
-  });
+  const response = await openLiveSocket(world, token);
   const socket = response.webSocket;
   if (response.status !== 101 || socket === null) throw new Error(`live refused: ${response.status}`);
   socket.accept();

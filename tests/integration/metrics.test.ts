@@ -8,7 +8,7 @@ import { fireCron, jobAttempts, untilJobAttempts } from '../support/jobs.ts';
 import { fetchWithEnv } from '../support/fetch-with-env.ts';
 import { countOf, parseExposition, sampleOf, type Exposition } from '../support/prometheus-text.ts';
 import { eventId, ingest } from '../support/queue-story.ts';
-import { api, createWorld, ORIGIN, sessionFor, type World } from '../support/world.ts';
+import { api, createWorld, openLiveSocket, ORIGIN, sessionFor, type World } from '../support/world.ts';
 
 // vitest.config.ts gives the Worker this METRICS_TOKEN.
 const METRICS_TOKEN = 'test-metrics-token-of-at-least-32-characters';
@@ -148,9 +148,7 @@ describe('GET /metrics', () => {
 
   it('should show the phones connected to live queues and count the updates sent to them', async () => {
     const before = await scrape();
-    const response = await SELF.fetch(`${ORIGIN}/api/v1/clinics/${world.clinicA}/live`, {
-      headers: { Upgrade: 'websocket', Origin: ORIGIN, Cookie: `pulse_session=${await sessionFor(world.staffA)}`, 'CF-Connecting-IP': world.ip },
-    });
+    const response = await openLiveSocket(world, await sessionFor(world.staffA));
     const socket = response.webSocket;
     if (socket === null) throw new Error('no socket');
     socket.accept();

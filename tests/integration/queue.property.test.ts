@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { clinics, dailyRollups, queueEntries } from '../../db/schema/index.ts';
 import { clinicDayOf, formatClinicInstant } from '../../worker/domain/clinic-time.ts';
 import type { QueueEvent } from '../../worker/domain/queue-events.ts';
-import { clinicQueueOf } from '../../worker/services/clinic-queue-stub.ts';
+import { clinicQueueOf } from '../../worker/clinic-queue/stub.ts';
 import { drainOutbox } from '../support/queue-story.ts';
 import { testDatabase } from '../support/world.ts';
 

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { clinics, dailyRollups } from '../../db/schema/index.ts';
-import { clinicQueueOf } from '../../worker/services/clinic-queue-stub.ts';
+import { clinicQueueOf } from '../../worker/clinic-queue/stub.ts';
 import { drainOutbox } from '../support/queue-story.ts';
 import { testDatabase } from '../support/world.ts';
 

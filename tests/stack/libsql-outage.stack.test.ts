@@ -1,16 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase } from '../../db/client.ts';
-import { applyMigrations } from '../../db/migrate.ts';
 import { apiKeys, clinics, events, memberships, users } from '../../db/schema/index.ts';
 import { newApiKey } from '../../worker/auth/api-key-format.ts';
 import { hashPassword } from '../../worker/auth/password.ts';
 import { sha256Hex } from '../../worker/auth/secrets.ts';
-import { startSqld, type RunningSqld } from '../../scripts/lib/sqld.ts';
 import { startStack, type Stack } from '../../scripts/lib/stack.ts';
+import { eventually } from '../support/eventually.ts';
+import { sqldForFile } from '../support/sqld-for-file.ts';
 
 const OUTAGE_MS = 10_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -20,17 +17,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * figures keep answering, and once it is back every event lands in libSQL exactly once.
  */
 describe('libSQL down for 10 s in the middle of a stream', () => {
-  let dataDir: string;
-  let sqld: RunningSqld;
+  const database = sqldForFile('outage');
   let stack: Stack;
   const key = newApiKey();
   let cookie = '';
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'pulse-outage-'));
-    sqld = await startSqld(join(dataDir, 'sqld'));
-    const db = createDatabase(sqld);
-    await applyMigrations(db);
+    const { db, sqld, dataDir } = database();
     const password = await hashPassword('outage password');
     await db.batch([
       db.insert(clinics).values({ id: 'c-out', name: 'Cabinet', timezone: 'Africa/Tunis', planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: 0 }),
@@ -49,8 +42,6 @@ describe('libSQL down for 10 s in the middle of a stream', () => {
 
   afterAll(async () => {
     await stack?.stop();
-    await sqld?.process.stop();
-    await rm(dataDir, { recursive: true, force: true });
   }, 60_000);
 
   it('should keep answering and lose nothing, write nothing twice', async () => {
@@ -85,7 +76,7 @@ describe('libSQL down for 10 s in the middle of a stream', () => {
     expect(live.status).toBe(200);
     const liveBody = (await live.json()) as { current: unknown; dataFreshness: string };
     expect(liveBody.dataFreshness).toBe('live');
-    await sqld.process.stop();
+    await database().sqld.process.stop();
     // History asked afresh while the database is down: the last answer, marked stale; none, 503.
     const stale = await history('analytics?timeframe=7d', { 'Cache-Control': 'no-cache' });
     expect(stale.status).toBe(200);
@@ -98,17 +89,15 @@ describe('libSQL down for 10 s in the middle of a stream', () => {
       await send();
       await sleep(200);
     }
-    sqld = await sqld.restart();
+    await database().restart();
     for (let i = 0; i < 10; i += 1) await send();
     expect(accepted).toBe(sent);
     expect(todayAnswers).toBe(sent);
 
-    const db = createDatabase(sqld);
+    const { db } = database();
     const stored = async () =>
       (await db.select({ count: sql<number>`count(*)` }).from(events).where(and(eq(events.clinicId, 'c-out'), like(events.id, 'outage-%'))))[0]?.count ?? 0;
-    const deadline = Date.now() + 60_000;
-    while ((await stored()) < sent && Date.now() < deadline) await sleep(500);
-    expect(await stored()).toBe(sent);
+    expect(await eventually(stored, (count) => count >= sent, 60_000)).toBe(sent);
     const [distinct] = await db.select({ count: sql<number>`count(distinct ${events.id})` }).from(events).where(eq(events.clinicId, 'c-out'));
     expect(distinct?.count).toBe(sent);
   }, 120_000);

@@ -1,31 +1,23 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase } from '../../db/client.ts';
-import { applyMigrations } from '../../db/migrate.ts';
 import { clinics, memberships, users } from '../../db/schema/index.ts';
 import { hashPassword } from '../../worker/auth/password.ts';
-import { startSqld, type RunningSqld } from '../../scripts/lib/sqld.ts';
 import { startStack, type Stack } from '../../scripts/lib/stack.ts';
+import { sqldForFile } from '../support/sqld-for-file.ts';
 
 /**
  * Two Workers (two workerd processes, as two isolates in production) in front of one database:
  * the password throttle must count attempts made on either.
  */
 describe('login throttling across Worker instances', () => {
-  let dataDir: string;
-  let sqld: RunningSqld;
+  const database = sqldForFile('two-workers');
   let first: Stack;
   let second: Stack;
   const email = 'owner@two-instances.test';
   const password = 'the right password';
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'pulse-two-workers-'));
-    sqld = await startSqld(join(dataDir, 'sqld'));
-    const db = createDatabase(sqld);
-    await applyMigrations(db);
+    const { db, sqld, dataDir } = database();
     const stored = await hashPassword(password);
     await db.batch([
       db.insert(clinics).values({ id: 'c1', name: 'Cabinet', timezone: 'Africa/Tunis', planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: 0 }),
@@ -45,8 +37,6 @@ describe('login throttling across Worker instances', () => {
 
   afterAll(async () => {
     await Promise.all([first?.stop(), second?.stop()]);
-    await sqld?.process.stop();
-    await rm(dataDir, { recursive: true, force: true });
   }, 60_000);
 
   // Two client addresses; wrangler dev passes a CF-Connecting-IP the client sent (worker/services/audit.ts).

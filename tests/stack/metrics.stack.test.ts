@@ -1,19 +1,17 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createDatabase } from '../../db/client.ts';
-import { applyMigrations } from '../../db/migrate.ts';
+import type { Database } from '../../db/client.ts';
 import { clinicActivity, clinics, queueEntries, smsMessages } from '../../db/schema/index.ts';
-import { startSqld, type RunningSqld } from '../../scripts/lib/sqld.ts';
 import { startStack, type Stack } from '../../scripts/lib/stack.ts';
 import { clinicDayOf } from '../../worker/domain/clinic-time.ts';
 import { eventually } from '../support/eventually.ts';
 import { countOf, parseExposition, sampleOf, type Exposition } from '../support/prometheus-text.ts';
 import { promtool, startPrometheus, type RunningPrometheus } from '../support/prometheus.ts';
 import { writeReplicaConfig } from '../support/replica-worker.ts';
+import { sqldForFile } from '../support/sqld-for-file.ts';
 
 const ALERT_RULES = fileURLToPath(new URL('../../ops/prometheus/alerts.yml', import.meta.url));
 const MINUTE = 60_000;
@@ -53,8 +51,7 @@ function trafficTotal(exposition: Exposition): number {
  * real Prometheus every second with the alert rules of ops/.
  */
 describe('Pulse monitored by a real Prometheus', () => {
-  let dataDir: string;
-  let sqld: RunningSqld;
+  const database = sqldForFile('monitoring');
   let primary: Stack;
   let replica: Stack;
   let prometheus: RunningPrometheus;
@@ -84,9 +81,8 @@ describe('Pulse monitored by a real Prometheus', () => {
   };
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'pulse-monitoring-'));
-    sqld = await startSqld(join(dataDir, 'sqld'));
-    await seedBusiness(createDatabase(sqld), Date.now());
+    const { db, sqld, dataDir } = database();
+    await seedBusiness(db, Date.now());
     // One deployment: both instances share the database, the secrets and (privately) a dev registry.
     const devVarsPath = join(dataDir, '.dev.vars');
     const env = { WRANGLER_REGISTRY_PATH: join(dataDir, 'registry') };
@@ -116,8 +112,6 @@ describe('Pulse monitored by a real Prometheus', () => {
   afterAll(async () => {
     await prometheus?.process.stop();
     await Promise.all([primary?.stop(), replica?.stop()]);
-    await sqld?.process.stop();
-    await rm(dataDir, { recursive: true, force: true });
   }, 60_000);
 
   it('should pass promtool check metrics on a real scrape, and refuse a scrape without the token', async () => {
@@ -160,7 +154,7 @@ describe('Pulse monitored by a real Prometheus', () => {
   it('should show Prometheus the request rate and error ratio while sqld is down, and health 503 until it returns', async () => {
     // Every series the story will move exists before it starts: rate() then compares like with like.
     expect((await call(primary, '/api/v1/health')).status).toBe(200);
-    await sqld.process.stop();
+    await database().sqld.process.stop();
     for (const stack of [primary, replica]) {
       const down = await call(stack, '/api/v1/health');
       expect(down.status).toBe(503);
@@ -182,7 +176,7 @@ describe('Pulse monitored by a real Prometheus', () => {
       ]);
       expect(answers.map((answer) => answer.status)).toEqual([200, 200, 503, 200]);
     }
-    sqld = await sqld.restart();
+    await database().restart();
     const back = await eventually(() => call(primary, '/api/v1/health').then((response) => response.status), (status) => status === 200, 30_000);
     expect(back).toBe(200);
     expect((await call(replica, '/api/v1/health')).status).toBe(200);
@@ -224,8 +218,7 @@ describe('Pulse monitored by a real Prometheus', () => {
  * The business as libSQL holds it: an active clinic, one at risk, one that never logged in and an
  * archived one (left out of everything), today's waiting patients and the last hour's SMS.
  */
-async function seedBusiness(db: ReturnType<typeof createDatabase>, now: number): Promise<void> {
-  await applyMigrations(db);
+async function seedBusiness(db: Database, now: number): Promise<void> {
   const zone = 'Africa/Tunis';
   const clinic = (id: string, extra: Partial<typeof clinics.$inferInsert> = {}) => ({ id, name: `Cabinet ${id}`, timezone: zone, planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: now - 60 * DAY, ...extra });
   const login = (clinicId: string, at: number) => ({ clinicId, kind: 'clinic_login' as const, occurredAt: at, userId: null, detail: '{"platform":"web"}' });

@@ -6,7 +6,7 @@
 import { createExecutionContext, createMessageBatch, createScheduledController, env, getQueueResult } from 'cloudflare:test';
 import worker from '../../worker/index.ts';
 import type { JobMessage } from '../../worker/jobs/job-messages.ts';
-import { metricsObjectOf } from '../../worker/metrics/recorder.ts';
+import { metricsObjectOf } from '../../worker/metrics/stub.ts';
 import { eventually } from './eventually.ts';
 
 export async function fireCron(cron: string, scheduledTime: number, environment: Env = env): Promise<void> {

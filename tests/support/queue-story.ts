@@ -1,5 +1,5 @@
 import { env, runDurableObjectAlarm } from 'cloudflare:test';
-import { clinicQueueOf } from '../../worker/services/clinic-queue-stub.ts';
+import { clinicQueueOf } from '../../worker/clinic-queue/stub.ts';
 import { openQueueDay } from '../../worker/domain/queue-projection.ts';
 import { clinicDayOf } from '../../worker/domain/clinic-time.ts';
 import type { QueueEvent } from '../../worker/domain/queue-events.ts';

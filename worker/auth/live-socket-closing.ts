@@ -1,6 +1,5 @@
 import { clinicRolesOf, socketClinicsOf } from '../../db/queries/sessions.ts';
-import { clinicQueueOf } from '../services/clinic-queue-stub.ts';
-import type { Services } from '../services/services.ts';
+import type { Runtime } from '../runtime/runtime.ts';
 
 /** Whose live sockets to close: one session's, or every session's of a user. */
 export type SocketOwnerMatch = { sessionTokenHash: string } | { userId: string };
@@ -12,7 +11,7 @@ export type SocketOwnerMatch = { sessionTokenHash: string } | { userId: string }
  * request runs, so this reaches the sockets from any isolate. A clinic that cannot be told is
  * logged, not fatal: the access itself is already revoked in libSQL.
  */
-export async function closeLiveSockets(env: Env, services: Services, of: SocketOwnerMatch, reason: string, onlyClinicId?: string): Promise<void> {
+export async function closeLiveSockets(services: Runtime, of: SocketOwnerMatch, reason: string, onlyClinicId?: string): Promise<void> {
   const clinicIds =
     onlyClinicId !== undefined
       ? [onlyClinicId]
@@ -20,7 +19,7 @@ export async function closeLiveSockets(env: Env, services: Services, of: SocketO
         ? await socketClinicsOf(services.db, { tokenHash: of.sessionTokenHash })
         : // A user's clinics too: a socket whose record was pruned (its session expired long ago) is still found.
           await Promise.all([socketClinicsOf(services.db, of), clinicRolesOf(services.db, of.userId)]).then(([opened, roles]) => [...new Set([...opened, ...roles.keys()])]);
-  const results = await Promise.allSettled(clinicIds.map((clinicId) => clinicQueueOf(env, clinicId).closeSockets(of, reason)));
+  const results = await Promise.allSettled(clinicIds.map((clinicId) => services.durableObjects.clinicQueue(clinicId).closeSockets(of, reason)));
   results.forEach((result, index) => {
     if (result.status === 'rejected') services.logger.warn('live sockets not closed', { clinicId: clinicIds[index], error: String(result.reason) });
   });

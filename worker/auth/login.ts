@@ -1,7 +1,7 @@
 import { recordClinicLogins } from '../../db/queries/activity.ts';
 import { clinicRolesOf } from '../../db/queries/sessions.ts';
 import { findUserByEmail, storedPasswordOf, type UserRow } from '../../db/queries/users.ts';
-import type { Services } from '../services/services.ts';
+import type { Runtime } from '../runtime/runtime.ts';
 import { knownDeviceOf } from './known-device.ts';
 import { admitPasswordAttempt } from './login-throttle.ts';
 import { hashPassword, verifyPassword, type StoredPassword } from './password.ts';
@@ -32,7 +32,7 @@ let decoy: Promise<StoredPassword> | undefined;
  * change alike): refused unheard while a delay is owed, else verified and counted.
  */
 export async function checkPassword(
-  services: Services,
+  services: Runtime,
   attempt: { email: string; password: string } & AttemptOrigin,
 ): Promise<PasswordCheck<{ user: UserRow }>> {
   const { db, clock, config } = services;
@@ -50,7 +50,7 @@ export async function checkPassword(
 }
 
 /** Checks a sign-in under the throttle; on success opens a session and records the clinics' login. */
-export async function logIn(services: Services, attempt: { email: string; password: string } & AttemptOrigin): Promise<LoginResult> {
+export async function logIn(services: Runtime, attempt: { email: string; password: string } & AttemptOrigin): Promise<LoginResult> {
   const checked = await checkPassword(services, attempt);
   if (!checked.ok) return checked;
   const { user } = checked;

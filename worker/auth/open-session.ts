@@ -1,6 +1,6 @@
 import { createSession, type SessionLifetime } from '../../db/queries/sessions.ts';
 import type { Config } from '../env.ts';
-import type { Services } from '../services/services.ts';
+import type { Runtime } from '../runtime/runtime.ts';
 import { keyedHash, randomToken, sha256Hex } from './secrets.ts';
 
 /** However busy, a session ends this long after sign-in (a stolen one does not live for ever). */
@@ -12,7 +12,7 @@ export function sessionLifetimeOf(config: Config): SessionLifetime {
 }
 
 /** Opens a session for a user and returns its token: the only time the token exists in clear. */
-export async function openSession(services: Services, session: { userId: string; ip: string }): Promise<string> {
+export async function openSession(services: Runtime, session: { userId: string; ip: string }): Promise<string> {
   const { db, clock, config } = services;
   const token = randomToken();
   await createSession(db, {

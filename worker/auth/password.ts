@@ -3,29 +3,15 @@
  * one implementation. The stored form keeps its own parameters (the `users.password_*` columns), so
  * the work factor can be raised later without invalidating existing hashes.
  */
+import { PASSWORD_ALGORITHM, type StoredPassword, type StoredPasswordColumns } from '../domain/stored-password.ts';
 import { timingSafeEqualText } from './secrets.ts';
 
-export const PASSWORD_ALGORITHM = 'pbkdf2-sha256';
+export type { StoredPassword, StoredPasswordColumns };
+
 /** Workers' PBKDF2 refuses more than 100,000 iterations: the strongest setting the runtime allows. */
 export const PASSWORD_ITERATIONS = 100_000;
 const SALT_BYTES = 16;
 const HASH_BITS = 256;
-
-/** A password as stored: base64 salt and hash plus the parameters that produced them. */
-export interface StoredPassword {
-  algorithm: typeof PASSWORD_ALGORITHM;
-  iterations: number;
-  salt: string;
-  hash: string;
-}
-
-/** What a `users` row holds: any column may be null for a user who has not chosen a password. */
-export interface StoredPasswordColumns {
-  algorithm: string | null;
-  iterations: number | null;
-  salt: string | null;
-  hash: string | null;
-}
 
 const encoder = new TextEncoder();
 

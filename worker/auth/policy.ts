@@ -16,6 +16,13 @@ export type Policy =
    * caller is not a member of answers 404, exactly like one that does not exist.
    */
   | { access: 'clinic'; roles: readonly ClinicRole[] }
+  /**
+   * A report of one clinic or of the whole service. With `?clinicId=`, that clinic's members with
+   * one of `roles` (others among its members are told `refusal`) and the super admin; a clinic the
+   * caller is not a member of answers 404, exactly like one that does not exist. Without it, the
+   * service's report: the super admin's alone, 404 to anyone else.
+   */
+  | { access: 'report'; roles: readonly ClinicRole[]; refusal: string }
   /** The queue app of the clinic its API key belongs to: ingestion only. */
   | { access: 'clinic_api_key' }
   /** Prometheus, presenting `METRICS_TOKEN` as its bearer token: `GET /metrics` only. */
@@ -26,5 +33,7 @@ export const SIGNED_IN: Policy = { access: 'signed_in' };
 export const SUPER_ADMIN: Policy = { access: 'super_admin' };
 export const CLINIC_MEMBERS: Policy = { access: 'clinic', roles: ['clinic_owner', 'staff'] };
 export const CLINIC_OWNERS: Policy = { access: 'clinic', roles: ['clinic_owner'] };
+/** The Monday digest: a clinic's is its owners', the service's the super admin's. */
+export const DIGEST_READERS: Policy = { access: 'report', roles: ['clinic_owner'], refusal: "The digest is the clinic owners'" };
 export const QUEUE_APP: Policy = { access: 'clinic_api_key' };
 export const PROMETHEUS: Policy = { access: 'metrics_token' };

@@ -1,6 +1,6 @@
 import { rollupClinic } from '../domain/rollup.ts';
 import type { QueueDay } from '../domain/queue-projection.ts';
-import { enqueue } from './storage.ts';
+import { addToOutbox } from './storage.ts';
 
 /** Today's rollups as they stand: whole rows, upserted by key, so sending them again is harmless. */
 export function rollupsOfDay(day: QueueDay, now: number) {
@@ -15,8 +15,8 @@ export function rollupsOfDay(day: QueueDay, now: number) {
 }
 
 /** A day closing at midnight: its final rollups (finalised) go to libSQL through the outbox. */
-export function enqueueClosedDayRollups(sql: SqlStorage, day: QueueDay, now: number): void {
+export function addClosedDayRollupsToOutbox(sql: SqlStorage, day: QueueDay, now: number): void {
   const { daily, hourly } = rollupsOfDay(day, Math.max(now, day.endsAt));
-  for (const row of daily) enqueue(sql, 'daily', row, now);
-  for (const row of hourly) enqueue(sql, 'hourly', row, now);
+  for (const row of daily) addToOutbox(sql, 'daily', row, now);
+  for (const row of hourly) addToOutbox(sql, 'hourly', row, now);
 }

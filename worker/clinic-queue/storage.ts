@@ -102,7 +102,8 @@ export const OUTBOX_SCHEMAS = {
 export type OutboxKind = keyof typeof OUTBOX_SCHEMAS;
 export type OutboxRow<K extends OutboxKind> = z.infer<(typeof OUTBOX_SCHEMAS)[K]>;
 
-export function enqueue<K extends OutboxKind>(sql: SqlStorage, kind: K, row: OutboxRow<K>, now: number): void {
+/** A row for libSQL, written there later by the alarm (outbox.ts), in the order rows were added. */
+export function addToOutbox<K extends OutboxKind>(sql: SqlStorage, kind: K, row: OutboxRow<K>, now: number): void {
   sql.exec('insert into outbox (kind, row, enqueued_at) values (?, ?, ?)', kind, JSON.stringify(row), now);
 }
 

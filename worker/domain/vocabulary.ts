@@ -42,9 +42,6 @@ export type ClinicRole = (typeof CLINIC_ROLES)[number];
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-/** How numbers, dates and money are written for each locale in what the Worker sends (e-mails, pushes). */
-export const LANGUAGE_TAGS: Record<Locale, string> = { fr: 'fr-TN', en: 'en-GB' };
-
 export const ACTIVITY_KINDS = [
   'clinic_login',
   'patient_added',

@@ -2,7 +2,7 @@
  * Tells the people an alert is for (PRODUCT.md "Alerts": a clinic's owners, or the super admins)
  * on the channels of its rule that each person kept (notification_preferences), by push and
  * e-mail, and records each attempt in alert_deliveries. A redelivered job skips what already got
- * through; what failed for a reason worth retrying makes the job fail, so the queue retries it.
+ * through; what failed for a reason worth retrying makes the job fail, so it is retried.
  */
 import { channelsOf } from '../../db/queries/alert-instances.ts';
 import { alertToDeliver, deliveredFor, deliveryKey, recordDelivery } from '../../db/queries/alert-deliveries.ts';
@@ -11,9 +11,9 @@ import { alertUrl, alertWords } from '../domain/alert-words.ts';
 import { PermanentJobError } from '../domain/job-retry.ts';
 import { renderEmail } from '../mail/email-layout.ts';
 import { MailError } from '../mail/mailer.ts';
-import { addCount } from '../metrics/batch.ts';
 import { pushToUser } from '../push/push-to-user.ts';
-import type { JobContext } from './job-context.ts';
+import type { Runtime } from '../runtime/runtime.ts';
+import { textsFor } from '../texts/catalogue.ts';
 
 export interface AlertDeliveryOutcome {
   delivered: number;
@@ -35,12 +35,12 @@ export class DeliveryRetryError extends Error {
 
 type Attempt = { ok: true } | { ok: false; error: string; retryable: boolean } | { skipped: 'no_device' };
 
-export async function deliverAlert(context: JobContext, alertId: string, noticeAt: number): Promise<AlertDeliveryOutcome> {
-  const { db } = context;
+export async function deliverAlert(runtime: Runtime, alertId: string, noticeAt: number): Promise<AlertDeliveryOutcome> {
+  const { db } = runtime;
   const alert = await alertToDeliver(db, alertId);
   if (alert === undefined) throw new PermanentJobError(`no alert ${alertId}`);
   const outcome: AlertDeliveryOutcome = { delivered: 0, skipped: 0, failed: 0 };
-  // Resolved before anyone was told (a queue backlog): there is nothing left to alert about.
+  // Resolved before anyone was told (a job backlog): there is nothing left to alert about.
   if (alert.resolvedAt !== null) return outcome;
   const ruleChannels = channelsOf(alert.channels).filter((channel): channel is 'push' | 'email' => channel === 'push' || channel === 'email');
   if (ruleChannels.length === 0) return outcome;
@@ -59,10 +59,10 @@ export async function deliverAlert(context: JobContext, alertId: string, noticeA
         continue;
       }
       const words = alertWords({ kind: alert.kind, locale: recipient.locale, value: alert.value, threshold: alert.threshold, clinicName: clinic?.name ?? null, reminder: noticeAt !== alert.firedAt });
-      const attempt = channel === 'push' ? await byPush(context, recipient, alert, words) : await byEmail(context, recipient, alert.clinicId, words);
+      const attempt = channel === 'push' ? await byPush(runtime, recipient, alert, words) : await byEmail(runtime, recipient, alert.clinicId, words);
       if ('skipped' in attempt) continue;
-      await recordDelivery(db, { instanceId: alertId, userId: recipient.userId, channel, noticeAt, sentAt: context.now(), ok: attempt.ok, error: attempt.ok ? null : attempt.error });
-      addCount(context.metrics, channel === 'push' ? 'pulse_push_sent_total' : 'pulse_emails_sent_total', { result: attempt.ok ? 'sent' : 'failed' });
+      await recordDelivery(db, { instanceId: alertId, userId: recipient.userId, channel, noticeAt, sentAt: runtime.clock.now(), ok: attempt.ok, error: attempt.ok ? null : attempt.error });
+      runtime.metrics.count(channel === 'push' ? 'pulse_push_sent_total' : 'pulse_emails_sent_total', { result: attempt.ok ? 'sent' : 'failed' });
       if (attempt.ok) outcome.delivered += 1;
       else {
         outcome.failed += 1;
@@ -75,15 +75,15 @@ export async function deliverAlert(context: JobContext, alertId: string, noticeA
 }
 
 async function byPush(
-  context: JobContext,
+  runtime: Runtime,
   recipient: Recipient,
   alert: { id: string; priority: 'P0' | 'P1' | 'P2' | 'P3'; clinicId: string | null },
   words: { title: string; body: string },
 ): Promise<Attempt> {
-  const result = await pushToUser(context.db, recipient.userId, { ...words, url: alertUrl(alert.clinicId), tag: `alert-${alert.id}` }, {
-    vapid: context.config.vapid,
+  const result = await pushToUser(runtime.db, recipient.userId, { ...words, url: alertUrl(alert.clinicId), tag: `alert-${alert.id}` }, {
+    vapid: runtime.config.vapid,
     priority: alert.priority,
-    now: context.now(),
+    now: runtime.clock.now(),
   });
   if (result.delivered > 0) return { ok: true };
   if (result.failed.length > 0) return { ok: false, error: `push service answered ${result.failed.map((failure) => failure.status ?? 'nothing').join(', ')}`, retryable: true };
@@ -91,9 +91,8 @@ async function byPush(
   return { skipped: 'no_device' };
 }
 
-async function byEmail(context: JobContext, recipient: Recipient, clinicId: string | null, words: { title: string; body: string }): Promise<Attempt> {
-  const open = recipient.locale === 'fr' ? 'Ouvrir Pulse' : 'Open Pulse';
-  const settings = recipient.locale === 'fr' ? 'Choisir mes notifications' : 'Choose my notifications';
+async function byEmail(runtime: Runtime, recipient: Recipient, clinicId: string | null, words: { title: string; body: string }): Promise<Attempt> {
+  const { open, settings } = textsFor(recipient.locale).alerts;
   const mail = renderEmail({
     locale: recipient.locale,
     subject: words.title,
@@ -101,12 +100,12 @@ async function byEmail(context: JobContext, recipient: Recipient, clinicId: stri
     intro: words.body,
     sections: [],
     links: [
-      { label: open, url: `${context.config.publicUrl}${alertUrl(clinicId)}` },
-      { label: settings, url: `${context.config.publicUrl}/settings`, quiet: true },
+      { label: open, url: `${runtime.config.publicUrl}${alertUrl(clinicId)}` },
+      { label: settings, url: `${runtime.config.publicUrl}/settings`, quiet: true },
     ],
   });
   try {
-    await context.mailer.send({ from: context.config.mail.from, to: recipient.email, ...mail, tags: { kind: 'alert' } });
+    await runtime.mailer.send({ from: runtime.config.mail.from, to: recipient.email, ...mail, tags: { kind: 'alert' } });
     return { ok: true };
   } catch (error) {
     if (error instanceof MailError) return { ok: false, error: error.message, retryable: error.retryable };

@@ -1,22 +1,12 @@
 import type { Database } from '../../db/client.ts';
-import { businessDaysBetween, clinicsStandingAt, saveBusinessDay } from '../../db/queries/business.ts';
-import { businessStandingAt } from '../domain/business-figures.ts';
-import { addClinicDays, clinicDayOf, nextClinicDay, startOfClinicDay } from '../domain/clinic-time.ts';
+import { businessDaysBetween } from '../../db/queries/business.ts';
+import { snapshotBusinessDays } from '../../db/queries/business-snapshots.ts';
+import { addClinicDays, clinicDayOf, nextClinicDay } from '../domain/clinic-time.ts';
+
+export { snapshotBusinessDays };
 
 /** How far back a first run (or a long outage) fills in: trends show a year. */
 const MAX_BACKFILL_DAYS = 400;
-
-/** Writes the business as it stood at the end of each UTC day of `from`…`to` (upserts: safe to repeat). */
-export async function snapshotBusinessDays(db: Database, range: { from: string; to: string }, now: number): Promise<number> {
-  let written = 0;
-  for (let day = range.from; day <= range.to; day = nextClinicDay(day)) {
-    const end = Math.min(startOfClinicDay(nextClinicDay(day), 'UTC') - 1, now);
-    const standing = businessStandingAt(await clinicsStandingAt(db, end), end);
-    await saveBusinessDay(db, { day, ...standing, mrr: JSON.stringify(standing.mrr), takenAt: now });
-    written += 1;
-  }
-  return written;
-}
 
 /**
  * The daily job: every finished UTC day without a snapshot, up to yesterday, is written. A cron

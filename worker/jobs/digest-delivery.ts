@@ -12,8 +12,7 @@ import { readClinicWeekDigest, readServiceWeekDigest } from '../digest/digest-co
 import { renderServiceDigest } from '../digest/service-digest-email.ts';
 import type { RenderedEmail } from '../mail/email-layout.ts';
 import { MailError } from '../mail/mailer.ts';
-import { addCount } from '../metrics/batch.ts';
-import type { JobContext } from './job-context.ts';
+import type { Runtime } from '../runtime/runtime.ts';
 
 export interface DigestOutcome {
   sent: number;
@@ -27,35 +26,35 @@ export async function digestReaders(db: Database, people: readonly Recipient[]):
   return people.filter((person) => choices.get(person.userId)?.email !== false);
 }
 
-export async function sendClinicDigest(context: JobContext, clinicId: string, weekStart: string): Promise<DigestOutcome> {
-  const clinic = await digestClinic(context.db, clinicId);
+export async function sendClinicDigest(runtime: Runtime, clinicId: string, weekStart: string): Promise<DigestOutcome> {
+  const clinic = await digestClinic(runtime.db, clinicId);
   if (clinic === undefined || clinic.archived) return { sent: 0, skipped: 0 };
-  const readers = await digestReaders(context.db, await clinicOwners(context.db, clinicId));
+  const readers = await digestReaders(runtime.db, await clinicOwners(runtime.db, clinicId));
   if (readers.length === 0) return { sent: 0, skipped: 0 };
-  const digest = await readClinicWeekDigest(context.db, clinicId, weekStart);
-  const { publicUrl } = context.config;
-  return sendOnceEach(context, readers, { kind: 'clinic_weekly', scopeKey: clinicId, periodStart: weekStart }, (reader) =>
+  const digest = await readClinicWeekDigest(runtime.db, clinicId, weekStart);
+  const { publicUrl } = runtime.config;
+  return sendOnceEach(runtime, readers, { kind: 'clinic_weekly', scopeKey: clinicId, periodStart: weekStart }, (reader) =>
     renderClinicDigest({ clinicName: clinic.name, locale: reader.locale, currency: clinic.currency, digest, historyUrl: `${publicUrl}/history`, settingsUrl: `${publicUrl}/settings` }),
   );
 }
 
-export async function sendServiceDigest(context: JobContext, weekStart: string): Promise<DigestOutcome> {
-  const readers = await digestReaders(context.db, await superAdmins(context.db));
+export async function sendServiceDigest(runtime: Runtime, weekStart: string): Promise<DigestOutcome> {
+  const readers = await digestReaders(runtime.db, await superAdmins(runtime.db));
   if (readers.length === 0) return { sent: 0, skipped: 0 };
-  const digest = await readServiceWeekDigest(context.db, weekStart, context.now());
-  const { publicUrl } = context.config;
-  return sendOnceEach(context, readers, { kind: 'admin_weekly', scopeKey: 'service', periodStart: weekStart }, (reader) =>
+  const digest = await readServiceWeekDigest(runtime.db, weekStart, runtime.clock.now());
+  const { publicUrl } = runtime.config;
+  return sendOnceEach(runtime, readers, { kind: 'admin_weekly', scopeKey: 'service', periodStart: weekStart }, (reader) =>
     renderServiceDigest({ locale: reader.locale, digest, adminUrl: `${publicUrl}/admin`, settingsUrl: `${publicUrl}/settings` }),
   );
 }
 
 /**
  * Claims, sends and marks each reader's digest. A failed send gives the claim back and fails the
- * job once the others are done, so the queue retries only what did not leave; an address the mail
+ * job once the others are done, so the retry sends only what did not leave; an address the mail
  * server refuses keeps its claim and error and ends as a dead letter, not as endless retries.
  */
 async function sendOnceEach(
-  context: JobContext,
+  runtime: Runtime,
   readers: readonly Recipient[],
   run: Omit<DigestRunKey, 'userId'>,
   render: (reader: Recipient) => RenderedEmail,
@@ -64,34 +63,34 @@ async function sendOnceEach(
   const retryable: string[] = [];
   const permanent: string[] = [];
   for (const reader of readers) {
-    const claim = await claimDigestRun(context.db, { ...run, userId: reader.userId }, context.now());
+    const claim = await claimDigestRun(runtime.db, { ...run, userId: reader.userId }, runtime.clock.now());
     if (claim === null) {
       outcome.skipped += 1;
       continue;
     }
     const mail = render(reader);
     try {
-      await context.mailer.send({
-        from: context.config.mail.from,
+      await runtime.mailer.send({
+        from: runtime.config.mail.from,
         to: reader.email,
         ...mail,
-        headers: { 'List-Unsubscribe': `<${context.config.publicUrl}/settings>` },
+        headers: { 'List-Unsubscribe': `<${runtime.config.publicUrl}/settings>` },
         tags: { kind: 'weekly_digest' },
       });
     } catch (error) {
-      addCount(context.metrics, 'pulse_emails_sent_total', { result: 'failed' });
+      runtime.metrics.count('pulse_emails_sent_total', { result: 'failed' });
       const reason = error instanceof Error ? error.message : String(error);
       if (error instanceof MailError && !error.retryable) {
         permanent.push(`${reader.userId}: ${reason}`);
-        await recordDigestRefusal(context.db, claim, reason);
+        await recordDigestRefusal(runtime.db, claim, reason);
       } else {
         retryable.push(`${reader.userId}: ${reason}`);
-        await releaseDigestRun(context.db, claim, reason);
+        await releaseDigestRun(runtime.db, claim, reason);
       }
       continue;
     }
-    addCount(context.metrics, 'pulse_emails_sent_total', { result: 'sent' });
-    await markDigestSent(context.db, claim, context.now());
+    runtime.metrics.count('pulse_emails_sent_total', { result: 'sent' });
+    await markDigestSent(runtime.db, claim, runtime.clock.now());
     outcome.sent += 1;
   }
   if (retryable.length > 0) throw new Error(`digest not sent, will retry: ${retryable.join('; ')}`);

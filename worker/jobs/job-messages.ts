@@ -1,6 +1,6 @@
 /**
- * The work the cron triggers hand to the `pulse-jobs` queue. A cron handler only decides what is
- * due and enqueues these; the queue consumer does the work, with retries and a dead-letter queue,
+ * The work the cron triggers hand to `pulse-jobs` (a Cloudflare Queue). A cron handler only decides
+ * what is due and enqueues these; the job consumer does the work, with retries and dead letters,
  * so the same code scales from one clinic to a hundred thousand. Every job is safe to run twice:
  * a cron may fire twice and a message may be redelivered.
  */
@@ -35,13 +35,13 @@ export const JOB_TYPES = JobMessageSchema.options.map((option) => option.shape.t
 export const SEND_BATCH_LIMIT = 100;
 
 /** The part of a Queues producer binding (`env.JOBS`) enqueueing uses. */
-export interface JobQueue {
+export interface JobProducer {
   sendBatch(messages: Iterable<{ body: JobMessage; contentType?: 'json' }>): Promise<unknown>;
 }
 
-/** Enqueues any number of jobs, in batches the queue accepts. */
-export async function enqueueJobs(queue: JobQueue, jobs: readonly JobMessage[]): Promise<void> {
+/** Enqueues any number of jobs, in batches Cloudflare Queues accepts. */
+export async function enqueueJobs(producer: JobProducer, jobs: readonly JobMessage[]): Promise<void> {
   for (let start = 0; start < jobs.length; start += SEND_BATCH_LIMIT) {
-    await queue.sendBatch(jobs.slice(start, start + SEND_BATCH_LIMIT).map((body) => ({ body, contentType: 'json' as const })));
+    await producer.sendBatch(jobs.slice(start, start + SEND_BATCH_LIMIT).map((body) => ({ body, contentType: 'json' as const })));
   }
 }

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/client.ts';
-import type { Clock } from '../services/clock.ts';
+import type { Clock } from '../runtime/clock.ts';
 import { cloudflareMailer } from './cloudflare-mailer.ts';
 import type { MailConfig } from './config.ts';
 import { httpMailer } from './http-mailer.ts';

@@ -4,6 +4,7 @@
  * clients drop style sheets), one column that reads on a phone, light and dark.
  */
 import type { Locale } from '../domain/vocabulary.ts';
+import { textsFor } from '../texts/catalogue.ts';
 
 export interface EmailLine {
   label: string;
@@ -48,13 +49,14 @@ export function escapeHtml(text: string): string {
 const CELL = 'padding:8px 0;border-bottom:1px solid #d0d7de;color:inherit';
 
 function textOf(content: EmailContent): string {
+  const { labelled } = textsFor(content.locale).layout;
   const sections = content.sections.flatMap((section) => [
     ...(section.title === undefined ? [] : [section.title.toUpperCase()]),
     ...(section.lines.length === 0 && section.empty !== undefined ? [section.empty] : []),
-    ...section.lines.map((line) => `${line.label} : ${line.value}${line.note == null ? '' : ` (${line.note})`}`),
+    ...section.lines.map((line) => `${labelled(line.label, line.value)}${line.note == null ? '' : ` (${line.note})`}`),
     '',
   ]);
-  return [content.heading, content.intro, '', ...sections, ...content.links.map((link) => `${link.label} : ${link.url}`), ''].join('\n');
+  return [content.heading, content.intro, '', ...sections, ...content.links.map((link) => labelled(link.label, link.url)), ''].join('\n');
 }
 
 function sectionHtml(section: EmailSection): string {

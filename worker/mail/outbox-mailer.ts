@@ -1,6 +1,6 @@
 import type { Database } from '../../db/client.ts';
 import { insertOutboxMail } from '../../db/queries/mail-outbox.ts';
-import type { Clock } from '../services/clock.ts';
+import type { Clock } from '../runtime/clock.ts';
 import { MailError, recipientsOf, type Mailer } from './mailer.ts';
 
 /**

@@ -17,9 +17,9 @@ export const DB_DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1
 export const INGEST_RESULTS = ['accepted', 'duplicate', 'rejected'] as const;
 export const DELIVERY_RESULTS = ['sent', 'failed'] as const;
 export const CRON_RESULTS = ['success', 'failure'] as const;
-/** What became of one attempt of a queued job: done, retried later, or given up (dead letter). */
+/** What became of one attempt of a background job: done, retried later, or given up (dead letter). */
 export const JOB_OUTCOMES = ['done', 'retried', 'dead_lettered'] as const;
-/** The job types of the queue, plus `unreadable` for a body that is none. */
+/** The job types, plus `unreadable` for a body that is none. */
 export const JOB_LABELS = [...JOB_TYPES, 'unreadable'] as const;
 
 /** Series exposed at zero before anything happened, so rates and alert rules work from the start. */
@@ -75,7 +75,7 @@ export const RECORDED = {
   pulse_emails_sent_total: counter('E-mails sent (alerts, digests), by result.', ['result'], DELIVERY_RESULTS.map((result) => ({ result }))),
   pulse_websocket_messages_total: counter('Live updates sent to phones over WebSockets (one per phone per update).', [], [{}]),
   pulse_db_query_duration_seconds: histogram(
-    'libSQL round trips made while answering requests, by statement kind and table (e.g. select:sessions).',
+    'libSQL round trips (requests, jobs, cron runs, Durable Objects), by statement kind and table (e.g. select:sessions).',
     ['query'],
     DB_DURATION_BUCKETS,
   ),

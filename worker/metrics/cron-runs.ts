@@ -1,5 +1,4 @@
-import type { Logger } from '../services/logger.ts';
-import { metricsObjectOf } from './recorder.ts';
+import type { Runtime } from '../runtime/runtime.ts';
 import type { CronResult } from './status.ts';
 
 /**
@@ -7,12 +6,12 @@ import type { CronResult } from './status.ts';
  * the last success health reads). The record is awaited: a cron has no one waiting for it, and a
  * success must be stored before the run counts as done. Failing to record never fails the job.
  */
-export async function recordCronRun(env: Env, job: string, logger: Logger, work: () => Promise<void>): Promise<void> {
+export async function recordCronRun(runtime: Runtime, job: string, work: () => Promise<void>): Promise<void> {
   const record = async (result: CronResult) => {
     try {
-      await metricsObjectOf(env).recordCronRun(job, result, Date.now());
+      await runtime.durableObjects.metrics().recordCronRun(job, result, runtime.clock.now());
     } catch (error) {
-      logger.error('cron run not recorded in metrics', error, { job, result });
+      runtime.logger.error('cron run not recorded in metrics', error, { job, result });
     }
   };
   try {

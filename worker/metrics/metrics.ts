@@ -1,4 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
+import { durableObjectRuntime } from '../runtime/durable-object-runtime.ts';
+import type { Runtime } from '../runtime/runtime.ts';
 import { addCount, mergeTotals, type CounterSeries, type HistogramSeries, type Labels, type MetricsBatch, type QueueReport, type SeriesTotals } from './batch.ts';
 import { definitionOf } from './catalog.ts';
 import { summarizeQueues } from './queue-summary.ts';
@@ -26,6 +28,8 @@ const SNAPSHOT_AFTER_MS = 5_000;
  * (counters must not fall back to zero with each deployment) and the cron runs health relies on.
  */
 export class Metrics extends DurableObject<Env> {
+  /** For its clock: this object records nothing through the runtime, since that would be sending increments to itself. */
+  readonly #runtime: Runtime;
   #totals: SeriesTotals = { counters: {}, histograms: {} };
   #seriesPerMetric = new Map<string, number>();
   #dirty = new Set<string>();
@@ -35,6 +39,7 @@ export class Metrics extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    this.#runtime = durableObjectRuntime(ctx, env, 'Metrics');
     void ctx.blockConcurrencyWhile(async () => this.#load());
   }
 
@@ -110,7 +115,7 @@ export class Metrics extends DurableObject<Env> {
   async #scheduleSnapshot(): Promise<void> {
     if (this.#snapshotDue || this.#dirty.size === 0) return;
     this.#snapshotDue = true;
-    await this.ctx.storage.setAlarm(Date.now() + SNAPSHOT_AFTER_MS);
+    await this.ctx.storage.setAlarm(this.#runtime.clock.now() + SNAPSHOT_AFTER_MS);
   }
 
   #writeDirty(): void {
@@ -130,7 +135,7 @@ export class Metrics extends DurableObject<Env> {
       create table if not exists queues (clinic_id text primary key, outbox_rows integer not null, oldest_enqueued_at integer, sockets integer not null, reported_at integer not null);
       create table if not exists cron_jobs (job text primary key, last_success_at integer, last_run_at integer not null, last_result text not null);
     `);
-    sql.exec("insert or ignore into meta (key, value) values ('tracking_since', ?)", String(Date.now()));
+    sql.exec("insert or ignore into meta (key, value) values ('tracking_since', ?)", String(this.#runtime.clock.now()));
     this.#trackingSince = Number(sql.exec<{ value: string }>("select value from meta where key = 'tracking_since'").one().value);
     for (const row of sql.exec<{ key: string; body: string }>('select key, body from series')) {
       const series: unknown = JSON.parse(row.body);

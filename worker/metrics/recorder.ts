@@ -4,8 +4,10 @@
  * through `waitUntil`, after the answer has left. One RPC per isolate per second carries
  * everything gathered meanwhile to the Metrics object, where every isolate's increments add up.
  */
-import { addCount, addObservation, emptyBatch, isEmptyBatch, mergeBatch, type QueueReport } from './batch.ts';
+import { createLogger } from '../runtime/logger.ts';
+import { addCount, addObservation, emptyBatch, isEmptyBatch, mergeBatch, type MetricsBatch, type QueueReport } from './batch.ts';
 import { RECORDED, type CounterName, type HistogramName, type LabelsOf } from './catalog.ts';
+import { metricsObjectOf } from './stub.ts';
 
 /**
  * How long an isolate gathers increments before sending them: the freshness of /metrics against
@@ -31,23 +33,24 @@ export interface MetricsContext {
 let pending = emptyBatch();
 let flushScheduled = false;
 
-const recorder: MetricsRecorder = {
-  count: (name, labels, by = 1) => addCount(pending, name, labels, by),
-  observe: (name, labels, value) => addObservation(pending, name, labels, RECORDED[name].buckets, value),
-  reportQueue: (clinicId, report) => {
-    const known = pending.queues[clinicId];
-    if (known === undefined || known.reportedAt <= report.reportedAt) pending.queues[clinicId] = report;
-  },
-};
-
-/** The one Metrics object of the service. */
-export function metricsObjectOf(env: Env) {
-  return env.METRICS.get(env.METRICS.idFromName('service'));
+/**
+ * Increments added to `batch` and nothing else: whoever owns the batch sends it (a job batch or a
+ * cron run, which await their own flush because nothing keeps them alive after they return).
+ */
+export function batchRecorder(batch: MetricsBatch): MetricsRecorder {
+  return {
+    count: (name, labels, by = 1) => addCount(batch, name, labels, by),
+    observe: (name, labels, value) => addObservation(batch, name, labels, RECORDED[name].buckets, value),
+    reportQueue: (clinicId, report) => {
+      const known = batch.queues[clinicId];
+      if (known === undefined || known.reportedAt <= report.reportedAt) batch.queues[clinicId] = report;
+    },
+  };
 }
 
 /** Records increments now (memory only) and makes sure a flush follows within FLUSH_INTERVAL_MS. */
 export function recordMetrics(context: MetricsContext, record: (metrics: MetricsRecorder) => void): void {
-  record(recorder);
+  record(batchRecorder(pending));
   if (flushScheduled) return;
   flushScheduled = true;
   context.waitUntil(
@@ -56,6 +59,15 @@ export function recordMetrics(context: MetricsContext, record: (metrics: Metrics
       return flushMetrics(context.env);
     }),
   );
+}
+
+/** A recorder over this isolate's pending batch, flushed through `context` (a request's or a Durable Object's). */
+export function isolateRecorder(context: MetricsContext): MetricsRecorder {
+  return {
+    count: (name, labels, by) => recordMetrics(context, (metrics) => metrics.count(name, labels, by)),
+    observe: (name, labels, value) => recordMetrics(context, (metrics) => metrics.observe(name, labels, value)),
+    reportQueue: (clinicId, report) => recordMetrics(context, (metrics) => metrics.reportQueue(clinicId, report)),
+  };
 }
 
 /**
@@ -70,6 +82,6 @@ export async function flushMetrics(env: Env): Promise<void> {
     await metricsObjectOf(env).add(batch);
   } catch (error) {
     mergeBatch(pending, batch);
-    console.log(JSON.stringify({ level: 'warn', time: new Date().toISOString(), message: 'metrics flush failed; kept for the next one', error: String(error) }));
+    createLogger().warn('metrics flush failed; kept for the next one', { error: String(error) });
   }
 }

@@ -25,6 +25,6 @@ export const adminUserRoutes = new OpenAPIHono<AppEnv>().openapi(setAccess, asyn
   const found = await setUserDisabled(c.var.services.db, userId, disabled, c.var.services.clock.now());
   await recordAudit(c, { action: disabled ? 'user_disable' : 'user_enable', targetType: 'user', targetId: userId, success: found, errorCode: found ? null : 'NOT_FOUND' });
   if (!found) throw new AppError('NOT_FOUND', 'No such user');
-  if (disabled) await closeLiveSockets(c.env, c.var.services, { userId }, SOCKET_CLOSE_REASONS.disabled);
+  if (disabled) await closeLiveSockets(c.var.services, { userId }, SOCKET_CLOSE_REASONS.disabled);
   return c.body(null, 204);
 });

@@ -9,9 +9,9 @@ import { sha256Hex } from '../auth/secrets.ts';
 import { humanName } from '../domain/human-name.ts';
 import { AppError } from '../errors.ts';
 import { recordAudit } from '../services/audit.ts';
+import { ClinicParams, clinicRoute } from './guarded-routes.ts';
 import { errorResponses, IdParam, jsonBody, jsonContent } from './openapi-helpers.ts';
 
-const ClinicParams = z.object({ clinicId: IdParam });
 
 /** Which device or integration holds the key ("Tablette accueil"): the one rule for names. */
 const NewApiKeySchema = z.strictObject({ name: humanName({ min: 1, max: 80 }) }).openapi('NewApiKeyRequest');
@@ -27,35 +27,28 @@ const ApiKeySchema = z
   })
   .openapi('ApiKey');
 
-const createKey = createRoute({
+const createKey = clinicRoute(CLINIC_OWNERS, '/api-keys', {
   method: 'post',
-  path: '/clinics/{clinicId}/api-keys',
   tags: ['api keys'],
   summary: "Create an API key for the clinic's queue app; the key is shown only in this answer",
-  middleware: [authorize(CLINIC_OWNERS)] as const,
-  request: { params: ClinicParams, ...jsonBody(NewApiKeySchema) },
+  request: { ...jsonBody(NewApiKeySchema) },
   responses: {
     201: jsonContent(ApiKeySchema.extend({ key: z.string() }).openapi('NewApiKey'), 'Created'),
     ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND'),
   },
 });
 
-const listKeys = createRoute({
+const listKeys = clinicRoute(CLINIC_OWNERS, '/api-keys', {
   method: 'get',
-  path: '/clinics/{clinicId}/api-keys',
   tags: ['api keys'],
   summary: "The clinic's API keys (prefix, created, last used), never their secrets",
-  middleware: [authorize(CLINIC_OWNERS)] as const,
-  request: { params: ClinicParams },
   responses: { 200: jsonContent(z.object({ apiKeys: z.array(ApiKeySchema) }), 'Keys'), ...errorResponses('UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND') },
 });
 
-const revokeKey = createRoute({
+const revokeKey = clinicRoute(CLINIC_OWNERS, '/api-keys/{keyId}', {
   method: 'delete',
-  path: '/clinics/{clinicId}/api-keys/{keyId}',
   tags: ['api keys'],
   summary: 'Revoke an API key: it stops working at once',
-  middleware: [authorize(CLINIC_OWNERS)] as const,
   request: { params: ClinicParams.extend({ keyId: IdParam }) },
   responses: { 204: { description: 'Revoked' }, ...errorResponses('UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND') },
 });

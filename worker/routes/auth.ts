@@ -128,7 +128,7 @@ export const authRoutes = new OpenAPIHono<AppEnv>()
   .openapi(logout, async (c) => {
     const principal = signedInUser(c);
     await revokeSession(c.var.services.db, principal.sessionTokenHash, c.var.services.clock.now());
-    await closeLiveSockets(c.env, c.var.services, { sessionTokenHash: principal.sessionTokenHash }, SOCKET_CLOSE_REASONS.logout);
+    await closeLiveSockets(c.var.services, { sessionTokenHash: principal.sessionTokenHash }, SOCKET_CLOSE_REASONS.logout);
     await recordAudit(c, { action: 'logout', targetType: 'session', success: true });
     clearSessionCookie(c);
     return c.body(null, 204);
@@ -158,7 +158,7 @@ export const authRoutes = new OpenAPIHono<AppEnv>()
     }
     const { user } = checked;
     await changePassword(db, user.id, await hashPassword(newPassword), clock.now());
-    await closeLiveSockets(c.env, c.var.services, { userId: user.id }, SOCKET_CLOSE_REASONS.passwordChange);
+    await closeLiveSockets(c.var.services, { userId: user.id }, SOCKET_CLOSE_REASONS.passwordChange);
     const token = await openSession(c.var.services, { userId: user.id, ip: clientIp(c) });
     await recordAudit(c, { action: 'password_change', targetType: 'user', targetId: user.id, success: true });
     return c.json(signedInAnswer(c, user, token, bearerToken), 200);

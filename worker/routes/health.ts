@@ -1,10 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { DurableObjects } from '../runtime/durable-objects.ts';
 import { probeDatabase } from '../../db/health.ts';
 import type { AppEnv } from '../app-env.ts';
 import { authorize } from '../auth/authorize.ts';
 import { PUBLIC } from '../auth/policy.ts';
 import { HEALTH_PARTS, healthReport, type HealthReport, type Probe } from '../metrics/health-report.ts';
-import { metricsObjectOf } from '../metrics/recorder.ts';
 import type { MetricsStatus } from '../metrics/status.ts';
 import { CRON_SCHEDULES } from '../scheduled.ts';
 
@@ -66,14 +66,14 @@ const getLive = createRoute({
 });
 
 /** The Metrics object's status and how long the round trip took, or why it failed. */
-async function probeMetricsObject(env: Env, now: number): Promise<{ probe: Probe; status: MetricsStatus | null }> {
+async function probeMetricsObject(metricsObject: DurableObjects['metrics'], now: number): Promise<{ probe: Probe; status: MetricsStatus | null }> {
   const started = performance.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${DURABLE_OBJECT_TIMEOUT_MS} ms`)), DURABLE_OBJECT_TIMEOUT_MS);
   });
   try {
-    const status = await Promise.race([metricsObjectOf(env).status(now), timeout]);
+    const status = await Promise.race([metricsObject().status(now), timeout]);
     return { probe: { reachable: true, latencyMs: Math.max(0, performance.now() - started) }, status };
   } catch (error) {
     return { probe: { reachable: false, latencyMs: null, error: error instanceof Error ? error.message.slice(0, 200) : 'unknown error' }, status: null };
@@ -87,7 +87,7 @@ export const healthRoutes = new OpenAPIHono<AppEnv>()
   .openapi(getHealth, async (c) => {
     const { db, clock, config } = c.var.services;
     const now = clock.now();
-    const [database, metrics] = await Promise.all([probeDatabase(db, () => performance.now()), probeMetricsObject(c.env, now)]);
+    const [database, metrics] = await Promise.all([probeDatabase(db, () => performance.now()), probeMetricsObject(c.var.services.durableObjects.metrics, now)]);
     const report: HealthReport = healthReport({
       version: config.appVersion,
       now,

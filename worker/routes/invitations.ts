@@ -7,6 +7,7 @@ import { CLINIC_OWNERS, SUPER_ADMIN } from '../auth/policy.ts';
 import { CLINIC_ROLES, LOCALES, type ClinicRole } from '../domain/vocabulary.ts';
 import { recordAudit } from '../services/audit.ts';
 import { EmailSchema } from './account-schemas.ts';
+import { clinicRoute } from './guarded-routes.ts';
 import { errorResponses, IdParam, jsonBody, jsonContent } from './openapi-helpers.ts';
 
 const InviteBody = z.strictObject({ email: EmailSchema, locale: z.enum(LOCALES).default('fr') });
@@ -35,13 +36,11 @@ const inviteOwner = createRoute({
   responses: inviteResponses,
 });
 
-const inviteStaff = createRoute({
+const inviteStaff = clinicRoute(CLINIC_OWNERS, '/staff', {
   method: 'post',
-  path: '/clinics/{clinicId}/staff',
   tags: ['clinics'],
   summary: 'Invite a receptionist to the clinic',
-  middleware: [authorize(CLINIC_OWNERS)] as const,
-  request: { params: z.object({ clinicId: IdParam }), ...jsonBody(InviteBody) },
+  request: { ...jsonBody(InviteBody) },
   responses: inviteResponses,
 });
 

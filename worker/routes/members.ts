@@ -7,28 +7,23 @@ import { CLINIC_OWNERS } from '../auth/policy.ts';
 import { CLINIC_ROLES } from '../domain/vocabulary.ts';
 import { AppError } from '../errors.ts';
 import { recordAudit } from '../services/audit.ts';
+import { ClinicParams, clinicRoute } from './guarded-routes.ts';
 import { errorResponses, IdParam, jsonContent } from './openapi-helpers.ts';
 
-const ClinicParams = z.object({ clinicId: IdParam });
 
 const MemberSchema = z.object({ userId: z.string(), email: z.string(), role: z.enum(CLINIC_ROLES) }).openapi('Member');
 
-const listMembers = createRoute({
+const listMembers = clinicRoute(CLINIC_OWNERS, '/members', {
   method: 'get',
-  path: '/clinics/{clinicId}/members',
   tags: ['clinics'],
   summary: "The clinic's members and their roles (owners and the super admin)",
-  middleware: [authorize(CLINIC_OWNERS)] as const,
-  request: { params: ClinicParams },
   responses: { 200: jsonContent(z.object({ members: z.array(MemberSchema) }), 'Members'), ...errorResponses('UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND') },
 });
 
-const removeMember = createRoute({
+const removeMember = clinicRoute(CLINIC_OWNERS, '/members/{userId}', {
   method: 'delete',
-  path: '/clinics/{clinicId}/members/{userId}',
   tags: ['clinics'],
   summary: "Remove someone's access to the clinic: their open live screens close at once; audited",
-  middleware: [authorize(CLINIC_OWNERS)] as const,
   request: { params: ClinicParams.extend({ userId: IdParam }) },
   responses: { 204: { description: 'Removed' }, ...errorResponses('UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT') },
 });
@@ -47,7 +42,7 @@ export const memberRoutes = new OpenAPIHono<AppEnv>()
       throw new AppError('CONFLICT', 'The last owner of a clinic cannot be removed');
     }
     if (!(await removeMembership(db, userId, clinicId))) throw new AppError('NOT_FOUND', 'No such member of this clinic');
-    await closeLiveSockets(c.env, c.var.services, { userId }, SOCKET_CLOSE_REASONS.membershipRemoved, clinicId);
+    await closeLiveSockets(c.var.services, { userId }, SOCKET_CLOSE_REASONS.membershipRemoved, clinicId);
     await recordAudit(c, { action: 'membership_remove', clinicId, targetType: 'user', targetId: userId, success: true, detail: { role: member.role } });
     return c.body(null, 204);
   });

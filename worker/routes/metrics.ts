@@ -6,7 +6,7 @@ import { PROMETHEUS } from '../auth/policy.ts';
 import { CRON_RESULTS } from '../metrics/catalog.ts';
 import { EXPOSITION_CONTENT_TYPE, renderExposition, type GaugeValues } from '../metrics/exposition.ts';
 import { statusGauges } from '../metrics/health-report.ts';
-import { flushMetrics, metricsObjectOf } from '../metrics/recorder.ts';
+import { flushMetrics } from '../metrics/recorder.ts';
 import { serviceGauges } from '../metrics/service-gauges.ts';
 import { CRON_SCHEDULES } from '../scheduled.ts';
 
@@ -25,7 +25,7 @@ export const metricsRoutes = new Hono<AppEnv>().get('/metrics', authorize(PROMET
   // This isolate's own pending increments first, so what it just counted is in this answer.
   await flushMetrics(c.env);
   const [snapshot, business] = await Promise.all([
-    metricsObjectOf(c.env).snapshot(now),
+    c.var.services.durableObjects.metrics().snapshot(now),
     readServiceGaugeRows(db, now).then(
       (rows): GaugeValues => serviceGauges(rows, now),
       (error: unknown): GaugeValues => {

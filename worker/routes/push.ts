@@ -1,14 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { deletePushSubscription, MAX_PUSH_SUBSCRIPTIONS_PER_USER, savePushSubscription } from '../../db/queries/push-subscriptions.ts';
+import { MAX_PUSH_SUBSCRIPTIONS_PER_USER } from '../../db/queries/push-subscriptions.ts';
 import type { AppEnv } from '../app-env.ts';
 import { authorize, signedInUser } from '../auth/authorize.ts';
 import { SIGNED_IN } from '../auth/policy.ts';
-import type { PushMessage } from '../domain/push-message.ts';
-import type { Locale } from '../domain/vocabulary.ts';
-import { isPushServiceHost } from '../domain/push-services.ts';
 import { AppError } from '../errors.ts';
-import { pushToUser } from '../push/push-to-user.ts';
+import { sendTestNotification, subscribeDevice, unsubscribeDevice } from '../use-cases/push-devices.ts';
 import { errorResponses, jsonBody, jsonContent } from './openapi-helpers.ts';
+import { valueOr } from './refusals.ts';
 
 const Base64Url = z.string().regex(/^[A-Za-z0-9_-]+=*$/, 'must be base64url');
 
@@ -80,34 +78,21 @@ const sendTest = createRoute({
   },
 });
 
-const TEST_MESSAGE: Record<Locale, Pick<PushMessage, 'title' | 'body'>> = {
-  fr: { title: 'Pulse : notification de test', body: 'Les alertes arriveront sur cet appareil.' },
-  en: { title: 'Pulse: test notification', body: 'Alerts will reach this device.' },
-};
-
 export const pushRoutes = new OpenAPIHono<AppEnv>()
   .openapi(publicKey, (c) => c.json({ publicKey: c.var.services.config.vapid.publicKey }, 200))
   .openapi(subscribe, async (c) => {
-    const { db, clock, config } = c.var.services;
-    const { endpoint, keys } = c.req.valid('json');
-    if (!isPushServiceHost(new URL(endpoint).hostname, config.pushServiceHosts)) {
-      throw new AppError('VALIDATION_FAILED', 'The endpoint is not a browser push service', { field: 'endpoint' });
-    }
-    const outcome = await savePushSubscription(db, { id: crypto.randomUUID(), userId: signedInUser(c).user.id, endpoint, p256dh: keys.p256dh, auth: keys.auth, createdAt: clock.now() });
-    // Its user turns push off on that browser first (the PWA also drops a refused subscription, so
-    // the browser's next one has a new endpoint); the old one then answers 410 and is forgotten.
-    if (outcome === 'taken') throw new AppError('CONFLICT', 'This browser receives the notifications of another account');
+    const saved = await subscribeDevice(c.var.services, signedInUser(c).user.id, c.req.valid('json'));
+    valueOr(saved, {
+      not_a_push_service: () => new AppError('VALIDATION_FAILED', 'The endpoint is not a browser push service', { field: 'endpoint' }),
+      // Its user turns push off on that browser first (the PWA also drops a refused subscription, so
+      // the browser's next one has a new endpoint); the old one then answers 410 and is forgotten.
+      endpoint_taken: () => new AppError('CONFLICT', 'This browser receives the notifications of another account'),
+    });
     return c.body(null, 204);
   })
   .openapi(unsubscribe, async (c) => {
-    const { endpoint } = c.req.valid('json');
-    // Someone else's endpoint answers like an unknown one: endpoints cannot be probed.
-    if (!(await deletePushSubscription(c.var.services.db, signedInUser(c).user.id, endpoint))) throw new AppError('NOT_FOUND', 'No such subscription of yours');
+    const removed = await unsubscribeDevice(c.var.services, signedInUser(c).user.id, c.req.valid('json').endpoint);
+    valueOr(removed, { no_such_subscription: () => new AppError('NOT_FOUND', 'No such subscription of yours') });
     return c.body(null, 204);
   })
-  .openapi(sendTest, async (c) => {
-    const { db, clock, config } = c.var.services;
-    const { user } = signedInUser(c);
-    const outcome = await pushToUser(db, user.id, { ...TEST_MESSAGE[user.locale], url: '/settings', tag: 'pulse-test' }, { vapid: config.vapid, priority: 'P1', now: clock.now() });
-    return c.json({ delivered: outcome.delivered, removed: outcome.removed, failed: outcome.failed.length }, 200);
-  });
+  .openapi(sendTest, async (c) => c.json(await sendTestNotification(c.var.services, signedInUser(c).user), 200));

@@ -8,10 +8,9 @@ import { TodayEntrySchema, TodayFiguresSchema } from '../domain/live-messages.ts
 import type { ReceptionAction } from '../domain/reception-actions.ts';
 import { CHECK_IN_METHODS } from '../domain/vocabulary.ts';
 import { AppError } from '../errors.ts';
-import { clinicQueueOf } from '../services/clinic-queue-stub.ts';
+import { ClinicParams, clinicRoute } from './guarded-routes.ts';
 import { errorResponses, IdParam, jsonBody, jsonContent } from './openapi-helpers.ts';
 
-const ClinicParams = z.object({ clinicId: IdParam });
 const EntryParams = ClinicParams.extend({ entryId: IdParam });
 const ActionResultSchema = z.object({ entryId: z.string().nullable() }).openapi('ReceptionResult');
 const memberErrors = errorResponses('UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'UNAVAILABLE');
@@ -21,75 +20,57 @@ const actionResponses = {
   ...errorResponses('VALIDATION_FAILED', 'INVALID_TRANSITION'),
 };
 
-const getToday = createRoute({
+const getToday = clinicRoute(CLINIC_MEMBERS, '/stats/today', {
   method: 'get',
-  path: '/clinics/{clinicId}/stats/today',
   tags: ['queue'],
   summary: "Today's figures (PRODUCT.md), from the clinic's live queue",
-  middleware: [authorize(CLINIC_MEMBERS)] as const,
-  request: { params: ClinicParams },
   responses: { 200: jsonContent(TodayFiguresSchema.openapi('TodayFigures'), 'Now'), ...memberErrors },
 });
 
-const listQueue = createRoute({
+const listQueue = clinicRoute(CLINIC_MEMBERS, '/queue', {
   method: 'get',
-  path: '/clinics/{clinicId}/queue',
   tags: ['queue'],
   summary: "Today's entries: ticket, state, minutes waited; no personal data",
-  middleware: [authorize(CLINIC_MEMBERS)] as const,
-  request: { params: ClinicParams },
   responses: { 200: jsonContent(z.object({ entries: z.array(TodayEntrySchema) }), 'Today'), ...memberErrors },
 });
 
-const addWalkIn = createRoute({
+const addWalkIn = clinicRoute(CLINIC_MEMBERS, '/queue/entries', {
   method: 'post',
-  path: '/clinics/{clinicId}/queue/entries',
   tags: ['queue'],
   summary: 'Reception adds a walk-in',
-  middleware: [authorize(CLINIC_MEMBERS)] as const,
-  request: { params: ClinicParams, ...jsonBody(z.strictObject({ method: z.enum(CHECK_IN_METHODS) })) },
+  request: { ...jsonBody(z.strictObject({ method: z.enum(CHECK_IN_METHODS) })) },
   responses: actionResponses,
 });
 
-const callNext = createRoute({
+const callNext = clinicRoute(CLINIC_MEMBERS, '/queue/call-next', {
   method: 'post',
-  path: '/clinics/{clinicId}/queue/call-next',
   tags: ['queue'],
   summary: 'Call the waiting patient with the lowest ticket',
-  middleware: [authorize(CLINIC_MEMBERS)] as const,
-  request: { params: ClinicParams },
   responses: actionResponses,
 });
 
 const ENTRY_ACTIONS = { start: 'start', complete: 'complete', 'no-show': 'no_show', cancel: 'cancel' } as const;
 
-const moveEntry = createRoute({
+const moveEntry = clinicRoute(CLINIC_MEMBERS, '/queue/entries/{entryId}/{action}', {
   method: 'post',
-  path: '/clinics/{clinicId}/queue/entries/{entryId}/{action}',
   tags: ['queue'],
   summary: 'Start, complete, mark no-show or cancel one entry',
-  middleware: [authorize(CLINIC_MEMBERS)] as const,
   request: { params: EntryParams.extend({ action: z.enum(['start', 'complete', 'no-show', 'cancel']) }) },
   responses: actionResponses,
 });
 
-const setPresence = createRoute({
+const setPresence = clinicRoute(CLINIC_MEMBERS, '/presence', {
   method: 'put',
-  path: '/clinics/{clinicId}/presence',
   tags: ['queue'],
   summary: 'The doctor is in (or away): the estimated end depends on it',
-  middleware: [authorize(CLINIC_MEMBERS)] as const,
-  request: { params: ClinicParams, ...jsonBody(z.strictObject({ present: z.boolean() })) },
+  request: { ...jsonBody(z.strictObject({ present: z.boolean() })) },
   responses: actionResponses,
 });
 
-const live = createRoute({
+const live = clinicRoute(CLINIC_MEMBERS, '/live', {
   method: 'get',
-  path: '/clinics/{clinicId}/live',
   tags: ['queue'],
   summary: "WebSocket: a snapshot of today, then an update after each change (at most 4 a second); send 'ping' for 'pong'",
-  middleware: [authorize(CLINIC_MEMBERS)] as const,
-  request: { params: ClinicParams },
   responses: { 101: { description: 'Switching to WebSocket' }, 426: { description: 'Not a WebSocket upgrade' }, ...memberErrors },
 });
 
@@ -109,7 +90,7 @@ async function fromQueue<T>(c: Context<AppEnv>, call: () => Promise<T>): Promise
 async function act(c: Context<AppEnv>, action: ReceptionAction) {
   const clinicId = c.var.clinicId;
   const now = c.var.services.clock.now();
-  const result = await fromQueue(c, () => clinicQueueOf(c.env, clinicId).act(clinicId, action, now));
+  const result = await fromQueue(c, () => c.var.services.durableObjects.clinicQueue(clinicId).act(clinicId, action, now));
   if (result.refused !== null) throw new AppError('INVALID_TRANSITION', result.refused);
   return { entryId: result.entryId };
 }
@@ -119,13 +100,13 @@ export const queueRoutes = new OpenAPIHono<AppEnv>()
     const clinicId = c.var.clinicId;
     c.header('Cache-Control', 'no-store');
     const now = c.var.services.clock.now();
-    return c.json(await fromQueue(c, () => clinicQueueOf(c.env, clinicId).today(clinicId, now)), 200);
+    return c.json(await fromQueue(c, () => c.var.services.durableObjects.clinicQueue(clinicId).today(clinicId, now)), 200);
   })
   .openapi(listQueue, async (c) => {
     const clinicId = c.var.clinicId;
     c.header('Cache-Control', 'no-store');
     const now = c.var.services.clock.now();
-    return c.json({ entries: await fromQueue(c, () => clinicQueueOf(c.env, clinicId).entries(clinicId, now)) }, 200);
+    return c.json({ entries: await fromQueue(c, () => c.var.services.durableObjects.clinicQueue(clinicId).entries(clinicId, now)) }, 200);
   })
   .openapi(addWalkIn, async (c) => c.json(await act(c, { kind: 'walk_in', method: c.req.valid('json').method }), 200))
   .openapi(callNext, async (c) => c.json(await act(c, { kind: 'call_next' }), 200))
@@ -146,7 +127,7 @@ export const queueRoutes = new OpenAPIHono<AppEnv>()
     url.searchParams.set('clinicId', clinicId);
     url.searchParams.set('session', sessionTokenHash);
     url.searchParams.set('user', user.id);
-    const upgraded = await clinicQueueOf(c.env, clinicId).fetch(new Request(url, { headers: { Upgrade: 'websocket' } }));
+    const upgraded = await c.var.services.durableObjects.clinicQueue(clinicId).fetch(new Request(url, { headers: { Upgrade: 'websocket' } }));
     // The object's answer has immutable headers; a fresh one lets the middleware add ours.
     return new Response(upgraded.body, { status: upgraded.status, headers: upgraded.headers, webSocket: upgraded.webSocket });
   });

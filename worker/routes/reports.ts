@@ -1,20 +1,15 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { sentDigestUsers } from '../../db/queries/digest-runs.ts';
-import { clinicOwners, digestClinic, superAdmins } from '../../db/queries/recipients.ts';
+import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { authorize, signedInUser } from '../auth/authorize.ts';
-import { SIGNED_IN, SUPER_ADMIN } from '../auth/policy.ts';
-import { renderClinicDigest } from '../digest/clinic-digest-email.ts';
-import { readClinicWeekDigest, readServiceWeekDigest, SERVICE_TIME_ZONE } from '../digest/digest-content.ts';
-import { renderServiceDigest } from '../digest/service-digest-email.ts';
-import { clinicDayOf } from '../domain/clinic-time.ts';
-import { digestWeekOf } from '../domain/digest-schedule.ts';
+import { DIGEST_READERS, SUPER_ADMIN } from '../auth/policy.ts';
 import { AppError } from '../errors.ts';
-import { digestReaders } from '../jobs/digest-delivery.ts';
-import { enqueueJobs, type JobMessage } from '../jobs/job-messages.ts';
+import { EMAIL_PREVIEW_POLICY } from '../http/security-headers.ts';
+import { enqueueJobs } from '../jobs/job-messages.ts';
 import { recordAudit } from '../services/audit.ts';
-import { EMAIL_PREVIEW_POLICY } from '../services/security-headers.ts';
+import { previewDigest, sendDigestNow, type DigestFailure, type DigestSendPorts } from '../use-cases/weekly-digests.ts';
 import { errorResponses, IdParam, jsonBody, jsonContent } from './openapi-helpers.ts';
+import { valueOr } from './refusals.ts';
 
 const MONDAY = 1;
 /**
@@ -43,7 +38,7 @@ const preview = createRoute({
   path: '/reports/weekly/preview',
   tags: ['reports'],
   summary: "The Monday digest as it is e-mailed, in your language: a clinic's (its owners, the super admin) or, without clinicId, the service's (super admin)",
-  middleware: [authorize(SIGNED_IN)] as const,
+  middleware: [authorize(DIGEST_READERS)] as const,
   request: {
     query: z.object({
       clinicId: IdParam.optional(),
@@ -73,62 +68,25 @@ const send = createRoute({
   },
 });
 
-/** A week that has started: a digest of days not lived yet says nothing. */
-function checkedWeek(week: string | undefined, now: number, timezone: string): string {
-  const lastFull = digestWeekOf(now, timezone).from;
-  if (week === undefined) return lastFull;
-  if (week > clinicDayOf(now, timezone)) throw new AppError('VALIDATION_FAILED', 'The week has not started yet', { field: 'week' });
-  return week;
+
+/** How a digest that cannot be had answers. */
+const digestRefusals: { readonly [Failure in DigestFailure]: () => AppError } = {
+  no_such_clinic: () => new AppError('NOT_FOUND', 'No such clinic'),
+  week_not_started: () => new AppError('VALIDATION_FAILED', 'The week has not started yet', { field: 'week' }),
+};
+
+function sendPorts(c: Context<AppEnv>): DigestSendPorts {
+  const { db, clock } = c.var.services;
+  return { db, clock, enqueue: (job) => enqueueJobs(c.env.JOBS, [job]), audit: (entry) => recordAudit(c, entry) };
 }
 
 export const reportRoutes = new OpenAPIHono<AppEnv>()
   .openapi(preview, async (c) => {
-    const { user } = signedInUser(c);
-    const { db, clock, config } = c.var.services;
-    const query = c.req.valid('query');
-    const now = clock.now();
-    let mail;
-    if (query.clinicId === undefined) {
-      // The business digest is the super admin's: to anyone else it does not exist.
-      if (user.role !== 'super_admin') throw new AppError('NOT_FOUND', 'No such report');
-      const week = checkedWeek(query.week, now, SERVICE_TIME_ZONE);
-      mail = renderServiceDigest({ locale: user.locale, digest: await readServiceWeekDigest(db, week, now), adminUrl: `${config.publicUrl}/admin`, settingsUrl: `${config.publicUrl}/settings` });
-    } else {
-      const role = user.clinics.get(query.clinicId);
-      if (user.role !== 'super_admin' && role === undefined) throw new AppError('NOT_FOUND', 'No such clinic');
-      if (user.role !== 'super_admin' && role !== 'clinic_owner') throw new AppError('FORBIDDEN', "The digest is the clinic owners'");
-      const clinic = await digestClinic(db, query.clinicId);
-      if (clinic === undefined) throw new AppError('NOT_FOUND', 'No such clinic');
-      const week = checkedWeek(query.week, now, clinic.timezone);
-      mail = renderClinicDigest({
-        clinicName: clinic.name, locale: user.locale, currency: clinic.currency, digest: await readClinicWeekDigest(db, clinic.id, week),
-        historyUrl: `${config.publicUrl}/history`, settingsUrl: `${config.publicUrl}/settings`,
-      });
-    }
+    const { format, ...ask } = c.req.valid('query');
+    const mail = valueOr(await previewDigest(c.var.services, signedInUser(c).user, ask), digestRefusals);
     c.header('Cache-Control', 'private, no-store');
-    if (query.format === 'text') return c.text(mail.text, 200);
+    if (format === 'text') return c.text(mail.text, 200);
     c.header('Content-Security-Policy', EMAIL_PREVIEW_POLICY);
     return c.html(mail.html, 200);
   })
-  .openapi(send, async (c) => {
-    const { db, clock } = c.var.services;
-    const { clinicId, week: asked } = c.req.valid('json');
-    const now = clock.now();
-    let job: JobMessage;
-    let recipients;
-    if (clinicId === undefined) {
-      const week = checkedWeek(asked, now, SERVICE_TIME_ZONE);
-      job = { type: 'digest.service', weekStart: week };
-      recipients = await digestReaders(db, await superAdmins(db));
-    } else {
-      const clinic = await digestClinic(db, clinicId);
-      // An archived clinic sends nothing any more.
-      if (clinic === undefined || clinic.archived) throw new AppError('NOT_FOUND', 'No such clinic');
-      job = { type: 'digest.clinic', clinicId, weekStart: checkedWeek(asked, now, clinic.timezone) };
-      recipients = await digestReaders(db, await clinicOwners(db, clinicId));
-    }
-    const sent = await sentDigestUsers(db, job.type === 'digest.service' ? 'admin_weekly' : 'clinic_weekly', clinicId ?? 'service', job.weekStart);
-    await enqueueJobs(c.env.JOBS, [job]);
-    await recordAudit(c, { action: 'digest_send', clinicId: clinicId ?? null, targetType: 'digest', targetId: job.weekStart, success: true, errorCode: null });
-    return c.json({ week: job.weekStart, recipients: recipients.length, alreadySent: recipients.filter((person) => sent.has(person.userId)).length }, 202);
-  });
+  .openapi(send, async (c) => c.json(valueOr(await sendDigestNow(sendPorts(c), c.req.valid('json')), digestRefusals), 202));

@@ -8,6 +8,7 @@ import { authorize, signedInUser } from '../auth/authorize.ts';
 import { CLINIC_MEMBERS, CLINIC_OWNERS, SIGNED_IN } from '../auth/policy.ts';
 import { LOCALES, type Locale } from '../domain/vocabulary.ts';
 import { recordAudit } from '../services/audit.ts';
+import { clinicRoute } from './guarded-routes.ts';
 import { errorResponses, IdParam, jsonBody, jsonContent } from './openapi-helpers.ts';
 
 const MySettingsSchema = z.object({ locale: z.enum(LOCALES), weeklyDigest: z.boolean() }).openapi('MySettings');
@@ -28,7 +29,6 @@ const AlertSettingsChangeSchema = z
   .strict()
   .openapi('ClinicAlertSettingsChange');
 
-const ClinicParams = z.object({ clinicId: IdParam });
 
 const readMine = createRoute({
   method: 'get',
@@ -49,23 +49,18 @@ const changeMine = createRoute({
   responses: { 200: jsonContent(MySettingsSchema, 'Settings'), ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN') },
 });
 
-const readAlerts = createRoute({
+const readAlerts = clinicRoute(CLINIC_MEMBERS, '/alert-settings', {
   method: 'get',
-  path: '/clinics/{clinicId}/alert-settings',
   tags: ['settings'],
   summary: "The queue length above which the clinic's owners are alerted",
-  middleware: [authorize(CLINIC_MEMBERS)] as const,
-  request: { params: ClinicParams },
   responses: { 200: jsonContent(AlertSettingsSchema, 'Alert settings'), ...errorResponses('UNAUTHORIZED', 'NOT_FOUND') },
 });
 
-const changeAlerts = createRoute({
+const changeAlerts = clinicRoute(CLINIC_OWNERS, '/alert-settings', {
   method: 'put',
-  path: '/clinics/{clinicId}/alert-settings',
   tags: ['settings'],
   summary: "Set the clinic's own queue-length threshold (null: back to the default); owners only, audited",
-  middleware: [authorize(CLINIC_OWNERS)] as const,
-  request: { params: ClinicParams, ...jsonBody(AlertSettingsChangeSchema) },
+  request: { ...jsonBody(AlertSettingsChangeSchema) },
   responses: { 200: jsonContent(AlertSettingsSchema, 'Alert settings'), ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND') },
 });
 

@@ -1,0 +1,163 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addClinicDays, clinicDayOf, instantOfClinicTime } from '../../worker/domain/clinic-time.ts';
+import type { AnalyticsAnswer, ChartsAnswer, NoShowsAnswer, PeakHoursAnswer, WeeklyAnswer } from '../../worker/domain/history-wire.ts';
+import { emptyRollupCounters, type RollupCounters } from '../../worker/domain/rollup.ts';
+import { storeRollups } from '../support/stored-rollups.ts';
+import { api, apiJson, createWorld, sessionFor, type World } from '../support/world.ts';
+
+const TZ = 'Africa/Tunis';
+const MINUTE = 60_000;
+
+/** A day of clinic A, written out: only the counters that matter to the test are set. */
+function counters(partial: Partial<RollupCounters>): RollupCounters {
+  return { ...emptyRollupCounters(), ...partial };
+}
+
+describe('a clinic history from its rollups (hand-built, days relative to today in Tunis)', () => {
+  let world: World;
+  let doctor: string;
+  let today: string;
+  const day = (offset: number) => addClinicDays(today, offset);
+
+  beforeAll(async () => {
+    world = await createWorld();
+    doctor = await sessionFor(world.ownerA);
+    today = clinicDayOf(Date.now(), TZ);
+    const days: Array<[number, RollupCounters]> = [
+      // The current 7 days: today and two days ago.
+      [0, counters({ checkinsQr: 3, checkinsManual: 1, seen: 2, noShows: 1, waitSumMs: 40 * MINUTE, waitCount: 2, waitMaxMs: 25 * MINUTE, consultSumMs: 30 * MINUTE, consultCount: 2, smsSent: 4, smsFailed: 1, smsCostMinor: 160 })],
+      [-2, counters({ checkinsQr: 1, checkinsManual: 3, seen: 4, waitSumMs: 60 * MINUTE, waitCount: 4, waitMaxMs: 30 * MINUTE, consultSumMs: 40 * MINUTE, consultCount: 4, smsSent: 2, smsCostMinor: 80 })],
+      // The 7 days before.
+      [-8, counters({ checkinsQr: 2, checkinsManual: 2, seen: 3, noShows: 1, waitSumMs: 30 * MINUTE, waitCount: 3, waitMaxMs: 12 * MINUTE, consultSumMs: 36 * MINUTE, consultCount: 3 })],
+      // Further back: in the previous 30 days, and in the year.
+      [-40, counters({ checkinsQr: 5, seen: 5 })],
+      [-200, counters({ checkinsManual: 7, seen: 6, noShows: 1 })],
+    ];
+    const daily = days.map(([offset, values]) => ({ clinicId: world.clinicA, day: day(offset), ...values, updatedAt: 0, finalizedAt: null }));
+    // The hours of the two current days, consistent with their check-ins.
+    const hours: Array<[number, number, number, number]> = [
+      [0, 9, 2, 0],
+      [0, 10, 1, 1],
+      [-2, 9, 0, 2],
+      [-2, 16, 1, 1],
+    ];
+    const hourly = hours.map(([offset, hour, qr, manual]) => ({
+      clinicId: world.clinicA,
+      hourStart: instantOfClinicTime(day(offset), hour * 60, TZ),
+      day: day(offset),
+      hour,
+      ...counters({ checkinsQr: qr, checkinsManual: manual }),
+      updatedAt: 0,
+    }));
+    await storeRollups({ daily, hourly });
+  });
+
+  const get = <T>(path: string, token = doctor) => apiJson<T>(world, `/clinics/${world.clinicA}${path}`, { token });
+
+  it('should total the last 7 days and compare them with the 7 before', async () => {
+    const { response, body } = await get<AnalyticsAnswer>('/analytics?timeframe=7d');
+    expect(response.status).toBe(200);
+    expect(body.period).toEqual({ from: day(-6), to: today });
+    expect(body.previousPeriod).toEqual({ from: day(-13), to: day(-7) });
+    expect(body.current).toEqual({
+      patients: 8, checkInsQr: 4, checkInsManual: 4, seen: 6, noShows: 1, cancelled: 0, noShowRate: 0.125,
+      avgWaitMinutes: 16.7, maxWaitMinutes: 30, avgConsultationMinutes: 11.7, qrShare: 0.5,
+      smsSent: 6, smsFailed: 1, smsCostMinor: 240,
+    });
+    expect(body.previous).toMatchObject({ patients: 4, seen: 3, noShows: 1, noShowRate: 0.25, avgWaitMinutes: 10, maxWaitMinutes: 12, avgConsultationMinutes: 12, qrShare: 0.5, smsSent: 0 });
+    // Compared on exact values, not on the rounded minutes: 16.666… against 10 is +66.7 %.
+    expect(body.periodComparison).toEqual({
+      patients: 100, seen: 100, noShows: 0, noShowRate: -50, avgWaitMinutes: 66.7, maxWaitMinutes: 150,
+      avgConsultationMinutes: -2.8, qrShare: 0, smsSent: null, smsCostMinor: null,
+    });
+    expect(body).toMatchObject({ clinicId: world.clinicA, timezone: TZ, currency: 'TND', timeframe: '7d' });
+  });
+
+  it('should reach further back with longer windows', async () => {
+    const month = (await get<AnalyticsAnswer>('/analytics?timeframe=30d')).body;
+    expect(month.current.patients).toBe(12);
+    expect(month.previous.patients).toBe(5);
+    expect(month.periodComparison.patients).toBe(140);
+    const year = (await get<AnalyticsAnswer>('/analytics?timeframe=1y')).body;
+    expect(year.current).toMatchObject({ patients: 24, seen: 20, noShows: 3 });
+    expect(year.previous.patients).toBe(0);
+    expect(year.periodComparison.patients).toBeNull();
+  });
+
+  it('should chart every day of the window, zero-filled', async () => {
+    const { body } = await get<ChartsAnswer>('/charts?timeframe=7d');
+    expect(body.granularity).toBe('day');
+    expect(body.insufficientData).toBe(false);
+    expect(body.points.map((point) => point.date)).toEqual([-6, -5, -4, -3, -2, -1, 0].map(day));
+    expect(body.points.map((point) => point.figures.patients)).toEqual([0, 0, 0, 0, 4, 0, 4]);
+    expect(body.points[5]?.figures).toMatchObject({ seen: 0, noShowRate: null, avgWaitMinutes: null, qrShare: null });
+    expect(body.points[6]?.figures).toMatchObject({ patients: 4, seen: 2, noShows: 1, avgWaitMinutes: 20, maxWaitMinutes: 25, qrShare: 0.75 });
+  });
+
+  it('should chart a year by Monday-to-Sunday weeks that cover the window exactly', async () => {
+    const { body } = await get<ChartsAnswer>('/charts?timeframe=1y');
+    expect(body.granularity).toBe('week');
+    expect(body.points[0]?.from).toBe(day(-364));
+    expect(body.points.at(-1)?.to).toBe(today);
+    for (const [index, point] of body.points.entries()) {
+      if (index > 0) expect(point.from).toBe(addClinicDays(body.points[index - 1]?.to ?? '', 1));
+      if (index > 0) expect(new Date(`${point.from}T00:00:00Z`).getUTCDay()).toBe(1);
+    }
+    expect(body.points.reduce((sum, point) => sum + point.figures.patients, 0)).toBe(24);
+    expect(body.points.length).toBeGreaterThanOrEqual(53);
+  });
+
+  it('should say when a window has no data at all', async () => {
+    const owner = await sessionFor(world.ownerB);
+    const response = await api(world, `/clinics/${world.clinicB}/charts?timeframe=30d`, { token: owner });
+    const body = await response.json<ChartsAnswer>();
+    expect(body.insufficientData).toBe(true);
+    expect(body.points).toHaveLength(30);
+    expect(body.points.every((point) => point.figures.patients === 0)).toBe(true);
+  });
+
+  it('should list the last 7 clinic days, today last', async () => {
+    const { body } = await get<WeeklyAnswer>('/stats/weekly');
+    expect(body.days.map((entry) => entry.day)).toEqual([-6, -5, -4, -3, -2, -1, 0].map(day));
+    expect(body.days[6]?.weekday).toBe((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7);
+    expect(body.totals.patients).toBe(8);
+  });
+
+  it('should give mean arrivals per hour over the open days, and per weekday × hour', async () => {
+    const { body } = await get<PeakHoursAnswer>('/stats/peak-hours?timeframe=7d');
+    expect(body.openDays).toBe(2);
+    const hours = Object.fromEntries(body.hours.filter((hour) => hour.arrivals > 0).map((hour) => [hour.hour, hour.meanArrivals]));
+    expect(hours).toEqual({ 9: 2, 10: 1, 16: 1 });
+    const weekdayOf = (offset: number) => (new Date(`${day(offset)}T00:00:00Z`).getUTCDay() + 6) % 7;
+    const todayRow = body.weekdayHours[weekdayOf(0)];
+    expect(todayRow?.openDays).toBe(1);
+    expect(todayRow?.meanArrivals[9]).toBe(2);
+    expect(todayRow?.meanArrivals[10]).toBe(2);
+    expect(body.weekdayHours[weekdayOf(-2)]?.meanArrivals[16]).toBe(2);
+    expect(body.weekdayHours.reduce((sum, row) => sum + row.openDays, 0)).toBe(2);
+  });
+
+  it('should give the no-show rate per weekday', async () => {
+    const { body } = await get<NoShowsAnswer>('/stats/no-shows?timeframe=7d');
+    const weekdayOf = (offset: number) => (new Date(`${day(offset)}T00:00:00Z`).getUTCDay() + 6) % 7;
+    expect(body.weekdays[weekdayOf(0)]).toEqual({ weekday: weekdayOf(0), patients: 4, noShows: 1, rate: 0.25 });
+    expect(body.weekdays[weekdayOf(-2)]).toEqual({ weekday: weekdayOf(-2), patients: 4, noShows: 0, rate: 0 });
+    expect(body.weekdays.filter((row) => row.patients === 0).every((row) => row.rate === null)).toBe(true);
+    expect(body.overallRate).toBe(0.125);
+  });
+
+  it('should reuse an answer for 5 minutes with its ETag, and answer 304 to a matching If-None-Match', async () => {
+    const first = await get<AnalyticsAnswer>('/analytics?timeframe=90d');
+    const second = await get<AnalyticsAnswer>('/analytics?timeframe=90d');
+    expect(first.body.dataFreshness).toBe('live');
+    expect(second.body.dataFreshness).toBe('cached');
+    const etag = first.response.headers.get('ETag');
+    expect(etag).toMatch(/^W\/".+"$/);
+    expect(second.response.headers.get('ETag')).toBe(etag);
+    expect(second.body.lastUpdated).toBe(first.body.lastUpdated);
+    const revalidated = await api(world, `/clinics/${world.clinicA}/analytics?timeframe=90d`, { token: doctor, headers: { 'If-None-Match': etag ?? '' } });
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe('');
+  });
+
+});

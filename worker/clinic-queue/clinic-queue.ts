@@ -1,0 +1,257 @@
+import { DurableObject } from 'cloudflare:workers';
+import { loadClinicQueueState } from '../../db/queries/queue-writes.ts';
+import { LIVE_CLOSE_CODES, type TodayEntry } from '../domain/live-messages.ts';
+import { entryIdOf, occurredAtMs, type QueueEvent } from '../domain/queue-events.ts';
+import { eventForAction, type ReceptionAction } from '../domain/reception-actions.ts';
+import { readTodayFigures, type TodayFigures } from '../domain/today-figures.ts';
+import type { QueueReport } from '../metrics/batch.ts';
+import { IngestTally } from '../metrics/ingest-tally.ts';
+import { reportDue } from '../metrics/queue-report.ts';
+import { durableObjectRuntime } from '../runtime/durable-object-runtime.ts';
+import type { Runtime } from '../runtime/runtime.ts';
+import { applyEventBatch, type IngestOutcome } from './ingestion.ts';
+import { LiveSockets } from './live-sockets.ts';
+import { listEntries, liveMessageOf, loadStoredQueue, readQueueFromLibsql, rollOverIfDue, storeQueueFromLibsql, type LoadedQueue } from './loaded-queue.ts';
+import { flushOutbox, nextFlushDelayMs } from './outbox.ts';
+import { migrateQueueStorage, outboxBacklog, readArchived, writeArchived, writeSettings } from './storage.ts';
+
+/**
+ * One clinic's live queue: the single writer of its day. It applies events in order, keeps the
+ * "Aujourd'hui" figures current in O(1) per event, tells connected phones, and persists every
+ * event, entry and SMS to libSQL from a durable outbox (write-behind), so libSQL being down slows
+ * nothing and loses nothing. It rolls its day over at the clinic's midnight with an alarm, and
+ * rebuilds today from libSQL when its own storage is empty.
+ */
+export class ClinicQueue extends DurableObject<Env> {
+  readonly #runtime: Runtime;
+  readonly #sockets: LiveSockets;
+  #queue: LoadedQueue | undefined;
+  #archived = false;
+  #flushFailures = 0;
+  /** The alarm as last set by us; undefined until read once from storage. */
+  #alarmAt: number | null | undefined;
+  #lastReport: QueueReport | undefined;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.#runtime = durableObjectRuntime(ctx, env, 'ClinicQueue');
+    this.#sockets = new LiveSockets(ctx, this.#runtime);
+    // A ping is answered by the runtime itself: keeping a phone's connection alive never wakes us.
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('ping', 'pong'));
+    void ctx.blockConcurrencyWhile(async () => {
+      migrateQueueStorage(ctx.storage.sql);
+      this.#archived = readArchived(ctx.storage.sql);
+      this.#queue = loadStoredQueue(ctx.storage.sql);
+    });
+  }
+
+  /**
+   * Applies a batch of validated events, each id once; answers what was accepted, repeated or
+   * refused. `now` is the caller's clock (injected, so tests can live any day of the year).
+   */
+  async ingest(clinicId: string, events: QueueEvent[], now: number): Promise<IngestOutcome> {
+    const queue = await this.#ensureQueue(clinicId, now);
+    const outcome: IngestOutcome = { archived: await this.#stillArchived(clinicId), accepted: 0, duplicates: 0, rejected: [] };
+    if (outcome.archived) return outcome;
+    this.#rollOverIfDue(queue, now);
+    const tally = new IngestTally();
+    // Reordering within a batch must not matter: apply in the order things happened.
+    const ordered = [...events].sort((a, b) => occurredAtMs(a) - occurredAtMs(b));
+    try {
+      applyEventBatch(this.ctx.storage, queue, { clinicId, events: ordered, now }, outcome, tally);
+    } catch (error) {
+      // The projection changed memory as it went; storage rolled back. Memory follows storage.
+      this.#queue = loadStoredQueue(this.ctx.storage.sql);
+      throw error;
+    }
+    tally.record(this.#runtime.metrics, ordered, outcome.rejected);
+    if (outcome.accepted > 0) {
+      this.#scheduleBroadcast();
+      await this.#scheduleAlarm(now);
+    }
+    return outcome;
+  }
+
+  /**
+   * A reception action from the PWA, applied through `ingest` like any event. Choosing the next
+   * patient happens here, in the single writer, so two desks calling at once call two patients.
+   */
+  async act(clinicId: string, action: ReceptionAction, now: number): Promise<{ entryId: string | null; refused: string | null }> {
+    const queue = await this.#ensureQueue(clinicId, now);
+    if (await this.#stillArchived(clinicId)) return { entryId: null, refused: 'This clinic is archived: restore it to take patients again' };
+    this.#rollOverIfDue(queue, now);
+    const event = eventForAction(queue.day, action, now, () => crypto.randomUUID());
+    if ('refused' in event) return { entryId: null, refused: event.refused };
+    const outcome = await this.ingest(clinicId, [event], now);
+    return { entryId: entryIdOf(event), refused: outcome.rejected[0]?.error.message ?? null };
+  }
+
+  /** `GET …/stats/today`. */
+  async today(clinicId: string, now: number): Promise<TodayFigures> {
+    const queue = await this.#ensureQueue(clinicId, now);
+    this.#rollOverIfDue(queue, now);
+    return readTodayFigures(queue.day, queue.counters, now, queue.trailingConsultationMs);
+  }
+
+  /** Today's list for reception: tickets in order, no personal data. */
+  async entries(clinicId: string, now: number): Promise<TodayEntry[]> {
+    const queue = await this.#ensureQueue(clinicId, now);
+    this.#rollOverIfDue(queue, now);
+    return listEntries(queue.day, now);
+  }
+
+  /**
+   * The clinic's settings changed in libSQL (SMS cost, zone): the copy this object counts with is
+   * replaced. An object that has not loaded its day yet will read them fresh anyway.
+   */
+  async refreshSettings(clinicId: string): Promise<void> {
+    const state = await loadClinicQueueState(this.#runtime.db, clinicId);
+    const queue = this.#queue;
+    if (state === undefined || queue === undefined || queue.day.settings.clinicId !== clinicId) return;
+    writeSettings(this.ctx.storage.sql, state.settings);
+    queue.day = { ...queue.day, settings: state.settings };
+    this.#setArchived(state.archived);
+  }
+
+  /**
+   * Closes the live sockets a session opened (or every socket of a user) with 4401 and `reason`,
+   * in words for the phone. Answers how many were closed.
+   */
+  async closeSockets(of: { sessionTokenHash: string } | { userId: string }, reason: string): Promise<number> {
+    return this.#closeSockets(LIVE_CLOSE_CODES.sessionEnded, reason, this.#sockets.ownedBy(of));
+  }
+
+  /** Rows waiting for libSQL and the age of the oldest (health, metrics). */
+  async backlog(): Promise<{ rows: number; lagMs: number }> {
+    return outboxBacklog(this.ctx.storage.sql, this.#runtime.clock.now());
+  }
+
+  /**
+   * The WebSocket upgrade of `GET …/live`, authorised by the route before it gets here, which
+   * names the session and user (see `liveSocketRequest`): the socket is tagged with them.
+   */
+  override async fetch(request: Request): Promise<Response> {
+    const params = new URL(request.url).searchParams;
+    const [clinicId, sessionTokenHash, userId] = [params.get('clinicId'), params.get('session'), params.get('user')];
+    if (request.headers.get('Upgrade') !== 'websocket' || clinicId === null || sessionTokenHash === null || userId === null) {
+      return new Response('Expected a WebSocket upgrade', { status: 426 });
+    }
+    const { clock } = this.#runtime;
+    const queue = await this.#ensureQueue(clinicId, clock.now());
+    // An archive that landed after the route let this request through.
+    if (await this.#stillArchived(clinicId)) return new Response('This clinic is archived', { status: 404 });
+    const pair = new WebSocketPair();
+    const [client, server] = [pair[0], pair[1]];
+    this.#sockets.accept(server, { sessionTokenHash, userId });
+    this.#reportToMetrics(clock.now());
+    server.send(JSON.stringify(liveMessageOf('snapshot', queue, clock.now())));
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  override async webSocketMessage(): Promise<void> {
+    // Phones only listen; pings are answered by the auto-response without waking us.
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    // Completes the closing handshake. 1005 and 1006 only describe a close, they may not be sent.
+    ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
+    this.#reportToMetrics(this.#runtime.clock.now(), ws);
+  }
+
+  /** Flushes the outbox to libSQL and rolls the day over at the clinic's midnight. */
+  override async alarm(): Promise<void> {
+    this.#alarmAt = null;
+    const queue = this.#queue;
+    if (queue === undefined) return;
+    const { clock, logger, durableObjects } = this.#runtime;
+    const now = clock.now();
+    this.#rollOverIfDue(queue, now);
+    try {
+      const writer = durableObjects.libsqlWriter(queue.day.settings.clinicId);
+      await flushOutbox(this.ctx.storage.sql, (write) => writer.save(write), queue.day, now);
+      this.#flushFailures = 0;
+    } catch (error) {
+      this.#flushFailures += 1;
+      logger.warn('outbox flush failed', { clinicId: queue.day.settings.clinicId, failures: this.#flushFailures, error: String(error) });
+    }
+    this.#reportToMetrics(clock.now());
+    await this.#scheduleAlarm(clock.now());
+  }
+
+  /**
+   * Whether the clinic is archived, asking libSQL again when this object believes so: refusing is
+   * rare, and a restore whose `refreshSettings` call failed must not leave the queue closed.
+   */
+  async #stillArchived(clinicId: string): Promise<boolean> {
+    if (!this.#archived) return false;
+    const state = await loadClinicQueueState(this.#runtime.db, clinicId);
+    this.#setArchived(state?.archived ?? true);
+    return this.#archived;
+  }
+
+  #setArchived(archived: boolean): void {
+    if (archived === this.#archived) return;
+    this.#archived = archived;
+    writeArchived(this.ctx.storage.sql, archived);
+    if (archived) this.#closeSockets(LIVE_CLOSE_CODES.clinicArchived, 'This clinic was archived');
+  }
+
+  #closeSockets(code: number, reason: string, sockets?: WebSocket[]): number {
+    const closed = this.#sockets.close(code, reason, sockets);
+    if (closed > 0) this.#reportToMetrics(this.#runtime.clock.now());
+    return closed;
+  }
+
+  /** Tells the Metrics object how the write-behind and the phones stand, when that changed (reportDue). */
+  #reportToMetrics(now: number, closing?: WebSocket): void {
+    const queue = this.#queue;
+    if (queue === undefined) return;
+    const backlog = outboxBacklog(this.ctx.storage.sql, now);
+    const report: QueueReport = { outboxRows: backlog.rows, oldestEnqueuedAt: backlog.rows === 0 ? null : now - backlog.lagMs, sockets: this.#sockets.openCount(closing), reportedAt: now };
+    if (!reportDue(this.#lastReport, report)) return;
+    this.#lastReport = report;
+    this.#runtime.metrics.reportQueue(queue.day.settings.clinicId, report);
+  }
+
+  /** The loaded queue of `clinicId`, rebuilt from libSQL when this object's storage is empty. */
+  async #ensureQueue(clinicId: string, now: number): Promise<LoadedQueue> {
+    if (this.#queue !== undefined) {
+      if (this.#queue.day.settings.clinicId !== clinicId) throw new Error(`ClinicQueue of ${this.#queue.day.settings.clinicId} asked about ${clinicId}`);
+      return this.#queue;
+    }
+    const read = await readQueueFromLibsql(this.#runtime.db, clinicId, now);
+    // Another request may have rebuilt it while we awaited: the first one wins.
+    if (this.#queue !== undefined) return this.#queue;
+    this.#queue = storeQueueFromLibsql(this.ctx.storage, read);
+    this.#setArchived(read.archived);
+    await this.#scheduleAlarm(now);
+    return this.#queue;
+  }
+
+  #rollOverIfDue(queue: LoadedQueue, now: number): void {
+    if (rollOverIfDue(this.ctx.storage, queue, now)) this.#scheduleBroadcast();
+  }
+
+  /**
+   * Next wake-up: soon while the outbox holds rows (backing off while libSQL fails), else the
+   * clinic's midnight. The alarm time is kept in memory too, so an ingestion costs no storage read.
+   */
+  async #scheduleAlarm(now: number): Promise<void> {
+    const queue = this.#queue;
+    if (queue === undefined) return;
+    const pending = outboxBacklog(this.ctx.storage.sql, now).rows > 0;
+    const at = pending ? now + nextFlushDelayMs(this.#flushFailures) : queue.day.endsAt;
+    this.#alarmAt ??= await this.ctx.storage.getAlarm();
+    if (this.#alarmAt === null || this.#alarmAt > at || !pending) {
+      this.#alarmAt = at;
+      await this.ctx.storage.setAlarm(at);
+    }
+  }
+
+  #scheduleBroadcast(): void {
+    this.#sockets.scheduleBroadcast(() => {
+      const queue = this.#queue;
+      return queue === undefined ? undefined : JSON.stringify(liveMessageOf('update', queue, this.#runtime.clock.now()));
+    });
+  }
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { renderServiceDigest, type ServiceWeekDigest } from './service-digest-email.ts';
+
+const digest: ServiceWeekDigest = {
+  week: { from: '2026-11-16', to: '2026-11-22' },
+  mrr: [{ currency: 'TND', nowMinor: 450_000, weekAgoMinor: 500_000 }],
+  activeClinics: 9,
+  totalClinics: 12,
+  notActive: [
+    { name: 'Cabinet <Nour>', status: 'at_risk', daysSinceLogin: 9 },
+    { name: 'Clinique Fermée', status: 'churned', daysSinceLogin: null },
+  ],
+  laggards: [{ name: 'Cabinet Sfax', checkins: 40, qrShare: 0.1 }],
+  sms: [{ currency: 'TND', sent: 1_200, costMinor: 48_000 }],
+  alerts: [{ kind: 'sms_cost', clinicName: null, value: 612, threshold: 500, resolved: true }],
+};
+
+describe("the super admin's Monday digest", () => {
+  it('should give the business of the week: MRR and its change, active clinics, who is at risk, QR laggards, SMS, alerts', () => {
+    const mail = renderServiceDigest({ locale: 'fr', digest, adminUrl: 'https://pulse.example/admin', settingsUrl: 'https://pulse.example/settings' });
+    expect(mail.subject).toBe('Pulse — l’activité du 16 novembre au 22 novembre');
+    expect(mail.text).toMatch(/MRR \(TND\) : 450,000\sDT \(-10\s%\ssur 7 jours\)/);
+    expect(mail.text).toContain('Cliniques actives : 9 sur 12');
+    expect(mail.text).toContain('Cabinet <Nour> : à risque (9 j sans connexion)');
+    expect(mail.text).toContain('Clinique Fermée : perdue (jamais connectée)');
+    expect(mail.text).toMatch(/Cabinet Sfax : 10\s% \(40 arrivées\)/);
+    expect(mail.text).toMatch(/1200 SMS : 48,000\sDT/);
+    expect(mail.text).toContain('Coût SMS élevé aujourd’hui : résolue (612 SMS envoyés aujourd’hui (seuil : 500).)');
+    expect(mail.html).toContain('Cabinet &#60;Nour&#62;');
+    expect(mail.html).not.toContain('<Nour>');
+    expect(mail.html).toContain('prefers-color-scheme: dark');
+  });
+
+  it('should say so when a list is empty, in English too', () => {
+    const quiet = renderServiceDigest({ locale: 'en', digest: { ...digest, notActive: [], laggards: [], alerts: [], sms: [] }, adminUrl: 'a', settingsUrl: 's' });
+    expect(quiet.subject).toBe('Pulse — the week from 16 November to 22 November');
+    expect(quiet.text).toContain('No clinic without a login for 7 days.');
+    expect(quiet.text).toContain('No clinic under 30 % this week.');
+    expect(quiet.text).toContain('No alert this week.');
+    expect(quiet.html).toContain('No SMS this week.');
+  });
+});

@@ -1,0 +1,120 @@
+/** Everything the Worker writes in English, key for key the French table's (fr.ts). */
+import type { ClinicStatus } from '../domain/admin-wire.ts';
+import type { AlertKind, ClinicRole } from '../domain/vocabulary.ts';
+import type { Texts } from './catalogue.ts';
+import { formatsFor } from './formats.ts';
+import type { AlertText } from './fr.ts';
+
+/** Numbers, dates and money in British English (day before month, 24-hour clock). */
+const format = formatsFor('en-GB');
+
+const alertKinds: Record<AlertKind, AlertText> = {
+  queue_too_long: {
+    title: (clinic) => `Queue too long — ${clinic}`,
+    body: (value, threshold) => `${format.number(value)} patients are waiting (threshold: ${format.number(threshold)}).`,
+  },
+  sms_failures: {
+    title: () => 'SMS failures',
+    body: (value, threshold) => `${format.percent(value)} of the last hour’s SMS failed (threshold: ${format.percent(threshold)}).`,
+  },
+  sms_cost: {
+    title: () => 'High SMS cost today',
+    body: (value, threshold) => `${format.number(value)} SMS sent today (threshold: ${format.number(threshold)}).`,
+  },
+  mrr_drop: {
+    title: () => 'MRR drop',
+    body: (value, threshold) => `MRR fell ${format.percent(value)} in 7 days (threshold: ${format.percent(threshold)}).`,
+  },
+  churn_risk: {
+    title: () => 'Churn risk',
+    body: (value, threshold) => `${format.percent(value)} of clinics have not signed in for 7 days (threshold: ${format.percent(threshold)}).`,
+  },
+};
+
+const clinicStatus: Record<ClinicStatus, string> = { active: 'active', at_risk: 'at risk', churned: 'churned' };
+
+const clinicRole: Record<ClinicRole, string> = { clinic_owner: 'owner', staff: 'reception' };
+
+export const en: Texts = {
+  format,
+
+  layout: {
+    // The French spacing, kept in English so both plain-text parts line up the same way.
+    labelled: (label, value) => `${label} : ${value}`,
+  },
+
+  alerts: {
+    kinds: alertKinds,
+    stillFiring: (title) => `Still firing: ${title}`,
+    open: 'Open Pulse',
+    settings: 'Choose my notifications',
+  },
+
+  push: {
+    test: { title: 'Pulse: test notification', body: 'Alerts will reach this device.' },
+  },
+
+  clinicDigest: {
+    subject: (clinic, from, to) => `${clinic} — your week from ${from} to ${to}`,
+    intro: (from, to) => `Your week from ${from} to ${to}, compared with the week before.`,
+    seen: 'Patients seen',
+    patients: 'Patients arrived',
+    avgWait: 'Average wait',
+    maxWait: 'Longest wait',
+    noShows: 'No-shows',
+    qrShare: 'QR check-ins',
+    sms: 'SMS sent',
+    busiestDay: 'Busiest day',
+    busiestHour: 'Busiest hour',
+    none: '—',
+    minutes: (minutes) => `${format.number(minutes, 1)} min`,
+    patientsCount: (count) => `${count} patient${count === 1 ? '' : 's'}`,
+    hour: (hour) => `${hour}:00 – ${hour + 1}:00`,
+    vsBefore: (change) => `${format.signedNumber(change)} % on the week before`,
+    noBefore: 'no week before to compare with',
+    open: 'Open the history',
+    stop: 'Stop this summary',
+  },
+
+  serviceDigest: {
+    subject: (from, to) => `Pulse — the week from ${from} to ${to}`,
+    heading: 'Pulse, the week',
+    intro: (from, to) => `The service from ${from} to ${to}.`,
+    business: 'Business',
+    mrr: (currency) => `MRR (${currency})`,
+    vsWeekAgo: (change) => `${format.signedPercent(change)} over 7 days`,
+    active: 'Active clinics',
+    of: (active, total) => `${active} of ${total}`,
+    atRisk: 'Churn risk',
+    noneAtRisk: 'No clinic without a login for 7 days.',
+    status: clinicStatus,
+    daysWithoutLogin: (days) => (days === null ? 'never signed in' : `${days} d without login`),
+    laggards: 'QR adoption under 30 %',
+    noLaggard: 'No clinic under 30 % this week.',
+    checkins: (count) => `${count} check-ins`,
+    sms: 'SMS this week',
+    smsCount: (sent) => `${sent} SMS`,
+    noSms: 'No SMS this week.',
+    alerts: 'Alerts fired',
+    noAlert: 'No alert this week.',
+    resolved: 'resolved',
+    firing: 'still firing',
+    console: 'Open the administration',
+    stop: 'Stop this summary',
+  },
+
+  invitation: {
+    role: clinicRole,
+    setup: {
+      subject: (clinic) => `Pulse: your invitation to ${clinic}`,
+      intro: (clinic, role, expiresAt) =>
+        `You are invited to follow ${clinic} on Pulse (${role}). Choose your password with this link, valid once, until ${format.instantUtc(expiresAt)}.`,
+      link: 'Choose my password',
+    },
+    access: {
+      subject: (clinic) => `Pulse: you now have access to ${clinic}`,
+      intro: (clinic, role) => `Your Pulse account now opens ${clinic} (${role}). Sign in as usual to see its queue.`,
+      link: 'Open Pulse',
+    },
+  },
+};
