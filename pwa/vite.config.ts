@@ -15,8 +15,9 @@ export default defineConfig({
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',
+      // The worker itself, built as /sw.js: installed phones look for updates at that address.
       filename: 'sw.ts',
-      // src/service-worker.ts registers through workbox-window, so the plugin injects no script.
+      // src/register-service-worker.ts registers it through workbox-window, so the plugin injects no script.
       injectRegister: false,
       // The web manifest and its icons are precached by the plugin; these are the other files
       // the shell needs offline, and the badge of notifications (src/notifications/).

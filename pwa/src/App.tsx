@@ -6,6 +6,14 @@ import { TopBar } from './components/TopBar';
 import { t } from './i18n/locale';
 import { SignedIn, SuperAdminOnly } from './navigation/guards';
 import { lazyScreen } from './navigation/lazy-screen';
+import {
+  preloadAdminClinic,
+  preloadAdminClinics,
+  preloadAdminHome,
+  preloadAdminTrends,
+  preloadHistory,
+  preloadSettings,
+} from './navigation/route-preloads';
 import Account from './screens/Account';
 import Health from './screens/Health';
 import Home from './screens/Home';
@@ -65,17 +73,17 @@ export function App(): JSX.Element {
         <Route component={SignedIn}>
           <Route path="/" component={Home} />
           <Route path="/today" component={Today} />
-          <Route path="/history" component={History} />
+          <Route path="/history" component={History} preload={preloadHistory} />
           <Route path="/account" component={Account} />
-          <Route path="/settings" component={Settings} />
+          <Route path="/settings" component={Settings} preload={preloadSettings} />
           <Route component={SuperAdminOnly}>
             <Route component={AdminArea}>
-              <Route path="/admin" component={Admin} />
-              <Route path="/admin/clinics" component={AdminClinics} />
+              <Route path="/admin" component={Admin} preload={preloadAdminHome} />
+              <Route path="/admin/clinics" component={AdminClinics} preload={preloadAdminClinics} />
               <Route path="/admin/clinics/new" component={AdminClinicNew} />
-              <Route path="/admin/clinics/:clinicId" component={AdminClinicDetail} />
-              <Route path="/admin/clinics/:clinicId/edit" component={AdminClinicEdit} />
-              <Route path="/admin/trends" component={AdminTrends} />
+              <Route path="/admin/clinics/:clinicId" component={AdminClinicDetail} preload={preloadAdminClinic} />
+              <Route path="/admin/clinics/:clinicId/edit" component={AdminClinicEdit} preload={preloadAdminClinic} />
+              <Route path="/admin/trends" component={AdminTrends} preload={preloadAdminTrends} />
               <Route path="/admin/audit" component={Audit} />
             </Route>
           </Route>

@@ -1,7 +1,7 @@
 import { render } from 'solid-js/web';
 import { App } from './App';
 import { applyStoredLocale } from './i18n/locale';
-import { registerServiceWorker } from './service-worker';
+import { registerServiceWorker } from './register-service-worker';
 import { applyStoredTheme } from './theme';
 import './styles.css';
 

@@ -1,3 +1,8 @@
+/**
+ * The service worker itself: precache, offline shell, push notifications. Built and served as
+ * /sw.js, the address installed phones check for updates, so its name stays; the page registers it
+ * from register-service-worker.ts.
+ */
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { config } from 'zod';

@@ -39,7 +39,7 @@ describe('login throttling across Worker instances', () => {
     await Promise.all([first?.stop(), second?.stop()]);
   }, 60_000);
 
-  // Two client addresses; wrangler dev passes a CF-Connecting-IP the client sent (worker/services/audit.ts).
+  // Two client addresses; wrangler dev passes a CF-Connecting-IP the client sent (worker/http/audit.ts).
   const login = (stack: Stack, attempt: string, ip = '192.0.2.10') =>
     fetch(`${stack.url}/api/v1/auth/login`, {
       method: 'POST',

@@ -5,7 +5,7 @@ import { MailError, type Mailer, type MailMessage } from '../../worker/mail/mail
 /** The mail tests' world: the Clinique El Amal's weekly digest, the tests' SMTP server and provider, and the deployed settings. */
 /** Monday 09:00 in Tunis: the hour the weekly digest goes out. */
 export const MONDAY_MORNING = Date.parse('2026-03-02T08:00:00Z');
-export const inspector = inject('mailInspectorUrl');
+const inspector = inject('mailInspectorUrl');
 export const smtp = { host: inject('smtpHost'), port: inject('smtpPort'), security: 'off' as const };
 export const smtpLogin = { username: inject('smtpUser'), password: inject('smtpPassword') };
 
@@ -63,3 +63,6 @@ export async function failureOf(mailer: Mailer, message: MailMessage): Promise<M
   if (!(error instanceof MailError)) throw new Error(`expected a MailError, got ${String(error)}`);
   return error;
 }
+
+/** The tests' stand-in for a provider's HTTP API (Resend-style JSON), behind the mail inspector. */
+export const provider = { url: `${inspector}/provider/emails`, apiKey: 're_test_key_el_amal' };

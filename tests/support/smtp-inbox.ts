@@ -8,8 +8,16 @@ export interface InboxMail {
   headers: Record<string, string>;
 }
 
+/**
+ * What the tests' mail inspector recorded for `to` under `path` (`/smtp/messages` as the SMTP
+ * server parsed them, `/provider/requests` as the provider API received them), oldest first.
+ */
+export async function inspectedFor<T>(path: string, to: string): Promise<T[]> {
+  const response = await fetch(`${inject('mailInspectorUrl')}${path}?to=${encodeURIComponent(to)}`);
+  return response.json<T[]>();
+}
+
 /** Every message the tests' SMTP server accepted for `address`, oldest first. */
-export async function smtpMessagesTo(address: string): Promise<InboxMail[]> {
-  const response = await fetch(`${inject('mailInspectorUrl')}/smtp/messages?to=${encodeURIComponent(address)}`);
-  return response.json<InboxMail[]>();
+export function smtpMessagesTo(address: string): Promise<InboxMail[]> {
+  return inspectedFor<InboxMail>('/smtp/messages', address);
 }

@@ -14,7 +14,7 @@ import {
 import { humanName } from '../domain/human-name.ts';
 import { ACTIVITY_KINDS } from '../domain/vocabulary.ts';
 import { AppError } from '../errors.ts';
-import { recordAudit } from '../services/audit.ts';
+import { recordAudit } from '../http/audit.ts';
 import { clinicActivityPage, clinicDetail, clinicHealthTable, TIMELINE_CURSOR } from '../use-cases/clinic-console.ts';
 import { archiveOrRestoreClinic, createClinic, editClinic, type ClinicEditFailure, type ClinicEditPorts } from '../use-cases/clinic-edits.ts';
 import { adminRoute, ClinicParams } from './guarded-routes.ts';

@@ -3,7 +3,7 @@ import type { AppEnv } from '../app-env.ts';
 import { authorize } from '../auth/authorize.ts';
 import { SUPER_ADMIN } from '../auth/policy.ts';
 import { ADMIN_TIMEFRAMES, AdminMetricsSchema, AdminTrendsSchema } from '../domain/admin-wire.ts';
-import { cachedAnswer } from '../services/answer-cache.ts';
+import { cachedAnswer } from '../http/answer-cache.ts';
 import { businessNow, businessTrends } from '../use-cases/business-overview.ts';
 import { errorResponses, jsonContent } from './openapi-helpers.ts';
 

@@ -5,7 +5,7 @@ import { authorize, signedInUser } from '../auth/authorize.ts';
 import { closeLiveSockets, SOCKET_CLOSE_REASONS } from '../auth/live-socket-closing.ts';
 import { SUPER_ADMIN } from '../auth/policy.ts';
 import { AppError } from '../errors.ts';
-import { recordAudit } from '../services/audit.ts';
+import { recordAudit } from '../http/audit.ts';
 import { errorResponses, IdParam, jsonBody } from './openapi-helpers.ts';
 
 const setAccess = createRoute({

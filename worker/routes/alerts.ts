@@ -4,7 +4,7 @@ import type { AppEnv } from '../app-env.ts';
 import { authorize, signedInUser } from '../auth/authorize.ts';
 import { SIGNED_IN } from '../auth/policy.ts';
 import { AppError } from '../errors.ts';
-import { recordAudit } from '../services/audit.ts';
+import { recordAudit } from '../http/audit.ts';
 import { errorResponses, IdParam, jsonContent } from './openapi-helpers.ts';
 
 const AlertSchema = z

@@ -8,7 +8,7 @@ import { CLINIC_OWNERS } from '../auth/policy.ts';
 import { sha256Hex } from '../auth/secrets.ts';
 import { humanName } from '../domain/human-name.ts';
 import { AppError } from '../errors.ts';
-import { recordAudit } from '../services/audit.ts';
+import { recordAudit } from '../http/audit.ts';
 import { ClinicParams, clinicRoute } from './guarded-routes.ts';
 import { errorResponses, IdParam, jsonBody, jsonContent } from './openapi-helpers.ts';
 

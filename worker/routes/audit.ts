@@ -5,7 +5,7 @@ import type { AppEnv } from '../app-env.ts';
 import { authorize } from '../auth/authorize.ts';
 import { SUPER_ADMIN } from '../auth/policy.ts';
 import { csvRow } from '../domain/csv.ts';
-import { recordAudit } from '../services/audit.ts';
+import { recordAudit } from '../http/audit.ts';
 import { errorResponses, IdParam, jsonContent } from './openapi-helpers.ts';
 
 const AuditQuery = z.object({

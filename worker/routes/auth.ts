@@ -14,7 +14,7 @@ import { PUBLIC, SIGNED_IN } from '../auth/policy.ts';
 import { sha256Hex } from '../auth/secrets.ts';
 import { clearSessionCookie, readDeviceCookie, writeDeviceCookie, writeSessionCookie } from '../auth/session-cookie.ts';
 import { AppError } from '../errors.ts';
-import { clientIp, recordAudit } from '../services/audit.ts';
+import { clientIp, recordAudit } from '../http/audit.ts';
 import { ClinicAccessSchema, EmailSchema, NewPasswordSchema, SessionSchema, UserSchema, userView } from './account-schemas.ts';
 import { errorResponses, jsonBody, jsonContent } from './openapi-helpers.ts';
 

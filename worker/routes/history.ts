@@ -12,7 +12,7 @@ import {
   type Timeframe,
 } from '../domain/history-wire.ts';
 import { AppError } from '../errors.ts';
-import { cachedAnswer } from '../services/answer-cache.ts';
+import { cachedAnswer } from '../http/answer-cache.ts';
 import { analyticsOf, chartsOf, noShowsOf, peakHoursOf, weeklyOf } from '../use-cases/history-answers.ts';
 import type { Result } from '../use-cases/result.ts';
 import { clinicRoute } from './guarded-routes.ts';

@@ -5,7 +5,7 @@ import { authorize, signedInUser } from '../auth/authorize.ts';
 import { invite } from '../auth/invite.ts';
 import { CLINIC_OWNERS, SUPER_ADMIN } from '../auth/policy.ts';
 import { CLINIC_ROLES, LOCALES, type ClinicRole } from '../domain/vocabulary.ts';
-import { recordAudit } from '../services/audit.ts';
+import { recordAudit } from '../http/audit.ts';
 import { EmailSchema } from './account-schemas.ts';
 import { clinicRoute } from './guarded-routes.ts';
 import { errorResponses, IdParam, jsonBody, jsonContent } from './openapi-helpers.ts';

@@ -6,7 +6,7 @@ import { closeLiveSockets, SOCKET_CLOSE_REASONS } from '../auth/live-socket-clos
 import { CLINIC_OWNERS } from '../auth/policy.ts';
 import { CLINIC_ROLES } from '../domain/vocabulary.ts';
 import { AppError } from '../errors.ts';
-import { recordAudit } from '../services/audit.ts';
+import { recordAudit } from '../http/audit.ts';
 import { ClinicParams, clinicRoute } from './guarded-routes.ts';
 import { errorResponses, IdParam, jsonContent } from './openapi-helpers.ts';
 

@@ -6,7 +6,7 @@ import { DIGEST_READERS, SUPER_ADMIN } from '../auth/policy.ts';
 import { AppError } from '../errors.ts';
 import { EMAIL_PREVIEW_POLICY } from '../http/security-headers.ts';
 import { enqueueJobs } from '../jobs/job-messages.ts';
-import { recordAudit } from '../services/audit.ts';
+import { recordAudit } from '../http/audit.ts';
 import { previewDigest, sendDigestNow, type DigestFailure, type DigestSendPorts } from '../use-cases/weekly-digests.ts';
 import { errorResponses, IdParam, jsonBody, jsonContent } from './openapi-helpers.ts';
 import { valueOr } from './refusals.ts';

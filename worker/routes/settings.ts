@@ -7,7 +7,7 @@ import type { AppEnv } from '../app-env.ts';
 import { authorize, signedInUser } from '../auth/authorize.ts';
 import { CLINIC_MEMBERS, CLINIC_OWNERS, SIGNED_IN } from '../auth/policy.ts';
 import { LOCALES, type Locale } from '../domain/vocabulary.ts';
-import { recordAudit } from '../services/audit.ts';
+import { recordAudit } from '../http/audit.ts';
 import { clinicRoute } from './guarded-routes.ts';
 import { errorResponses, IdParam, jsonBody, jsonContent } from './openapi-helpers.ts';
 

@@ -6,7 +6,7 @@ import type { AdminClinicDetail, ClinicChange } from '../domain/admin-wire.ts';
 import { toMinorUnits } from '../domain/money.ts';
 import { searchKey } from '../domain/search-key.ts';
 import type { Clock } from '../runtime/clock.ts';
-import type { AuditEntry } from '../services/audit.ts';
+import type { AuditEntry } from '../http/audit.ts';
 import { clinicDetail } from './clinic-console.ts';
 import { failed, type Result } from './result.ts';
 

@@ -12,7 +12,7 @@ import { digestReaders } from '../jobs/digest-delivery.ts';
 import type { JobMessage } from '../jobs/job-messages.ts';
 import type { RenderedEmail } from '../mail/email-layout.ts';
 import type { Clock } from '../runtime/clock.ts';
-import type { AuditEntry } from '../services/audit.ts';
+import type { AuditEntry } from '../http/audit.ts';
 import { failed, succeeded, type Result } from './result.ts';
 
 /** What a digest preview reads: the week's figures, at the clock's now, with links to the app. */

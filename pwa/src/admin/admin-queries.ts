@@ -1,10 +1,13 @@
 /**
- * The admin console's reads, each a named query: screens reading the same answer share it, a
- * retry or a change asks the API again for that one answer.
+ * The admin console's reads, each a named query (read through session/screen-read.ts): screens
+ * reading the same answer share it, a change asks the API again for that one answer.
  */
-import { createAsync, query, revalidate, type AccessorWithLatest } from '@solidjs/router';
+import { query, revalidate } from '@solidjs/router';
 import { fetchAdminClinic, fetchAdminMetrics, fetchAdminTrends, fetchClinicHealth } from '../api/admin';
-import { ApiError } from '../api/errors';
+import type { ApiErrorCode } from '../api/contract';
+import { startReads } from '../session/screen-read';
+import { healthQueryOf, tableStateOf } from './clinic-table-state';
+import { adminTimeframeOf, DEFAULT_ADMIN_TIMEFRAME } from './trend-series';
 
 export const adminMetricsQuery = query(fetchAdminMetrics, 'adminMetrics');
 export const adminTrendsQuery = query(fetchAdminTrends, 'adminTrends');
@@ -16,33 +19,18 @@ export function forgetClinicAnswers(): Promise<void> {
   return revalidate([adminMetricsQuery.key, clinicHealthQuery.key, adminClinicQuery.key]);
 }
 
-/** A named query, as `query()` makes it: called with its arguments, keyed by them. */
-type NamedQuery<Args extends unknown[], Answer> = ((...args: Args) => Promise<Answer>) & { keyFor: (...args: Args) => string };
-
-export interface AdminRead<Answer> {
-  /** Suspends while the first answer loads; throws the failure to the nearest error boundary. */
-  answer: AccessorWithLatest<Answer | undefined>;
-  /** Asks the API again for the answer on screen, after a failure. */
-  retry: () => void;
-}
-
 /**
- * One admin answer for the arguments of the moment, read again when they change. UNAUTHORIZED
- * or NOT_FOUND may mean the session ended or is no longer the super admin's (the API answers 404
- * to anyone else): the session is asked again through `onRefused`, and the layout follows it.
- * `asked` names its tuple at the call (`(): [string] => [clinicId]`): a bare array literal would
- * be read as `string[]`, which no query of one argument takes.
+ * UNAUTHORIZED or NOT_FOUND may mean the session ended or is no longer the super admin's (the API
+ * answers 404 to anyone else): the session is asked again, and the layout follows it.
  */
-export function createAdminRead<Args extends unknown[], Answer>(
-  read: NamedQuery<Args, Answer>,
-  asked: () => NoInfer<Args>,
-  onRefused: () => void,
-): AdminRead<Answer> {
-  const answer = createAsync(() =>
-    read(...asked()).catch((error: unknown) => {
-      if (error instanceof ApiError && (error.code === 'UNAUTHORIZED' || error.code === 'NOT_FOUND')) onRefused();
-      throw error;
-    }),
-  );
-  return { answer, retry: () => void revalidate(read.keyFor(...asked())) };
-}
+export const ADMIN_ACCESS_LOST: ReadonlySet<ApiErrorCode> = new Set(['UNAUTHORIZED', 'NOT_FOUND']);
+
+type SearchValue = string | readonly string[] | undefined;
+
+/** The admin screens' reads, for the address they open at: preloaded by their routes (App.tsx). */
+export const preloadAdmin = {
+  home: (): void => startReads([adminMetricsQuery(), adminTrendsQuery(DEFAULT_ADMIN_TIMEFRAME)]),
+  clinics: (search: Partial<Record<string, SearchValue>>): void => startReads([clinicHealthQuery(healthQueryOf(tableStateOf(search)))]),
+  clinic: (clinicId: string): void => startReads([adminClinicQuery(clinicId)]),
+  trends: (timeframe: SearchValue): void => startReads([adminTrendsQuery(adminTimeframeOf(timeframe))]),
+};

@@ -1,35 +1,16 @@
 /**
  * Who is signed in and which clinics they may open, as the PWA reads `GET /api/v1/me` and the
- * session answers of login, setup and password change. Defined here rather than imported from
- * worker/, like the health document, and checked field by field.
+ * session answers of login, setup and password change: typed by the API's routes (contract.ts),
+ * checked field by field.
  */
-import type { Locale } from '../i18n/locale';
+import type { Account, ClinicAccess, User } from './contract';
 import { UnexpectedAnswerError } from './errors';
 import { isRecord, requireString } from './json';
 
-export type UserRole = 'super_admin' | 'member';
+export type { Account, ClinicAccess, User };
+export type UserRole = User['role'];
 /** A member's role in one clinic; the super admin sees every clinic as `super_admin`. */
-export type ClinicRole = 'clinic_owner' | 'staff' | 'super_admin';
-
-export interface User {
-  id: string;
-  email: string;
-  role: UserRole;
-  locale: Locale;
-}
-
-export interface ClinicAccess {
-  id: string;
-  name: string;
-  /** IANA zone of the clinic day, e.g. Africa/Tunis. */
-  timezone: string;
-  role: ClinicRole;
-}
-
-export interface Account {
-  user: User;
-  clinics: ClinicAccess[];
-}
+export type ClinicRole = ClinicAccess['role'];
 
 const fail = (what: string) => (reason: string) => new UnexpectedAnswerError(`${what}: ${reason}`);
 

@@ -20,9 +20,10 @@ import {
   type ClinicStatus,
   type TimelinePage,
 } from '../../../worker/domain/admin-wire.ts';
-import type { ActivityKind } from '../../../worker/domain/vocabulary.ts';
+import type { ActivityKind, Locale } from '../../../worker/domain/vocabulary.ts';
 import { parseAnswer } from './answer';
-import { callApi } from './client';
+import { api, callApi, clinicParams } from './client';
+import type { OwnerInvitationAnswer } from './contract';
 import { UnexpectedAnswerError } from './errors';
 import { isRecord, requireString } from './json';
 
@@ -67,16 +68,14 @@ export interface ClinicFields {
   smsUnitCost: number;
 }
 
-/** An owner invited: the one-time link to hand over, and until when it works. */
-export interface OwnerInvitation {
-  email: string;
-  setupUrl: string;
-  /** ISO 8601. */
-  expiresAt: string;
-}
+/**
+ * An owner invited: the one-time link to hand over, and until when it works (`expiresAt`, ISO
+ * 8601). The API leaves the link out only for invitations it e-mails; the super admin's carry it,
+ * and the parser refuses one without.
+ */
+export type OwnerInvitation = Pick<OwnerInvitationAnswer, 'email' | 'expiresAt'> & { setupUrl: NonNullable<OwnerInvitationAnswer['setupUrl']> };
 
-const ADMIN = '/api/v1/admin';
-const clinicPath = (clinicId: string) => `${ADMIN}/clinics/${encodeURIComponent(clinicId)}`;
+const clinic = api.admin.clinics[':clinicId'];
 
 export const parseAdminMetrics = (value: unknown): AdminMetrics => parseAnswer(AdminMetricsSchema, 'admin metrics', value);
 export const parseAdminTrends = (value: unknown): AdminTrends => parseAnswer(AdminTrendsSchema, 'admin trends', value);
@@ -93,59 +92,72 @@ export function parseOwnerInvitation(value: unknown): OwnerInvitation {
   return { email: requireString(value, 'email', fail), setupUrl: requireString(value, 'setupUrl', fail), expiresAt };
 }
 
-/** The query string of a health table page; what equals the API's default is left out. */
+/** The query of a health table page; what equals the API's default is left out. */
+function clinicHealthParams(query: ClinicHealthQuery) {
+  const search = query.q.trim();
+  return {
+    sort: query.sort,
+    order: query.order,
+    page: String(query.page),
+    pageSize: String(query.pageSize),
+    ...(query.status === null ? {} : { status: query.status }),
+    ...(search === '' ? {} : { q: search }),
+    ...(query.archived ? { archived: 'true' as const } : {}),
+  };
+}
+
+/** The query string of a health table page, as the API is asked for it. */
 export function clinicHealthSearch(query: ClinicHealthQuery): string {
-  const search = new URLSearchParams({ sort: query.sort, order: query.order, page: String(query.page), pageSize: String(query.pageSize) });
-  if (query.status !== null) search.set('status', query.status);
-  if (query.q.trim() !== '') search.set('q', query.q.trim());
-  if (query.archived) search.set('archived', 'true');
-  return search.toString();
+  return new URLSearchParams(clinicHealthParams(query)).toString();
 }
 
 /** `GET /admin/metrics`: every business figure now, each with its window. */
 export async function fetchAdminMetrics(): Promise<AdminMetrics> {
-  return parseAdminMetrics(await callApi(`${ADMIN}/metrics`));
+  return parseAdminMetrics(await callApi(api.admin.metrics.$get()));
 }
 
 /** `GET /admin/trends`: daily series, logins and retention; cached by the API, maybe stale. */
 export async function fetchAdminTrends(timeframe: AdminTimeframe): Promise<AdminTrends> {
-  return parseAdminTrends(await callApi(`${ADMIN}/trends?timeframe=${timeframe}`));
+  return parseAdminTrends(await callApi(api.admin.trends.$get({ query: { timeframe } })));
 }
 
 /** `GET /admin/clinics`: one page of the health table. */
 export async function fetchClinicHealth(query: ClinicHealthQuery): Promise<ClinicHealthPage> {
-  return parseClinicHealthPage(await callApi(`${ADMIN}/clinics?${clinicHealthSearch(query)}`));
+  return parseClinicHealthPage(await callApi(api.admin.clinics.$get({ query: clinicHealthParams(query) })));
 }
 
 /** `GET /admin/clinics/{id}`: the clinic's figures, settings and owners. */
 export async function fetchAdminClinic(clinicId: string): Promise<AdminClinic> {
-  return parseAdminClinic(await callApi(clinicPath(clinicId)));
+  return parseAdminClinic(await callApi(clinic.$get({ param: clinicParams(clinicId) })));
 }
 
 /** `GET /admin/clinics/{id}/activity`: a page of its timeline, newest first; `cursor` from the page before. */
 export async function fetchClinicActivity(clinicId: string, page: { kind: ActivityKind | null; cursor: string | null; limit: number }): Promise<TimelinePage> {
-  const search = new URLSearchParams({ limit: String(page.limit) });
-  if (page.kind !== null) search.set('kind', page.kind);
-  if (page.cursor !== null) search.set('cursor', page.cursor);
-  return parseTimelinePage(await callApi(`${clinicPath(clinicId)}/activity?${search.toString()}`));
+  const query = {
+    limit: String(page.limit),
+    ...(page.kind === null ? {} : { kind: page.kind }),
+    ...(page.cursor === null ? {} : { cursor: page.cursor }),
+  };
+  return parseTimelinePage(await callApi(clinic.activity.$get({ param: clinicParams(clinicId), query })));
 }
 
 /** Creates a clinic (audited); resolves with it as its detail page shows it. */
 export async function createClinic(fields: ClinicFields): Promise<AdminClinic> {
-  return parseAdminClinic(await callApi(`${ADMIN}/clinics`, { method: 'POST', body: fields }));
+  return parseAdminClinic(await callApi(api.admin.clinics.$post({ json: fields })));
 }
 
 /** Changes only the fields given (audited). */
 export async function updateClinic(clinicId: string, changes: Partial<ClinicFields>): Promise<AdminClinic> {
-  return parseAdminClinic(await callApi(clinicPath(clinicId), { method: 'PATCH', body: changes }));
+  return parseAdminClinic(await callApi(clinic.$patch({ param: clinicParams(clinicId), json: changes })));
 }
 
 /** Archives a clinic (it leaves every figure, its history stays) or restores it (audited). */
 export async function setClinicArchived(clinicId: string, archived: boolean): Promise<AdminClinic> {
-  return parseAdminClinic(await callApi(`${clinicPath(clinicId)}/${archived ? 'archive' : 'restore'}`, { method: 'POST' }));
+  const action = archived ? 'archive' : 'restore';
+  return parseAdminClinic(await callApi(clinic[':action'].$post({ param: { ...clinicParams(clinicId), action } })));
 }
 
 /** Invites the clinic's owner; the e-mail they get is in `locale`. */
-export async function inviteClinicOwner(clinicId: string, email: string, locale: 'fr' | 'en'): Promise<OwnerInvitation> {
-  return parseOwnerInvitation(await callApi(`${clinicPath(clinicId)}/owners`, { method: 'POST', body: { email, locale } }));
+export async function inviteClinicOwner(clinicId: string, email: string, locale: Locale): Promise<OwnerInvitation> {
+  return parseOwnerInvitation(await callApi(clinic.owners.$post({ param: clinicParams(clinicId), json: { email, locale } })));
 }

@@ -3,21 +3,15 @@
  * entries (only the columns the screen shows, checked one by one) for a set of filters, and the
  * address of the same filters' CSV export.
  */
-import { callApi } from './client';
+import { api, callApi } from './client';
+import type { AuditAnswer } from './contract';
 import { UnexpectedAnswerError } from './errors';
 import { isRecord, requireString } from './json';
 
-export interface AuditEntry {
-  id: number;
-  /** ISO 8601. */
-  at: string;
-  action: string;
-  actorId: string | null;
-  actorRole: string | null;
-  clinicId: string | null;
-  success: boolean;
-  errorCode: string | null;
-}
+type AuditRow = Extract<AuditAnswer, { entries: unknown }>['entries'][number];
+
+/** The columns of an entry the screen shows; `at` is ISO 8601. */
+export type AuditEntry = Pick<AuditRow, 'id' | 'at' | 'action' | 'actorId' | 'actorRole' | 'clinicId' | 'success' | 'errorCode'>;
 
 export interface AuditPage {
   entries: AuditEntry[];
@@ -39,7 +33,6 @@ export const NO_AUDIT_FILTERS: AuditFilters = { action: null, clinicId: null, ac
 /** How many entries a page holds: a phone screenful or two, the newest first. */
 export const AUDIT_PAGE_SIZE = 50;
 
-const AUDIT_PATH = '/api/v1/admin/audit';
 const fail = (reason: string) => new UnexpectedAnswerError(`audit entry: ${reason}`);
 
 function nullableString(record: Record<string, unknown>, field: string): string | null {
@@ -88,22 +81,25 @@ export function dayBound(day: string, bound: 'start' | 'end'): string {
 }
 
 /** The API's query for these filters; empty filters are left out. */
+function auditQuery(filters: AuditFilters) {
+  return {
+    ...(filters.action === null ? {} : { action: filters.action }),
+    ...(filters.clinicId === null ? {} : { clinicId: filters.clinicId }),
+    ...(filters.actorId === null ? {} : { actorId: filters.actorId }),
+    ...(filters.from === null ? {} : { from: dayBound(filters.from, 'start') }),
+    ...(filters.to === null ? {} : { to: dayBound(filters.to, 'end') }),
+  };
+}
+
+/** The API's query string for these filters. */
 export function auditSearch(filters: AuditFilters): URLSearchParams {
-  const search = new URLSearchParams();
-  if (filters.action !== null) search.set('action', filters.action);
-  if (filters.clinicId !== null) search.set('clinicId', filters.clinicId);
-  if (filters.actorId !== null) search.set('actorId', filters.actorId);
-  if (filters.from !== null) search.set('from', dayBound(filters.from, 'start'));
-  if (filters.to !== null) search.set('to', dayBound(filters.to, 'end'));
-  return search;
+  return new URLSearchParams(auditQuery(filters));
 }
 
 /** One page of the entries these filters keep, newest first; `cursor` from the page before. */
 export async function fetchAuditPage(filters: AuditFilters, cursor: string | null): Promise<AuditPage> {
-  const search = auditSearch(filters);
-  search.set('limit', String(AUDIT_PAGE_SIZE));
-  if (cursor !== null) search.set('cursor', cursor);
-  return parseAuditPage(await callApi(`${AUDIT_PATH}?${search.toString()}`));
+  const query = { ...auditQuery(filters), limit: String(AUDIT_PAGE_SIZE), ...(cursor === null ? {} : { cursor }) };
+  return parseAuditPage(await callApi(api.admin.audit.$get({ query })));
 }
 
 /**
@@ -111,7 +107,5 @@ export async function fetchAuditPage(filters: AuditFilters, cursor: string | nul
  * streams the file to disk with the session cookie. The export itself is audited.
  */
 export function auditCsvUrl(filters: AuditFilters): string {
-  const search = auditSearch(filters);
-  search.set('format', 'csv');
-  return `${AUDIT_PATH}?${search.toString()}`;
+  return api.admin.audit.$path({ query: { ...auditQuery(filters), format: 'csv' } });
 }

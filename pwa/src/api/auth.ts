@@ -1,14 +1,12 @@
 /** The account endpoints the PWA calls; each resolves with checked data or rejects (see client.ts). */
 import { parseAccount, parseSessionUser, parseSetupLink, type Account, type User } from './account';
-import { callApi } from './client';
+import { api, callApi } from './client';
 import { ApiError } from './errors';
-
-const API = '/api/v1';
 
 /** The signed-in account, or null when this browser holds no valid session. */
 export async function fetchAccount(): Promise<Account | null> {
   try {
-    return parseAccount(await callApi(`${API}/me`));
+    return parseAccount(await callApi(api.me.$get()));
   } catch (error) {
     if (error instanceof ApiError && error.code === 'UNAUTHORIZED') return null;
     throw error;
@@ -17,13 +15,13 @@ export async function fetchAccount(): Promise<Account | null> {
 
 /** Signs in; the session cookie comes with the answer. */
 export async function logIn(email: string, password: string): Promise<User> {
-  return parseSessionUser(await callApi(`${API}/auth/login`, { method: 'POST', body: { email, password } }));
+  return parseSessionUser(await callApi(api.auth.login.$post({ json: { email, password } })));
 }
 
 /** Ends this browser's session; already ended counts as done. */
 export async function logOut(): Promise<void> {
   try {
-    await callApi(`${API}/auth/logout`, { method: 'POST' });
+    await callApi(api.auth.logout.$post());
   } catch (error) {
     if (error instanceof ApiError && error.code === 'UNAUTHORIZED') return;
     throw error;
@@ -33,7 +31,7 @@ export async function logOut(): Promise<void> {
 /** Whom a setup link is for; null when the link is invalid, already used or expired. */
 export async function readSetupLink(token: string): Promise<string | null> {
   try {
-    return parseSetupLink(await callApi(`${API}/auth/setup/read`, { method: 'POST', body: { token } }));
+    return parseSetupLink(await callApi(api.auth.setup.read.$post({ json: { token } })));
   } catch (error) {
     if (error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'VALIDATION_FAILED')) return null;
     throw error;
@@ -42,10 +40,10 @@ export async function readSetupLink(token: string): Promise<string | null> {
 
 /** Chooses the first password with a setup link, which signs in. */
 export async function completeSetup(token: string, password: string): Promise<User> {
-  return parseSessionUser(await callApi(`${API}/auth/setup`, { method: 'POST', body: { token, password } }));
+  return parseSessionUser(await callApi(api.auth.setup.$post({ json: { token, password } })));
 }
 
 /** Changes the signed-in user's password; the API ends every other session and renews this one. */
 export async function changePassword(currentPassword: string, newPassword: string): Promise<User> {
-  return parseSessionUser(await callApi(`${API}/auth/password`, { method: 'POST', body: { currentPassword, newPassword } }));
+  return parseSessionUser(await callApi(api.auth.password.$post({ json: { currentPassword, newPassword } })));
 }

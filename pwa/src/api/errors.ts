@@ -1,25 +1,31 @@
+import type { ApiErrorCode } from './contract';
+
+export type { ApiErrorCode };
+
 /** The network or the edge did not let us reach Pulse's API: an expected state on a phone. */
 export class ServerUnreachableError extends Error {
   override readonly name = 'ServerUnreachableError';
 }
 
-/** The codes of Pulse's one error shape (PRODUCT.md, "Error shape"). */
-export const API_ERROR_CODES = [
-  'VALIDATION_FAILED',
-  'UNAUTHORIZED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  /** A reception action the queue cannot take in its current state (nobody waiting, already seen…). */
-  'INVALID_TRANSITION',
-  'PAYLOAD_TOO_LARGE',
-  'INSUFFICIENT_DATA',
-  'RATE_LIMITED',
-  'INTERNAL',
-  'UNAVAILABLE',
-] as const;
+/** Every code of Pulse's one error shape; a record, so a code the Worker adds or drops is a type error here. */
+const KNOWN_CODES: Record<ApiErrorCode, true> = {
+  VALIDATION_FAILED: true,
+  UNAUTHORIZED: true,
+  FORBIDDEN: true,
+  NOT_FOUND: true,
+  CONFLICT: true,
+  INVALID_TRANSITION: true,
+  PAYLOAD_TOO_LARGE: true,
+  INSUFFICIENT_DATA: true,
+  RATE_LIMITED: true,
+  INTERNAL: true,
+  UNAVAILABLE: true,
+};
 
-export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+/** A code of Pulse's error shape; any other makes the answer a broken contract. */
+export function isApiErrorCode(value: unknown): value is ApiErrorCode {
+  return typeof value === 'string' && Object.hasOwn(KNOWN_CODES, value);
+}
 
 /** Pulse refused a request in its one error shape: an expected answer that screens put into words. */
 export class ApiError extends Error {

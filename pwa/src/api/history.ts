@@ -2,7 +2,8 @@
  * A clinic's history as the "Historique" screen reads it (`/api/v1/clinics/{id}/…`): the figures
  * of a window against the window before, its daily (weekly for a year) series, the last seven
  * days, the peak hours and the no-shows by weekday. Each resolves with an answer checked against
- * the schemas the Worker answers with, or rejects with the errors of client.ts.
+ * the schemas the Worker answers with, or rejects with the errors of client.ts. Each answer
+ * carries an ETag: REVALIDATE lets the browser keep it and ask "still the same?" (304).
  *
  * Parsed without zod's compiled parsers (Pulse's CSP forbids eval): see answer.ts.
  */
@@ -20,7 +21,7 @@ import {
   type WeeklyAnswer,
 } from '../../../worker/domain/history-wire.ts';
 import { parseAnswer } from './answer';
-import { callApi } from './client';
+import { api, callApi, clinicParams, REVALIDATE } from './client';
 
 export {
   COMPARED_FIGURES,
@@ -35,13 +36,8 @@ export {
   type WeeklyAnswer,
 } from '../../../worker/domain/history-wire.ts';
 
-/** History answers carry an ETag: the browser keeps them and asks "still the same?" (304). */
-const REVALIDATE = { revalidate: true } as const;
-
-function historyPath(clinicId: string, resource: string, timeframe?: Timeframe): string {
-  const path = `/api/v1/clinics/${encodeURIComponent(clinicId)}/${resource}`;
-  return timeframe === undefined ? path : `${path}?timeframe=${timeframe}`;
-}
+const clinic = api.clinics[':clinicId'];
+const windowOf = (clinicId: string, timeframe: Timeframe) => ({ param: clinicParams(clinicId), query: { timeframe } });
 
 export const parseAnalytics = (value: unknown): AnalyticsAnswer => parseAnswer(AnalyticsAnswerSchema, 'analytics', value);
 export const parseCharts = (value: unknown): ChartsAnswer => parseAnswer(ChartsAnswerSchema, 'charts', value);
@@ -51,25 +47,25 @@ export const parseNoShows = (value: unknown): NoShowsAnswer => parseAnswer(NoSho
 
 /** `GET …/analytics`: the window's figures, the previous window's, and the change of each. */
 export async function fetchAnalytics(clinicId: string, timeframe: Timeframe): Promise<AnalyticsAnswer> {
-  return parseAnalytics(await callApi(historyPath(clinicId, 'analytics', timeframe), REVALIDATE));
+  return parseAnalytics(await callApi(clinic.analytics.$get(windowOf(clinicId, timeframe), REVALIDATE)));
 }
 
 /** `GET …/charts`: one point a day (a week for `1y`), every day of the window, zero-filled. */
 export async function fetchCharts(clinicId: string, timeframe: Timeframe): Promise<ChartsAnswer> {
-  return parseCharts(await callApi(historyPath(clinicId, 'charts', timeframe), REVALIDATE));
+  return parseCharts(await callApi(clinic.charts.$get(windowOf(clinicId, timeframe), REVALIDATE)));
 }
 
 /** `GET …/stats/weekly`: the last seven clinic days, today last. */
 export async function fetchWeekly(clinicId: string): Promise<WeeklyAnswer> {
-  return parseWeekly(await callApi(historyPath(clinicId, 'stats/weekly'), REVALIDATE));
+  return parseWeekly(await callApi(clinic.stats.weekly.$get({ param: clinicParams(clinicId) }, REVALIDATE)));
 }
 
 /** `GET …/stats/peak-hours`: mean arrivals per hour, and per weekday and hour. */
 export async function fetchPeakHours(clinicId: string, timeframe: Timeframe): Promise<PeakHoursAnswer> {
-  return parsePeakHours(await callApi(historyPath(clinicId, 'stats/peak-hours', timeframe), REVALIDATE));
+  return parsePeakHours(await callApi(clinic.stats['peak-hours'].$get(windowOf(clinicId, timeframe), REVALIDATE)));
 }
 
 /** `GET …/stats/no-shows`: the no-show rate of each weekday. */
 export async function fetchNoShows(clinicId: string, timeframe: Timeframe): Promise<NoShowsAnswer> {
-  return parseNoShows(await callApi(historyPath(clinicId, 'stats/no-shows', timeframe), REVALIDATE));
+  return parseNoShows(await callApi(clinic.stats['no-shows'].$get(windowOf(clinicId, timeframe), REVALIDATE)));
 }

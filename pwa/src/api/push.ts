@@ -6,9 +6,8 @@
  */
 import { z } from 'zod';
 import { parseAnswer } from './answer';
-import { callApi } from './client';
-
-const PUSH = '/api/v1/push';
+import { api, callApi } from './client';
+import type { PushTestAnswer } from './contract';
 
 const PublicKeySchema = z.object({ publicKey: z.string().min(1) });
 
@@ -19,7 +18,7 @@ const TestOutcomeSchema = z.object({
   removed: z.number().int().nonnegative(),
   /** Devices that could not be reached this time. */
   failed: z.number().int().nonnegative(),
-});
+}) satisfies z.ZodType<PushTestAnswer>;
 
 export type TestOutcome = z.infer<typeof TestOutcomeSchema>;
 
@@ -28,20 +27,32 @@ export const parseTestOutcome = (value: unknown): TestOutcome => parseAnswer(Tes
 
 /** `GET /push/public-key`: the applicationServerKey, base64url. */
 export async function fetchPushPublicKey(): Promise<string> {
-  return parsePublicKey(await callApi(`${PUSH}/public-key`));
+  return parsePublicKey(await callApi(api.push['public-key'].$get()));
+}
+
+/**
+ * The API's body for a subscription. The browser's JSON of a push subscription always holds its
+ * endpoint and keys, but DOM types them optional.
+ */
+function subscriptionBody(subscription: PushSubscriptionJSON) {
+  const { endpoint, expirationTime, keys } = subscription;
+  const p256dh = keys?.['p256dh'];
+  const auth = keys?.['auth'];
+  if (endpoint === undefined || p256dh === undefined || auth === undefined) throw new TypeError('a push subscription without its endpoint or keys');
+  return { endpoint, expirationTime, keys: { p256dh, auth } };
 }
 
 /** `POST /push/subscriptions`: `PushSubscription.toJSON()` as the browser gives it; saving it again updates it. */
 export async function savePushSubscription(subscription: PushSubscriptionJSON): Promise<void> {
-  await callApi(`${PUSH}/subscriptions`, { method: 'POST', body: subscription });
+  await callApi(api.push.subscriptions.$post({ json: subscriptionBody(subscription) }));
 }
 
 /** `DELETE /push/subscriptions`: rejects with NOT_FOUND when the server does not know the endpoint. */
 export async function removePushSubscription(endpoint: string): Promise<void> {
-  await callApi(`${PUSH}/subscriptions`, { method: 'DELETE', body: { endpoint } });
+  await callApi(api.push.subscriptions.$delete({ json: { endpoint } }));
 }
 
 /** `POST /push/test`: what each of the user's devices answered. */
 export async function sendTestPush(): Promise<TestOutcome> {
-  return parseTestOutcome(await callApi(`${PUSH}/test`, { method: 'POST' }));
+  return parseTestOutcome(await callApi(api.push.test.$post()));
 }

@@ -5,17 +5,19 @@
  * an answer checked against the contract below, or rejects with the errors of client.ts.
  */
 import { z } from 'zod';
+import { LOCALES } from '../../../worker/domain/vocabulary.ts';
 import { parseAnswer } from './answer';
-import { callApi } from './client';
+import { api, callApi, clinicParams } from './client';
+import type { AlertSettingsAnswer, MySettingsAnswer } from './contract';
 
 /** The bounds the API accepts for a clinic's queue threshold, checked here first to word a typo. */
 export const QUEUE_THRESHOLD_RANGE = { min: 1, max: 500 } as const;
 
 const MySettingsSchema = z.object({
   /** The language of the user's e-mails and notifications, and of Pulse on the devices they choose it on. */
-  locale: z.enum(['fr', 'en']),
+  locale: z.enum(LOCALES),
   weeklyDigest: z.boolean(),
-});
+}) satisfies z.ZodType<MySettingsAnswer>;
 
 const AlertSettingsSchema = z.object({
   /** "Queue too long" fires when more patients than this are waiting. */
@@ -23,7 +25,7 @@ const AlertSettingsSchema = z.object({
   /** No threshold of the clinic's own: the default applies. */
   isDefault: z.boolean(),
   defaultThreshold: z.number().int().positive(),
-});
+}) satisfies z.ZodType<AlertSettingsAnswer>;
 
 export type MySettings = z.infer<typeof MySettingsSchema>;
 export type AlertSettings = z.infer<typeof AlertSettingsSchema>;
@@ -31,25 +33,24 @@ export type AlertSettings = z.infer<typeof AlertSettingsSchema>;
 export const parseMySettings = (value: unknown): MySettings => parseAnswer(MySettingsSchema, 'settings', value);
 export const parseAlertSettings = (value: unknown): AlertSettings => parseAnswer(AlertSettingsSchema, 'alert settings', value);
 
-const MY_SETTINGS = '/api/v1/me/settings';
-const alertSettingsPath = (clinicId: string) => `/api/v1/clinics/${encodeURIComponent(clinicId)}/alert-settings`;
+const alertSettings = api.clinics[':clinicId']['alert-settings'];
 
 /** `GET /me/settings`. */
 export async function fetchMySettings(): Promise<MySettings> {
-  return parseMySettings(await callApi(MY_SETTINGS));
+  return parseMySettings(await callApi(api.me.settings.$get()));
 }
 
 /** `PATCH /me/settings`: only what changed; resolves with the settings as they now are. */
 export async function updateMySettings(changes: Partial<MySettings>): Promise<MySettings> {
-  return parseMySettings(await callApi(MY_SETTINGS, { method: 'PATCH', body: changes }));
+  return parseMySettings(await callApi(api.me.settings.$patch({ json: changes })));
 }
 
 /** `GET …/alert-settings`: any member of the clinic may read them. */
 export async function fetchAlertSettings(clinicId: string): Promise<AlertSettings> {
-  return parseAlertSettings(await callApi(alertSettingsPath(clinicId)));
+  return parseAlertSettings(await callApi(alertSettings.$get({ param: clinicParams(clinicId) })));
 }
 
 /** `PUT …/alert-settings`: a whole number of waiting patients, or null to go back to the default. */
 export async function setQueueThreshold(clinicId: string, threshold: number | null): Promise<AlertSettings> {
-  return parseAlertSettings(await callApi(alertSettingsPath(clinicId), { method: 'PUT', body: { queueTooLongThreshold: threshold } }));
+  return parseAlertSettings(await callApi(alertSettings.$put({ param: clinicParams(clinicId), json: { queueTooLongThreshold: threshold } })));
 }

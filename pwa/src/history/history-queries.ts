@@ -1,10 +1,11 @@
 /**
- * The history screen's reads, each a named query: readers of the same clinic and window share one
- * answer, kept while a screen shows it, and a retry asks the API again for that one answer.
+ * The history screen's reads, each a named query (read through session/screen-read.ts): readers of
+ * the same clinic and window share one answer, kept while a screen shows it.
  */
-import { createAsync, query, revalidate, type AccessorWithLatest } from '@solidjs/router';
-import { ApiError } from '../api/errors';
+import { query } from '@solidjs/router';
 import { fetchAnalytics, fetchCharts, fetchNoShows, fetchPeakHours, type Timeframe } from '../api/history';
+import { startReads } from '../session/screen-read';
+import { timeframeOf } from './timeframe';
 
 export const analyticsQuery = query(fetchAnalytics, 'historyAnalytics');
 export const chartsQuery = query(fetchCharts, 'historyCharts');
@@ -17,39 +18,11 @@ export interface HistoryWindow {
   timeframe: Timeframe;
 }
 
-type WindowQuery<Answer> = ((clinicId: string, timeframe: Timeframe) => Promise<Answer>) & {
-  keyFor: (clinicId: string, timeframe: Timeframe) => string;
-};
+/** The arguments of a windowed query, as screen reads ask for them. */
+export const windowArgs = (window: HistoryWindow): [string, Timeframe] => [window.clinicId, window.timeframe];
 
-export interface HistoryRead<Answer> {
-  /** Suspends while the first answer loads; throws the failure to the nearest error boundary. */
-  answer: AccessorWithLatest<Answer | undefined>;
-  /** Asks the API again for the answer on screen, after a failure. */
-  retry: () => void;
-}
-
-/** Refusals that mean "you may no longer see this clinic", which the session must learn about. */
-const ACCESS_LOST: ReadonlySet<string> = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND']);
-
-/**
- * One history answer for the window of the moment, read again when the clinic or the window
- * changes. A refusal that means the session or the membership ended also goes to `onAccessLost`.
- */
-export function createHistoryRead<Answer>(
-  read: WindowQuery<Answer>,
-  asked: () => HistoryWindow,
-  onAccessLost: () => void,
-): HistoryRead<Answer> {
-  const answer = createAsync(() => {
-    const { clinicId, timeframe } = asked();
-    return read(clinicId, timeframe).catch((error: unknown) => {
-      if (error instanceof ApiError && ACCESS_LOST.has(error.code)) onAccessLost();
-      throw error;
-    });
-  });
-  const retry = (): void => {
-    const { clinicId, timeframe } = asked();
-    void revalidate(read.keyFor(clinicId, timeframe));
-  };
-  return { answer, retry };
+/** The history screen's reads for a clinic and the window its address asks for (`?timeframe=`). */
+export function preloadHistory(clinicId: string, timeframe: string | readonly string[] | undefined): void {
+  const args = windowArgs({ clinicId, timeframe: timeframeOf(timeframe) });
+  startReads([analyticsQuery(...args), chartsQuery(...args), peakHoursQuery(...args), noShowsQuery(...args)]);
 }

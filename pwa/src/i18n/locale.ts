@@ -2,8 +2,9 @@ import { createSignal } from 'solid-js';
 import { en } from './en';
 import { fr, type Messages } from './fr';
 import { readPreference, writePreference } from '../preferences';
+import type { Locale } from '../../../worker/domain/vocabulary.ts';
 
-export type Locale = 'fr' | 'en';
+export type { Locale };
 
 const TABLES: Record<Locale, Messages> = { fr, en };
 

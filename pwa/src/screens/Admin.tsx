@@ -1,6 +1,6 @@
 import { createEffect, type JSX } from 'solid-js';
 import type { AdminTimeframe } from '../api/admin';
-import { adminMetricsQuery, adminTrendsQuery, createAdminRead } from '../admin/admin-queries';
+import { ADMIN_ACCESS_LOST, adminMetricsQuery, adminTrendsQuery } from '../admin/admin-queries';
 import { DEFAULT_ADMIN_TIMEFRAME } from '../admin/trend-series';
 import { BusinessFigures } from '../components/admin/BusinessFigures';
 import { DataPanel } from '../components/DataPanel';
@@ -9,6 +9,7 @@ import { FiringAlerts } from '../components/admin/FiringAlerts';
 import { Sparklines } from '../components/admin/Sparklines';
 import { HistoryPanel } from '../components/history/HistoryPanel';
 import { t } from '../i18n/locale';
+import { createScreenRead } from '../session/screen-read';
 import { useSession } from '../session/SessionProvider';
 
 /**
@@ -19,8 +20,8 @@ import { useSession } from '../session/SessionProvider';
 export default function Admin(): JSX.Element {
   const [state, actions] = useSession();
   const recheckSession = (): void => void actions.reload();
-  const metrics = createAdminRead(adminMetricsQuery, (): [] => [], recheckSession);
-  const trends = createAdminRead(adminTrendsQuery, (): [AdminTimeframe] => [DEFAULT_ADMIN_TIMEFRAME], recheckSession);
+  const metrics = createScreenRead(adminMetricsQuery, (): [] => [], recheckSession, ADMIN_ACCESS_LOST);
+  const trends = createScreenRead(adminTrendsQuery, (): [AdminTimeframe] => [DEFAULT_ADMIN_TIMEFRAME], recheckSession, ADMIN_ACCESS_LOST);
   createEffect(() => {
     document.title = `${t().adminTitle} · ${t().appName}`;
   });

@@ -8,8 +8,9 @@ import { PeakHours } from '../components/history/PeakHours';
 import { TimeframePicker } from '../components/history/TimeframePicker';
 import { TrendChart } from '../components/history/TrendChart';
 import { t } from '../i18n/locale';
-import { analyticsQuery, chartsQuery, createHistoryRead, noShowsQuery, peakHoursQuery, type HistoryWindow } from '../history/history-queries';
+import { analyticsQuery, chartsQuery, noShowsQuery, peakHoursQuery, windowArgs, type HistoryWindow } from '../history/history-queries';
 import { timeframeOf } from '../history/timeframe';
+import { createScreenRead } from '../session/screen-read';
 import { useSession } from '../session/SessionProvider';
 
 /**
@@ -42,11 +43,11 @@ export default function History(): JSX.Element {
 }
 
 function ClinicHistory(props: { window: HistoryWindow; onAccessLost: () => void }): JSX.Element {
-  const asked = () => props.window;
-  const analytics = createHistoryRead(analyticsQuery, asked, props.onAccessLost);
-  const charts = createHistoryRead(chartsQuery, asked, props.onAccessLost);
-  const peakHours = createHistoryRead(peakHoursQuery, asked, props.onAccessLost);
-  const noShows = createHistoryRead(noShowsQuery, asked, props.onAccessLost);
+  const asked = () => windowArgs(props.window);
+  const analytics = createScreenRead(analyticsQuery, asked, props.onAccessLost);
+  const charts = createScreenRead(chartsQuery, asked, props.onAccessLost);
+  const peakHours = createScreenRead(peakHoursQuery, asked, props.onAccessLost);
+  const noShows = createScreenRead(noShowsQuery, asked, props.onAccessLost);
   return (
     <>
       <HistoryPanel title={t().historyFiguresTitle} answer={analytics.answer} onRetry={analytics.retry} flat>

@@ -4,7 +4,8 @@ import { DigestChoice, LanguageChoice } from '../components/settings/PersonalSet
 import { PushSettings } from '../components/settings/PushSettings';
 import { QueueAlertSettings } from '../components/settings/QueueAlertSettings';
 import { t } from '../i18n/locale';
-import { createSettingsRead, mySettingsQuery } from '../settings/settings-queries';
+import { createScreenRead } from '../session/screen-read';
+import { mySettingsQuery } from '../settings/settings-queries';
 import { useSession } from '../session/SessionProvider';
 
 /**
@@ -15,7 +16,7 @@ import { useSession } from '../session/SessionProvider';
 export default function Settings(): JSX.Element {
   const [session, actions] = useSession();
   const reloadSession = () => void actions.reload();
-  const mine = createSettingsRead(() => mySettingsQuery(), mySettingsQuery.keyFor(), reloadSession);
+  const mine = createScreenRead(mySettingsQuery, (): [] => [], reloadSession);
   /** The threshold is the owners' to set (the API refuses staff); the super admin sets none through here. */
   const ownedClinics = () => session.account?.clinics.filter((clinic) => clinic.role === 'clinic_owner') ?? [];
   /** Digests go to clinic owners and the super admin (PRODUCT.md, "Digest"): nobody else gets one to turn off. */

@@ -1,19 +1,14 @@
 import { createEffect, Show, type JSX } from 'solid-js';
 import { ClinicHeader } from '../components/ClinicHeader';
-import { ConnectionBadge, StaleNotice, UpdatedAgo } from '../components/LiveStatus';
+import { ConnectionBadge } from '../components/LiveStatus';
 import { PresenceBadge, PresenceSwitch } from '../components/Presence';
 import { QueueList, type EntryControls } from '../components/QueueList';
 import { ReceptionDock } from '../components/ReceptionDock';
-import { TodayFigures } from '../components/TodayFigures';
+import { TodayPanel } from '../components/TodayPanel';
 import { t } from '../i18n/locale';
-import { isStale } from '../live/connection-status';
 import { createLiveStore } from '../live/live-store';
-import { createTicker } from '../live/ticker';
 import { createReceptionStore } from '../reception/reception-store';
 import { useSession } from '../session/SessionProvider';
-
-/** "Mis à jour il y a …" and the waits move by the second at most. */
-const TICK_MS = 1_000;
 
 /**
  * The doctor's default screen: the selected clinic's day, live. Clinic members get reception's
@@ -29,8 +24,6 @@ export default function Today(): JSX.Element {
   const recheckSession = (): void => void sessionActions.reload();
   const [live, liveActions] = createLiveStore({ clinicId, onRefused: recheckSession });
   const [reception, receptionActions] = createReceptionStore({ clinicId, onSessionEnded: recheckSession });
-  const now = createTicker(TICK_MS);
-  const stale = () => isStale(live.status);
 
   const entryControls = (): EntryControls | null => {
     if (!canReceive()) return null;
@@ -58,34 +51,28 @@ export default function Today(): JSX.Element {
       </div>
       <ClinicHeader />
       <Show when={session.clinic}>
-        <Show when={live.snapshot} fallback={<p class="checking">{t().loadingFigures}</p>}>
-          {(snapshot) => (
-            <>
-              <UpdatedAgo confirmedAt={live.confirmedAt} now={now()} />
-              <StaleNotice status={live.status} onRetry={liveActions.retryNow} />
-              <TodayFigures
-                snapshot={snapshot()}
-                stale={stale()}
-                now={now()}
-                presence={
-                  <Show when={canReceive()} fallback={<PresenceBadge present={snapshot().figures.doctorPresent} />}>
-                    <PresenceSwitch
-                      present={snapshot().figures.doctorPresent}
-                      busy={reception.sending !== null}
-                      onChange={(present) => void receptionActions.send({ kind: 'presence', present })}
-                    />
-                  </Show>
-                }
+        <TodayPanel
+          live={live}
+          actions={liveActions}
+          presence={(snapshot) => (
+            <Show when={canReceive()} fallback={<PresenceBadge present={snapshot().figures.doctorPresent} />}>
+              <PresenceSwitch
+                present={snapshot().figures.doctorPresent}
+                busy={reception.sending !== null}
+                onChange={(present) => void receptionActions.send({ kind: 'presence', present })}
               />
-              <QueueList
-                entries={snapshot().entries}
-                asOf={snapshot().figures.asOf}
-                elapsedMs={stale() ? 0 : Math.max(0, now() - snapshot().receivedAt)}
-                controls={entryControls()}
-              />
-            </>
+            </Show>
           )}
-        </Show>
+        >
+          {(day) => (
+            <QueueList
+              entries={day.snapshot().entries}
+              asOf={day.snapshot().figures.asOf}
+              elapsedMs={day.stale() ? 0 : Math.max(0, day.now() - day.snapshot().receivedAt)}
+              controls={entryControls()}
+            />
+          )}
+        </TodayPanel>
         <Show when={canReceive()} fallback={<p class="footnote">{t().readOnly}</p>}>
           <ReceptionDock reception={reception} actions={receptionActions} entries={live.snapshot?.entries ?? []} />
         </Show>

@@ -1,10 +1,11 @@
 /**
- * The settings screen's reads, each a named query. A saved change replaces the answer kept for
- * the screen (`query.set`), so coming back to it at once shows what was saved, not what was read.
+ * The settings screen's reads, each a named query (read through session/screen-read.ts). A saved
+ * change replaces the answer kept for the screen (`query.set`), so coming back to it at once shows
+ * what was saved, not what was read.
  */
-import { createAsync, query, revalidate, type AccessorWithLatest } from '@solidjs/router';
-import { ApiError } from '../api/errors';
+import { query } from '@solidjs/router';
 import { fetchAlertSettings, fetchMySettings, type AlertSettings, type MySettings } from '../api/settings';
+import { startReads } from '../session/screen-read';
 
 export const mySettingsQuery = query(fetchMySettings, 'mySettings');
 export const alertSettingsQuery = query(fetchAlertSettings, 'alertSettings');
@@ -17,23 +18,7 @@ export function keepAlertSettings(clinicId: string, saved: AlertSettings): void 
   query.set(alertSettingsQuery.keyFor(clinicId), saved);
 }
 
-export interface SettingsRead<Answer> {
-  /** Suspends while the answer loads; throws the failure to the nearest error boundary. */
-  answer: AccessorWithLatest<Answer | undefined>;
-  /** Asks the API again, after a failure. */
-  retry: () => void;
-}
-
-/**
- * One settings answer. UNAUTHORIZED means the session ended, FORBIDDEN or NOT_FOUND on a clinic
- * that the membership did: the session is asked again through `onAccessLost`, and the screens follow.
- */
-export function createSettingsRead<Answer>(read: () => Promise<Answer>, key: string, onAccessLost: () => void): SettingsRead<Answer> {
-  const answer = createAsync(() =>
-    read().catch((error: unknown) => {
-      if (error instanceof ApiError && (error.code === 'UNAUTHORIZED' || error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND')) onAccessLost();
-      throw error;
-    }),
-  );
-  return { answer, retry: () => void revalidate(key) };
+/** The settings screen's reads: the user's own, and the alert settings of the clinics they own. */
+export function preloadSettings(ownedClinicIds: readonly string[]): void {
+  startReads([mySettingsQuery(), ...ownedClinicIds.map((clinicId) => alertSettingsQuery(clinicId))]);
 }

@@ -1,6 +1,7 @@
 import { type JSX } from 'solid-js';
 import type { Timeframe } from '../../api/history';
-import { analyticsQuery, chartsQuery, createHistoryRead } from '../../history/history-queries';
+import { analyticsQuery, chartsQuery, windowArgs } from '../../history/history-queries';
+import { createScreenRead } from '../../session/screen-read';
 import { t } from '../../i18n/locale';
 import { HistoryFigures } from '../history/HistoryFigures';
 import { HistoryPanel } from '../history/HistoryPanel';
@@ -17,9 +18,9 @@ export function ClinicHistory(props: {
   onTimeframe: (timeframe: Timeframe) => void;
   onAccessLost: () => void;
 }): JSX.Element {
-  const asked = () => ({ clinicId: props.clinicId, timeframe: props.timeframe });
-  const analytics = createHistoryRead(analyticsQuery, asked, props.onAccessLost);
-  const charts = createHistoryRead(chartsQuery, asked, props.onAccessLost);
+  const asked = () => windowArgs({ clinicId: props.clinicId, timeframe: props.timeframe });
+  const analytics = createScreenRead(analyticsQuery, asked, props.onAccessLost);
+  const charts = createScreenRead(chartsQuery, asked, props.onAccessLost);
   return (
     <section class="admin-section history" aria-labelledby="clinic-history-title">
       <h2 id="clinic-history-title">{t().historyTitle}</h2>

@@ -1,11 +1,11 @@
 import { createSignal, For, untrack, type JSX } from 'solid-js';
 import { updateMySettings } from '../../api/settings';
+import { LOCALES } from '../../../../worker/domain/vocabulary.ts';
 import { LANGUAGE_NAMES, locale, setLocale, t, type Locale } from '../../i18n/locale';
 import { describeRequestError } from '../../i18n/request-errors';
 import { keepMySettings } from '../../settings/settings-queries';
 import { SaveStatus, type SaveOutcome } from './SaveStatus';
 
-const LOCALES: readonly Locale[] = ['fr', 'en'];
 
 const failed = (error: unknown): SaveOutcome => ({ saved: false, failure: { words: (messages) => describeRequestError(error, 'read', messages) } });
 

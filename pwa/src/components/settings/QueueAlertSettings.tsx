@@ -4,13 +4,14 @@ import { QUEUE_THRESHOLD_RANGE, setQueueThreshold, type AlertSettings } from '..
 import { formText } from '../../form-text';
 import { t } from '../../i18n/locale';
 import { parseThreshold, thresholdErrorWords, thresholdOutOfRangeWords } from '../../settings/queue-threshold';
-import { alertSettingsQuery, createSettingsRead, keepAlertSettings } from '../../settings/settings-queries';
+import { createScreenRead } from '../../session/screen-read';
+import { alertSettingsQuery, keepAlertSettings } from '../../settings/settings-queries';
 import { DataPanel } from '../DataPanel';
 import { SaveStatus, type SaveOutcome } from './SaveStatus';
 
 /** An owner's clinic: above how many waiting patients "queue too long" alerts them. */
 export function QueueAlertSettings(props: { clinic: ClinicAccess; onAccessLost: () => void }): JSX.Element {
-  const read = createSettingsRead(() => alertSettingsQuery(props.clinic.id), alertSettingsQuery.keyFor(props.clinic.id), props.onAccessLost);
+  const read = createScreenRead(alertSettingsQuery, (): [string] => [props.clinic.id], props.onAccessLost);
   return (
     <DataPanel title={t().queueAlertTitle} answer={read.answer} onRetry={read.retry} loading={t().settingsLoading} card>
       {(settings) => <ThresholdForm clinic={props.clinic} saved={settings()} />}

@@ -3,7 +3,7 @@ import { createEffect, ErrorBoundary, Show, Suspense, type JSX } from 'solid-js'
 import type { AdminClinic } from '../../api/admin';
 import { ApiError } from '../../api/errors';
 import type { Timeframe } from '../../api/history';
-import { adminClinicQuery, createAdminRead } from '../../admin/admin-queries';
+import { ADMIN_ACCESS_LOST, adminClinicQuery } from '../../admin/admin-queries';
 import { ArchiveClinic } from '../../components/admin/ArchiveClinic';
 import { ClinicHistory } from '../../components/admin/ClinicHistory';
 import { ClinicOwners } from '../../components/admin/ClinicOwners';
@@ -14,6 +14,7 @@ import { ClinicToday } from '../../components/admin/ClinicToday';
 import { ReadFailure } from '../../components/ReadFailure';
 import { timeframeOf } from '../../history/timeframe';
 import { t } from '../../i18n/locale';
+import { createScreenRead } from '../../session/screen-read';
 import { useSession } from '../../session/SessionProvider';
 
 /** No clinic at this address (a mistyped link, or one from another database). */
@@ -69,7 +70,7 @@ export default function ClinicDetail(): JSX.Element {
   const params = useParams<{ clinicId: string }>();
   const [search, setSearch] = useSearchParams();
   const recheckSession = (): void => void actions.reload();
-  const clinic = createAdminRead(adminClinicQuery, (): [string] => [params.clinicId], recheckSession);
+  const clinic = createScreenRead(adminClinicQuery, (): [string] => [params.clinicId], recheckSession, ADMIN_ACCESS_LOST);
   createEffect(() => {
     document.title = `${t().clinic} · ${t().appName}`;
   });

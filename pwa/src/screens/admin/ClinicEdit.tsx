@@ -1,12 +1,13 @@
 import { useNavigate, useParams } from '@solidjs/router';
 import { createEffect, Show, type JSX } from 'solid-js';
 import { updateClinic, type AdminClinic } from '../../api/admin';
-import { adminClinicQuery, createAdminRead, forgetClinicAnswers } from '../../admin/admin-queries';
+import { ADMIN_ACCESS_LOST, adminClinicQuery, forgetClinicAnswers } from '../../admin/admin-queries';
 import { amountText, changedFields, majorUnits } from '../../admin/clinic-form';
 import { ClinicForm } from '../../components/admin/ClinicForm';
 import { clinicHref } from '../../components/admin/clinic-links';
 import { DataPanel } from '../../components/DataPanel';
 import { locale, t } from '../../i18n/locale';
+import { createScreenRead } from '../../session/screen-read';
 import { useSession } from '../../session/SessionProvider';
 
 /** The clinic's settings as they are, in the form's units. */
@@ -24,7 +25,7 @@ export default function ClinicEdit(): JSX.Element {
   const [, actions] = useSession();
   const params = useParams<{ clinicId: string }>();
   const navigate = useNavigate();
-  const clinic = createAdminRead(adminClinicQuery, (): [string] => [params.clinicId], () => void actions.reload());
+  const clinic = createScreenRead(adminClinicQuery, (): [string] => [params.clinicId], () => void actions.reload(), ADMIN_ACCESS_LOST);
   createEffect(() => {
     document.title = `${t().editClinicTitle} · ${t().appName}`;
   });

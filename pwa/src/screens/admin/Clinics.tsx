@@ -1,7 +1,7 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, Show, type JSX } from 'solid-js';
 import type { ClinicHealthQuery } from '../../api/admin';
-import { clinicHealthQuery, createAdminRead } from '../../admin/admin-queries';
+import { ADMIN_ACCESS_LOST, clinicHealthQuery } from '../../admin/admin-queries';
 import { healthQueryOf, sortedBy, tableQueryOf, tableStateOf, type ClinicTableState } from '../../admin/clinic-table-state';
 import { createWideScreen } from '../../admin/wide-screen';
 import { ClinicCards } from '../../components/admin/ClinicCards';
@@ -10,6 +10,7 @@ import { ClinicTable } from '../../components/admin/ClinicTable';
 import { Pager } from '../../components/admin/Pager';
 import { DataPanel } from '../../components/DataPanel';
 import { t } from '../../i18n/locale';
+import { createScreenRead } from '../../session/screen-read';
 import { useSession } from '../../session/SessionProvider';
 
 /**
@@ -23,7 +24,7 @@ export default function Clinics(): JSX.Element {
   const [params, setParams] = useSearchParams();
   const state = createMemo(() => tableStateOf(params));
   const show = (next: ClinicTableState, typing = false): void => setParams(tableQueryOf(next), { replace: typing });
-  const page = createAdminRead(clinicHealthQuery, (): [ClinicHealthQuery] => [healthQueryOf(state())], () => void actions.reload());
+  const page = createScreenRead(clinicHealthQuery, (): [ClinicHealthQuery] => [healthQueryOf(state())], () => void actions.reload(), ADMIN_ACCESS_LOST);
   const wide = createWideScreen();
   createEffect(() => {
     document.title = `${t().clinicsTitle} · ${t().appName}`;

@@ -1,12 +1,13 @@
 import { useSearchParams } from '@solidjs/router';
 import { createEffect, type JSX } from 'solid-js';
 import { ADMIN_TIMEFRAMES, type AdminTimeframe } from '../../api/admin';
-import { adminTrendsQuery, createAdminRead } from '../../admin/admin-queries';
+import { ADMIN_ACCESS_LOST, adminTrendsQuery } from '../../admin/admin-queries';
 import { adminTimeframeOf } from '../../admin/trend-series';
 import { BusinessTrends } from '../../components/admin/BusinessTrends';
 import { HistoryPanel } from '../../components/history/HistoryPanel';
 import { TimeframePicker } from '../../components/history/TimeframePicker';
 import { t } from '../../i18n/locale';
+import { createScreenRead } from '../../session/screen-read';
 import { useSession } from '../../session/SessionProvider';
 
 /**
@@ -18,7 +19,7 @@ export default function Trends(): JSX.Element {
   const [, actions] = useSession();
   const [params, setParams] = useSearchParams();
   const timeframe = () => adminTimeframeOf(params['timeframe']);
-  const trends = createAdminRead(adminTrendsQuery, (): [AdminTimeframe] => [timeframe()], () => void actions.reload());
+  const trends = createScreenRead(adminTrendsQuery, (): [AdminTimeframe] => [timeframe()], () => void actions.reload(), ADMIN_ACCESS_LOST);
   createEffect(() => {
     document.title = `${t().trendsTitle} · ${t().appName}`;
   });

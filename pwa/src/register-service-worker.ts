@@ -1,7 +1,7 @@
 import { Workbox } from 'workbox-window';
 
 /**
- * Registers the service worker built from sw.ts, so the app shell opens without the network.
+ * Registers the service worker (sw.ts, served as /sw.js), so the app shell opens without the network.
  * Not in `vite dev`, which builds no service worker. A failed registration leaves a working
  * online app, so it is logged rather than shown.
  */
