@@ -5,6 +5,7 @@
  * here: they are deleted after the retention window, rollups stay.
  */
 import { and, between, eq, gt, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { emptyRollupCounters, type RollupCounters } from '../../worker/domain/rollup.ts';
 import type { DayCounters, DayRange, WeekdayHourArrivals } from '../../worker/domain/history-figures.ts';
 import type { Database } from '../client.ts';
@@ -16,22 +17,6 @@ export interface HistoryClinic {
   timezone: string;
   currency: string;
 }
-
-const counterColumns = {
-  checkinsQr: dailyRollups.checkinsQr,
-  checkinsManual: dailyRollups.checkinsManual,
-  seen: dailyRollups.seen,
-  noShows: dailyRollups.noShows,
-  cancelled: dailyRollups.cancelled,
-  waitSumMs: dailyRollups.waitSumMs,
-  waitCount: dailyRollups.waitCount,
-  waitMaxMs: dailyRollups.waitMaxMs,
-  consultSumMs: dailyRollups.consultSumMs,
-  consultCount: dailyRollups.consultCount,
-  smsSent: dailyRollups.smsSent,
-  smsFailed: dailyRollups.smsFailed,
-  smsCostMinor: dailyRollups.smsCostMinor,
-};
 
 function clinicQuery(db: Database, clinicId: string) {
   return db
@@ -46,10 +31,25 @@ export async function readHistoryClinic(db: Database, clinicId: string): Promise
   return row;
 }
 
+/** A counter summed over the rows of a query (0 over none). */
+const sumOf = (counter: SQLiteColumn) => sql<number>`coalesce(sum(${counter}), 0)`;
+
 /** Each counter summed (the longest wait: the longest) over the rows of a query. */
-const summed = Object.fromEntries(
-  Object.entries(counterColumns).map(([name, column]) => [name, name === 'waitMaxMs' ? sql<number>`coalesce(max(${column}), 0)` : sql<number>`coalesce(sum(${column}), 0)`]),
-) as { [Name in keyof typeof counterColumns]: SQL<number> };
+const summed = {
+  checkinsQr: sumOf(dailyRollups.checkinsQr),
+  checkinsManual: sumOf(dailyRollups.checkinsManual),
+  seen: sumOf(dailyRollups.seen),
+  noShows: sumOf(dailyRollups.noShows),
+  cancelled: sumOf(dailyRollups.cancelled),
+  waitSumMs: sumOf(dailyRollups.waitSumMs),
+  waitCount: sumOf(dailyRollups.waitCount),
+  waitMaxMs: sql<number>`coalesce(max(${dailyRollups.waitMaxMs}), 0)`,
+  consultSumMs: sumOf(dailyRollups.consultSumMs),
+  consultCount: sumOf(dailyRollups.consultCount),
+  smsSent: sumOf(dailyRollups.smsSent),
+  smsFailed: sumOf(dailyRollups.smsFailed),
+  smsCostMinor: sumOf(dailyRollups.smsCostMinor),
+} satisfies Record<keyof RollupCounters, SQL<number>>;
 
 /** The counters of each range, summed in libSQL: one small row per range, one round trip. */
 export async function readRangeTotals(db: Database, clinicId: string, ranges: readonly [DayRange, ...DayRange[]]): Promise<RollupCounters[]> {

@@ -1,7 +1,8 @@
-import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../db/client.ts';
-import { businessDays, clinicActivity, clinics, dailyRollups, queueEntries, sessions, smsMessages, users } from '../../db/schema/index.ts';
+import { businessDaysBetween } from '../../db/queries/business.ts';
+import { clinicActivity, clinics, dailyRollups, queueEntries, sessions, smsMessages, users } from '../../db/schema/index.ts';
 import { sha256Hex } from '../../worker/auth/secrets.ts';
 import { createApp } from '../../worker/app.ts';
 import { searchKey } from '../../worker/domain/search-key.ts';
@@ -9,6 +10,7 @@ import type { AdminMetrics, AdminTrends, ClinicHealthPage } from '../../worker/d
 import { emptyRollupCounters, type RollupCounters } from '../../worker/domain/rollup.ts';
 import { snapshotBusinessDays } from '../../worker/jobs/business-snapshot.ts';
 import { deliverJobs } from '../support/jobs.ts';
+import { callOwnApp, jsonOf } from '../support/world.ts';
 
 /**
  * The whole service, hand-built in a database of its own, seen at a pinned instant: 00:30 UTC on
@@ -23,14 +25,10 @@ const serviceEnv = { ...env, LIBSQL_URL: inject('serviceLibsqlUrl'), LIBSQL_AUTH
 const app = createApp({ clock: { now: () => NOW } });
 const ADMIN_TOKEN = 'admin-console-test-session';
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
-  const ctx = createExecutionContext();
-  const headers = new Headers(init.headers);
-  headers.set('Authorization', `Bearer ${ADMIN_TOKEN}`);
-  const response = await app.fetch(new Request(`http://pulse.test/api/v1${path}`, { ...init, headers }), serviceEnv, ctx);
-  await waitOnExecutionContext(ctx);
-  return { status: response.status, body: (await response.json()) as T };
-}
+/** The super admin's console on this service, at the pinned instant. */
+const call = async <T = unknown>(path: string, init: RequestInit = {}) => jsonOf<T>(await callOwnApp(app, serviceEnv, path, { ...init, token: ADMIN_TOKEN }));
+/** Every business day the service has a snapshot of: its database is this file's alone. */
+const allBusinessDays = () => businessDaysBetween(db, '0000-01-01', '9999-12-31');
 
 const clinic = (id: string, name: string, timezone: string, planPriceMinor: number, extra: Partial<typeof clinics.$inferInsert> = {}) => ({
   id, name, nameKey: searchKey(name), timezone, planPriceMinor, smsUnitCostMinor: 40, currency: 'TND', createdAt: Date.parse('2026-09-10T12:00:00Z'), ...extra,
@@ -199,11 +197,11 @@ describe('the admin console on a hand-built service across time zones', () => {
   });
 
   it('should take the missing business snapshots in the daily job, and nothing more when it runs twice', async () => {
-    const before = await db.select().from(businessDays).orderBy(businessDays.day);
+    const before = await allBusinessDays();
     expect(before.map((row) => row.day)).toEqual(['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24']);
     const fire = async () => expect((await deliverJobs([{ type: 'business_snapshot.run', at: NOW }], serviceEnv)).retryMessages).toEqual([]);
     await fire();
-    const after = await db.select().from(businessDays).orderBy(businessDays.day);
+    const after = await allBusinessDays();
     expect(after).toHaveLength(400);
     expect(after.at(-1)?.day).toBe('2026-11-24');
     // The days already taken are left as they were; the new ones are as the business stood then.
@@ -211,6 +209,6 @@ describe('the admin console on a hand-built service across time zones', () => {
     // At the end of 30 September Fermée was not archived yet, and only Amel had logged in (ten days before).
     expect(after.find((row) => row.day === '2026-09-30')).toMatchObject({ totalClinics: 7, activeClinics: 1, atRisk: 1, churned: 6, mrr: '{"TND":50000}' });
     await fire();
-    expect(await db.select().from(businessDays).orderBy(businessDays.day)).toEqual(after);
+    expect(await allBusinessDays()).toEqual(after);
   });
 });

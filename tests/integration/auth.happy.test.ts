@@ -1,8 +1,7 @@
 import { SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, createWorld, ORIGIN, signIn, testDatabase, type World } from '../support/world.ts';
-import { clinicActivity } from '../../db/schema/index.ts';
-import { and, eq } from 'drizzle-orm';
+import { userActivityOf } from '../../db/queries/activity-rows.ts';
 
 describe('signing in and out', () => {
   let world: World;
@@ -45,10 +44,7 @@ describe('signing in and out', () => {
 
   it("should record a clinic_login activity for each of the user's clinics", async () => {
     await signIn(world, world.ownerA);
-    const rows = await testDatabase()
-      .select()
-      .from(clinicActivity)
-      .where(and(eq(clinicActivity.userId, world.ownerA.id), eq(clinicActivity.kind, 'clinic_login')));
+    const rows = await userActivityOf(testDatabase(), world.ownerA.id, 'clinic_login');
     expect(rows.length).toBeGreaterThanOrEqual(1);
     expect(new Set(rows.map((row) => row.clinicId))).toEqual(new Set([world.clinicA]));
   });

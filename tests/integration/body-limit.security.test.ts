@@ -1,7 +1,6 @@
 import { SELF } from 'cloudflare:test';
-import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../db/schema/index.ts';
+import { auditRowsAbout } from '../../db/queries/audit-rows.ts';
 import { DEFAULT_BODY_LIMIT_BYTES, INGEST_BODY_LIMIT_BYTES } from '../../worker/http/body-limit.ts';
 import { eventId } from '../support/queue-story.ts';
 import { api, createWorld, ORIGIN, signIn, testDatabase, type World } from '../support/world.ts';
@@ -42,7 +41,7 @@ describe('body limits, checked before anything is parsed', () => {
     expect(response.status).toBe(413);
     expectTooLarge(await response.json(), DEFAULT_BODY_LIMIT_BYTES);
     // Not even a failed sign-in was heard: the audit log has nothing for this address.
-    const rows = await testDatabase().select().from(auditLog).where(eq(auditLog.targetId, world.ownerA.id));
+    const rows = await auditRowsAbout(testDatabase(), world.ownerA.id);
     expect(rows).toEqual([]);
   });
 

@@ -1,7 +1,9 @@
 import { env, evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
-import { and, eq, ne } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { clinicActivity, dailyRollups, events, queueEntries, smsMessages } from '../../db/schema/index.ts';
+import { clinicActivityOf } from '../../db/queries/activity-rows.ts';
+import { storedEventsOf } from '../../db/queries/event-rows.ts';
+import { queueEntriesOf, queueEntryOf, smsMessageOf, smsMessagesOf } from '../../db/queries/queue-rows.ts';
+import { dailyRollupsOf } from '../../db/queries/rollup-rows.ts';
 import type { QueueEvent } from '../../worker/domain/queue-events.ts';
 import { clinicQueueOf } from '../../worker/clinic-queue/stub.ts';
 import { drainOutbox, eventId, ingest, todaysTimeline } from '../support/queue-story.ts';
@@ -12,11 +14,11 @@ async function storedCounts(clinicId: string) {
   const db = testDatabase();
   const count = async (rows: Promise<unknown[]>) => (await rows).length;
   return {
-    events: await count(db.select().from(events).where(eq(events.clinicId, clinicId))),
-    entries: await count(db.select().from(queueEntries).where(eq(queueEntries.clinicId, clinicId))),
-    sms: await count(db.select().from(smsMessages).where(eq(smsMessages.clinicId, clinicId))),
+    events: await count(storedEventsOf(db, clinicId)),
+    entries: await count(queueEntriesOf(db, clinicId)),
+    sms: await count(smsMessagesOf(db, clinicId)),
     // The queue's own timeline rows; sign-ins add clinic_login rows of their own.
-    activity: await count(db.select().from(clinicActivity).where(and(eq(clinicActivity.clinicId, clinicId), ne(clinicActivity.kind, 'clinic_login')))),
+    activity: await count(clinicActivityOf(db, clinicId, { exceptKind: 'clinic_login' })),
   };
 }
 
@@ -45,15 +47,15 @@ describe('write-behind from the ClinicQueue to libSQL', () => {
     await drainOutbox(world.clinicA);
     await runDurableObjectAlarm(stub);
     expect(await storedCounts(world.clinicA)).toEqual({ events: 5, entries: 1, sms: 1, activity: 3 });
-    const [stored] = await testDatabase().select().from(queueEntries).where(eq(queueEntries.id, entry));
+    const stored = await queueEntryOf(testDatabase(), world.clinicA, entry);
     expect(stored).toMatchObject({ state: 'completed', ticketNumber: 1, method: 'manual', calledAt: t.at(4), completedAt: t.at(5) });
-    const [message] = await testDatabase().select().from(smsMessages).where(eq(smsMessages.id, sms));
+    const message = await smsMessageOf(testDatabase(), world.clinicA, sms);
     expect(message).toMatchObject({ status: 'failed', costMinor: 40 });
     expect(await stub.backlog()).toEqual({ rows: 0, lagMs: 0 });
   });
 
   it("should keep today's daily rollup current", async () => {
-    const rows = await testDatabase().select().from(dailyRollups).where(eq(dailyRollups.clinicId, world.clinicA));
+    const rows = await dailyRollupsOf(testDatabase(), world.clinicA);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ checkinsManual: 1, seen: 1, waitCount: 1, waitSumMs: 3 * t.step, smsSent: 1, smsFailed: 1, smsCostMinor: 40, finalizedAt: null });
   });

@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { events, queueEntries } from '../../db/schema/index.ts';
+import { storedEventTally } from '../../db/queries/event-rows.ts';
+import { queueEntriesOf } from '../../db/queries/queue-rows.ts';
 import type { QueueEvent } from '../../worker/domain/queue-events.ts';
 import { drainOutbox, eventId, ingest, todaysTimeline } from '../support/queue-story.ts';
 import { api, createWorld, signIn, testDatabase, type World } from '../support/world.ts';
@@ -70,9 +70,9 @@ describe('a retry storm: 2,000 events, each sent 1–3 times, concurrently', () 
 
     await drainOutbox(world.clinicA);
     const db = testDatabase();
-    const [stored] = await db.select({ count: sql<number>`count(*)`, distinct: sql<number>`count(distinct ${events.id})` }).from(events).where(eq(events.clinicId, world.clinicA));
-    expect(stored).toEqual({ count: 2_000, distinct: 2_000 });
-    const entries = await db.select().from(queueEntries).where(eq(queueEntries.clinicId, world.clinicA));
+    const stored = await storedEventTally(db, world.clinicA);
+    expect(stored).toEqual({ rows: 2_000, distinctIds: 2_000 });
+    const entries = await queueEntriesOf(db, world.clinicA);
     expect(entries).toHaveLength(PATIENTS);
     expect(new Set(entries.map((entry) => entry.state))).toEqual(new Set(['completed']));
     expect(entries.map((entry) => entry.ticketNumber).sort((a, b) => a - b)).toEqual(Array.from({ length: PATIENTS }, (_, index) => index + 1));

@@ -1,8 +1,7 @@
 import { env } from 'cloudflare:test';
-import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { QueueWrite } from '../../db/queries/queue-writes.ts';
-import { events } from '../../db/schema/index.ts';
+import { storedEventsOf } from '../../db/queries/event-rows.ts';
 import type { StoredEventRow } from '../../worker/domain/queue-events.ts';
 import { createWorld, testDatabase, type World } from '../support/world.ts';
 
@@ -23,7 +22,7 @@ function eventRows(clinicId: string, prefix: string, count: number): StoredEvent
 }
 
 async function storedIds(clinicId: string): Promise<string[]> {
-  const rows = await testDatabase().select({ id: events.id }).from(events).where(eq(events.clinicId, clinicId));
+  const rows = await storedEventsOf(testDatabase(), clinicId);
   return rows.map((row) => row.id).sort();
 }
 

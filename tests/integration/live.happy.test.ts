@@ -1,6 +1,7 @@
+// The Worker first (world.ts reads cloudflare:test): its routes extend zod with OpenAPI before live-messages.ts is read.
+import { createWorld, openLiveSocket, sessionFor, type World } from '../support/world.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LiveMessageSchema, type LiveMessage } from '../../worker/domain/live-messages.ts';
-import { createWorld, openLiveSocket, sessionFor, type World } from '../support/world.ts';
 import { eventId, ingest } from '../support/queue-story.ts';
 
 /** Collects the messages a socket receives, parsed as the PWA parses them. */

@@ -1,8 +1,9 @@
+// The Worker first (world.ts reads cloudflare:test): its routes extend zod with OpenAPI before live-messages.ts is read.
+import { api, createWorld, openLiveSocket, signIn, testDatabase, type Person, type World } from '../support/world.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LIVE_CLOSE_CODES } from '../../worker/domain/live-messages.ts';
 import { eq } from 'drizzle-orm';
 import { sessionSockets } from '../../db/schema/index.ts';
-import { api, createWorld, openLiveSocket, signIn, testDatabase, type Person, type World } from '../support/world.ts';
 import { eventId, ingest } from '../support/queue-story.ts';
 
 /** PRODUCT (issue 1/8): a live socket closes within 5 s of its session losing access. */

@@ -1,8 +1,9 @@
 import { env } from 'cloudflare:test';
-import { and, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clinics, dailyRollups, queueEntries } from '../../db/schema/index.ts';
+import { queueDayTally } from '../../db/queries/queue-rows.ts';
+import { dailyRollupOf } from '../../db/queries/rollup-rows.ts';
+import { clinics } from '../../db/schema/index.ts';
 import { clinicDayOf, formatClinicInstant } from '../../worker/domain/clinic-time.ts';
 import type { QueueEvent } from '../../worker/domain/queue-events.ts';
 import { clinicQueueOf } from '../../worker/clinic-queue/stub.ts';
@@ -81,29 +82,16 @@ function eventsOf(run: string, timezone: string, startsAt: number, steps: Step[]
 
 /** PRODUCT.md's figures recomputed in SQL from the rows libSQL holds for that clinic day. */
 async function figuresFromSql(clinicId: string, day: string, now: number) {
-  const db = testDatabase();
-  const [row] = await db
-    .select({
-      waiting: sql<number>`coalesce(sum(${queueEntries.state} = 'waiting'), 0)`,
-      seen: sql<number>`coalesce(sum(${queueEntries.state} = 'completed'), 0)`,
-      noShows: sql<number>`coalesce(sum(${queueEntries.state} = 'no_show'), 0)`,
-      qr: sql<number>`coalesce(sum(${queueEntries.method} = 'qr'), 0)`,
-      manual: sql<number>`coalesce(sum(${queueEntries.method} = 'manual'), 0)`,
-      waitAvg: sql<number | null>`avg(${queueEntries.calledAt} - ${queueEntries.checkedInAt})`,
-      waitMax: sql<number | null>`max(max(coalesce(${queueEntries.calledAt} - ${queueEntries.checkedInAt}, -1)), max(case when ${queueEntries.state} = 'waiting' then ${now} - ${queueEntries.checkedInAt} else -1 end))`,
-      consultAvg: sql<number | null>`avg(case when ${queueEntries.completedAt} is not null then ${queueEntries.completedAt} - coalesce(${queueEntries.consultationStartedAt}, ${queueEntries.calledAt}) end)`,
-    })
-    .from(queueEntries)
-    .where(and(eq(queueEntries.clinicId, clinicId), eq(queueEntries.clinicDay, day)));
+  const row = await queueDayTally(testDatabase(), clinicId, day, now);
   const minutes = (ms: number | null) => (ms === null || ms < 0 ? null : Math.round(ms / 6_000) / 10);
   return {
-    waiting: row?.waiting ?? 0,
-    seenToday: row?.seen ?? 0,
-    noShowsToday: row?.noShows ?? 0,
-    checkIns: { qr: row?.qr ?? 0, manual: row?.manual ?? 0 },
-    avgWaitMinutes: minutes(row?.waitAvg ?? null),
-    maxWaitMinutes: minutes(row?.waitMax ?? null),
-    avgConsultationMinutes: minutes(row?.consultAvg ?? null),
+    waiting: row.waiting,
+    seenToday: row.seen,
+    noShowsToday: row.noShows,
+    checkIns: { qr: row.qr, manual: row.manual },
+    avgWaitMinutes: minutes(row.waitAvgMs),
+    maxWaitMinutes: minutes(row.waitMaxMs),
+    avgConsultationMinutes: minutes(row.consultAvgMs),
   };
 }
 
@@ -163,7 +151,7 @@ describe('the ClinicQueue against a plain SQL recomputation (property)', () => {
           }).toEqual(expected);
 
           // The day's rollup in libSQL agrees with its rows too.
-          const [rollup] = await testDatabase().select().from(dailyRollups).where(and(eq(dailyRollups.clinicId, clinicId), eq(dailyRollups.day, day)));
+          const rollup = await dailyRollupOf(testDatabase(), clinicId, day);
           if (rollup !== undefined) {
             expect({ qr: rollup.checkinsQr, manual: rollup.checkinsManual, seen: rollup.seen, noShows: rollup.noShows }).toEqual({
               qr: expected.checkIns.qr,

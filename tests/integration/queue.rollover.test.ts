@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
-import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { clinics, dailyRollups } from '../../db/schema/index.ts';
+import { dailyRollupOf } from '../../db/queries/rollup-rows.ts';
+import { clinics } from '../../db/schema/index.ts';
 import { clinicQueueOf } from '../../worker/clinic-queue/stub.ts';
 import { drainOutbox } from '../support/queue-story.ts';
 import { testDatabase } from '../support/world.ts';
@@ -42,9 +42,9 @@ describe("the clinic's midnight", () => {
     expect((await stub.today(clinicId, Date.parse('2027-03-28T22:00:00Z')))).toMatchObject({ day: '2027-03-29', waiting: 0 });
 
     await drainOutbox(clinicId);
-    const [closed] = await testDatabase().select().from(dailyRollups).where(and(eq(dailyRollups.clinicId, clinicId), eq(dailyRollups.day, '2027-03-27')));
+    const closed = await dailyRollupOf(testDatabase(), clinicId, '2027-03-27');
     expect(closed).toMatchObject({ checkinsQr: 1, checkinsManual: 1, seen: 1, finalizedAt: justAfterMidnight - 1_000 });
-    const [sunday] = await testDatabase().select().from(dailyRollups).where(and(eq(dailyRollups.clinicId, clinicId), eq(dailyRollups.day, '2027-03-28')));
+    const sunday = await dailyRollupOf(testDatabase(), clinicId, '2027-03-28');
     expect(sunday).toMatchObject({ checkinsQr: 1, finalizedAt: Date.parse('2027-03-28T22:00:00Z') });
   });
 });

@@ -1,7 +1,11 @@
 import { env } from 'cloudflare:test';
-import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dailyRollups, events, loginFailures, queueEntries, sessions, sessionSockets, smsMessages } from '../../db/schema/index.ts';
+import { storedEventsOf } from '../../db/queries/event-rows.ts';
+import { loginFailuresOf } from '../../db/queries/login-attempt-rows.ts';
+import { queueEntriesOf, smsMessagesOf } from '../../db/queries/queue-rows.ts';
+import { dailyRollupsOf } from '../../db/queries/rollup-rows.ts';
+import { sessionSocketsOfClinic } from '../../db/queries/session-rows.ts';
 import { emptyRollupCounters } from '../../worker/domain/rollup.ts';
 import { SCHEDULES } from '../../worker/scheduled.ts';
 import { fireCron, jobAttempts, untilJobAttempts } from '../support/jobs.ts';
@@ -23,8 +27,8 @@ async function runCron(scheduledTime: number): Promise<void> {
 
 describe('retention (daily cron)', () => {
   let world: World;
-  const count = async (table: typeof events | typeof queueEntries | typeof smsMessages) =>
-    (await testDatabase().select().from(table).where(eq(table.clinicId, world.clinicA))).length;
+  const rowsOf = { events: storedEventsOf, entries: queueEntriesOf, sms: smsMessagesOf };
+  const count = async (rows: keyof typeof rowsOf) => (await rowsOf[rows](testDatabase(), world.clinicA)).length;
 
   beforeAll(async () => {
     world = await createWorld();
@@ -62,14 +66,14 @@ describe('retention (daily cron)', () => {
   it('should delete raw rows older than RETENTION_DAYS, keep newer ones, and keep every rollup', async () => {
     expect(env.RETENTION_DAYS).toBe('90');
     await runCron(RUN_AT);
-    expect(await count(events)).toBe(3);
-    expect((await testDatabase().select({ id: queueEntries.id }).from(queueEntries).where(eq(queueEntries.clinicId, world.clinicA))).map((row) => row.id)).toEqual(['kept-entry']);
-    expect((await testDatabase().select({ id: smsMessages.id }).from(smsMessages).where(eq(smsMessages.clinicId, world.clinicA))).map((row) => row.id)).toEqual(['kept-sms']);
-    const attempts = await testDatabase().select({ at: loginFailures.at }).from(loginFailures).where(eq(loginFailures.keyHash, `attempts-${world.suffix}`));
-    expect(attempts).toEqual([{ at: RUN_AT - 60_000 }]);
-    const sockets = await testDatabase().select({ tokenHash: sessionSockets.tokenHash }).from(sessionSockets).where(eq(sessionSockets.clinicId, world.clinicA));
-    expect(sockets).toEqual([{ tokenHash: `going-${world.suffix}` }]);
-    const rollups = await testDatabase().select().from(dailyRollups).where(eq(dailyRollups.clinicId, world.clinicA));
+    expect(await count('events')).toBe(3);
+    expect((await queueEntriesOf(testDatabase(), world.clinicA)).map((row) => row.id)).toEqual(['kept-entry']);
+    expect((await smsMessagesOf(testDatabase(), world.clinicA)).map((row) => row.id)).toEqual(['kept-sms']);
+    const attempts = await loginFailuresOf(testDatabase(), `attempts-${world.suffix}`);
+    expect(attempts.map(({ at }) => ({ at }))).toEqual([{ at: RUN_AT - 60_000 }]);
+    const sockets = await sessionSocketsOfClinic(testDatabase(), world.clinicA);
+    expect(sockets.map(({ tokenHash }) => ({ tokenHash }))).toEqual([{ tokenHash: `going-${world.suffix}` }]);
+    const rollups = await dailyRollupsOf(testDatabase(), world.clinicA);
     expect(rollups.map((row) => [row.checkinsQr, row.seen])).toEqual([
       [1, 1],
       [1, 1],
@@ -78,8 +82,8 @@ describe('retention (daily cron)', () => {
 
   it('should change nothing when the cron fires twice', async () => {
     await runCron(RUN_AT);
-    expect(await count(events)).toBe(3);
-    expect(await count(queueEntries)).toBe(1);
-    expect(await count(smsMessages)).toBe(1);
+    expect(await count('events')).toBe(3);
+    expect(await count('entries')).toBe(1);
+    expect(await count('sms')).toBe(1);
   });
 });

@@ -1,7 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rebuildRollups } from '../../db/queries/rollup-rebuild.ts';
-import { dailyRollups, hourlyRollups } from '../../db/schema/index.ts';
+import { dailyRollupsOf, hourlyRollupsOf } from '../../db/queries/rollup-rows.ts';
 import { clinicDayOf } from '../../worker/domain/clinic-time.ts';
 import type { QueueEvent } from '../../worker/domain/queue-events.ts';
 import { drainOutbox, eventId, ingest, todaysTimeline } from '../support/queue-story.ts';
@@ -9,8 +8,8 @@ import { createWorld, testDatabase, type World } from '../support/world.ts';
 
 async function storedRollups(clinicId: string) {
   const db = testDatabase();
-  const daily = await db.select().from(dailyRollups).where(eq(dailyRollups.clinicId, clinicId)).orderBy(asc(dailyRollups.day));
-  const hourly = await db.select().from(hourlyRollups).where(eq(hourlyRollups.clinicId, clinicId)).orderBy(asc(hourlyRollups.hourStart));
+  const daily = await dailyRollupsOf(db, clinicId);
+  const hourly = await hourlyRollupsOf(db, clinicId);
   return { daily: daily.map(({ updatedAt: _, ...row }) => row), hourly: hourly.map(({ updatedAt: _, ...row }) => row) };
 }
 

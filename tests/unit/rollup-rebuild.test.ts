@@ -1,8 +1,10 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { rebuildRollups, RollupRebuildRefused } from '../../db/queries/rollup-rebuild.ts';
-import { clinics, dailyRollups, hourlyRollups } from '../../db/schema/index.ts';
+import { clinicsWithZones } from '../../db/queries/clinic-rows.ts';
+import { dailyRollupsOf, hourlyRollupsOf } from '../../db/queries/rollup-rows.ts';
+import { dailyRollups } from '../../db/schema/index.ts';
 import { ensureDemoData } from '../../db/seed/ensure-demo-data.ts';
 import { addClinicDays, clinicDayOf } from '../../worker/domain/clinic-time.ts';
 import { sqldForFile } from '../support/sqld-for-file.ts';
@@ -13,8 +15,8 @@ const DAYS = 40;
 
 /** A clinic's rollups as stored, without `updatedAt` (when a row was written is not what it says). */
 async function storedRollups(db: Database, clinicId: string) {
-  const daily = await db.select().from(dailyRollups).where(eq(dailyRollups.clinicId, clinicId)).orderBy(asc(dailyRollups.day));
-  const hourly = await db.select().from(hourlyRollups).where(eq(hourlyRollups.clinicId, clinicId)).orderBy(asc(hourlyRollups.hourStart));
+  const daily = await dailyRollupsOf(db, clinicId);
+  const hourly = await hourlyRollupsOf(db, clinicId);
   return { daily: daily.map(({ updatedAt: _, ...row }) => row), hourly: hourly.map(({ updatedAt: _, ...row }) => row) };
 }
 
@@ -29,7 +31,7 @@ describe('rollups rebuilt from raw rows (npm run db:rollup)', () => {
   });
 
   it('should equal the rollups kept as the demo days were written, for every clinic, and again when run twice', async () => {
-    const all = await db.select({ id: clinics.id, timezone: clinics.timezone }).from(clinics);
+    const all = await clinicsWithZones(db);
     expect(all.map((clinic) => clinic.timezone)).toContain('Europe/Paris');
     let days = 0;
     for (const clinic of all) {
@@ -53,7 +55,7 @@ describe('rollups rebuilt from raw rows (npm run db:rollup)', () => {
     await rebuildRollups(db, { clinicId: 'clinic-001', range: { from: broken, to: broken }, retentionCutoff: 0, now: NOW });
     expect(await storedRollups(db, 'clinic-001')).toEqual(before);
     // Other clinics' copy of that day stays as it was (broken): the rebuild touched one clinic.
-    const other = await db.select({ seen: dailyRollups.seen }).from(dailyRollups).where(eq(dailyRollups.clinicId, 'clinic-002'));
+    const other = await dailyRollupsOf(db, 'clinic-002');
     expect(other.some((row) => row.seen === 9_999)).toBe(true);
   });
 

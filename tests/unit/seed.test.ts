@@ -1,6 +1,10 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
+import { accountsByEmail } from '../../db/queries/account-rows.ts';
+import { clinicActivityById } from '../../db/queries/activity-rows.ts';
+import { storedEventsOf, storedEventsWithId } from '../../db/queries/event-rows.ts';
+import { queueEntriesOf } from '../../db/queries/queue-rows.ts';
 import { clinicActivity, events, queueEntries, users } from '../../db/schema/index.ts';
 import { buildDemoClinics } from '../../db/seed/demo-clinics.ts';
 import { generateClinicHistory } from '../../db/seed/demo-history.ts';
@@ -65,7 +69,7 @@ describe('seeding the demo into a real sqld', () => {
   });
 
   it('should let the three demo logins sign in, and nobody else', async () => {
-    const rows = await db.select().from(users).orderBy(asc(users.email));
+    const rows = await accountsByEmail(db);
     const withPassword = rows.filter((row) => row.passwordHash !== null).map((row) => row.email);
     expect(withPassword).toEqual(['admin@pulse.local', 'doctor@pulse.local', 'reception@pulse.local']);
     const columns = (email: string) => {
@@ -80,7 +84,7 @@ describe('seeding the demo into a real sqld', () => {
   });
 
   it('should store rows equal to replaying the stored events through the projection', async () => {
-    const stored = await db.select().from(events).where(eq(events.clinicId, 'clinic-001')).orderBy(asc(events.occurredAt), asc(events.id));
+    const stored = await storedEventsOf(db, 'clinic-001');
     const settings = { clinicId: 'clinic-001', timezone: 'Africa/Tunis', smsUnitCostMinor: 40 };
     let queue: QueueDay = openQueueDay(settings, clinicDayOf(stored[0]?.occurredAt ?? NOW, 'Africa/Tunis'));
     const replayed = new Map<string, QueueEntryRow>();
@@ -91,14 +95,14 @@ describe('seeding the demo into a real sqld', () => {
       queue = result.state;
       if (result.changes.entry !== null) replayed.set(result.changes.entry.row.id, result.changes.entry.row);
     }
-    const entries = await db.select().from(queueEntries).where(eq(queueEntries.clinicId, 'clinic-001')).orderBy(asc(queueEntries.id));
+    const entries = await queueEntriesOf(db, 'clinic-001');
     expect(entries).toEqual([...replayed.values()].sort((a, b) => a.id.localeCompare(b.id)));
     expect(entries.filter((entry) => entry.clinicDay === '2026-11-24' && entry.state === 'waiting').length).toBeGreaterThan(0);
   });
 
   it('should clear what an interrupted seed left before seeding again', async () => {
-    expect(await db.select().from(events).where(eq(events.id, 'ev-leftover'))).toEqual([]);
-    const [first] = await db.select().from(clinicActivity).where(eq(clinicActivity.id, 1));
+    expect(await storedEventsWithId(db, 'ev-leftover')).toEqual([]);
+    const first = await clinicActivityById(db, 1);
     expect(first?.occurredAt).toBeGreaterThan(NOW - 10 * 86_400_000);
   });
 

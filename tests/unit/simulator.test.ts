@@ -1,7 +1,9 @@
-import { and, asc, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
-import { clinicActivity, dailyRollups, events, queueEntries } from '../../db/schema/index.ts';
+import { clinicActivityOf } from '../../db/queries/activity-rows.ts';
+import { storedEventsOf } from '../../db/queries/event-rows.ts';
+import { queueEntriesOfDay } from '../../db/queries/queue-rows.ts';
+import { dailyRollupOf } from '../../db/queries/rollup-rows.ts';
 import { loadClinicQueueSettings, saveQueueWrite } from '../../db/queries/queue-writes.ts';
 import { queueEventSchema } from '../../worker/domain/queue-events.ts';
 import { applyQueueEvent, openQueueDay, type ClinicActivityRow } from '../../worker/domain/queue-projection.ts';
@@ -30,7 +32,7 @@ describe('the demo simulator on a seeded clinic', () => {
   });
 
   const entriesOf = (day: string) =>
-    db.select().from(queueEntries).where(and(eq(queueEntries.clinicId, 'clinic-001'), eq(queueEntries.clinicDay, day))).orderBy(asc(queueEntries.ticketNumber));
+    queueEntriesOfDay(db, 'clinic-001', day);
 
   it("should continue today's queue where the seed left it", async () => {
     const seeded = await entriesOf('2026-11-24');
@@ -45,16 +47,13 @@ describe('the demo simulator on a seeded clinic', () => {
     expect(today.filter((entry) => entry.state === 'called' || entry.state === 'in_consultation').length).toBeLessThanOrEqual(1);
     expect(today.some((entry) => entry.id.startsWith('sim-'))).toBe(true);
     expect(today.filter((entry) => entry.completedAt !== null && entry.completedAt > MORNING).length).toBeGreaterThan(2);
-    const simulated = await db.select().from(events).where(and(eq(events.clinicId, 'clinic-001'), like(events.id, 'sim-%')));
+    const simulated = await storedEventsOf(db, 'clinic-001', { idPrefix: 'sim-' });
     expect(simulated.length).toBeGreaterThan(40);
   });
 
   it("should keep today's rollup equal to today's entries", async () => {
     const today = await entriesOf('2026-11-24');
-    const [rollup] = await db
-      .select()
-      .from(dailyRollups)
-      .where(and(eq(dailyRollups.clinicId, 'clinic-001'), eq(dailyRollups.day, '2026-11-24')));
+    const rollup = await dailyRollupOf(db, 'clinic-001', '2026-11-24');
     expect((rollup?.checkinsQr ?? 0) + (rollup?.checkinsManual ?? 0)).toBe(today.length);
     expect(rollup?.seen).toBe(today.filter((entry) => entry.state === 'completed').length);
     expect(rollup?.finalizedAt).toBe(null);
@@ -74,7 +73,7 @@ describe('the demo simulator on a seeded clinic', () => {
     }
     const entry = queue.entries.get('retry-entry');
     const stored = { events: [], entries: entry === undefined ? [] : [entry], sms: [], activity, daily: [], hourly: [] };
-    const timeline = () => db.select().from(clinicActivity).where(eq(clinicActivity.clinicId, 'clinic-002'));
+    const timeline = () => clinicActivityOf(db, 'clinic-002');
     const before = (await timeline()).length;
     await saveQueueWrite(db, stored);
     await saveQueueWrite(db, stored);

@@ -7,9 +7,9 @@
  */
 import type { Locale } from '../domain/vocabulary.ts';
 import { en } from './en.ts';
-import { fr } from './fr.ts';
+import { fr, type Texts } from './fr.ts';
 
-export type Texts = typeof fr;
+export type { Texts };
 
 const CATALOGUE: Record<Locale, Texts> = { fr, en };
 

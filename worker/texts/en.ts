@@ -1,9 +1,8 @@
 /** Everything the Worker writes in English, key for key the French table's (fr.ts). */
 import type { ClinicStatus } from '../domain/admin-wire.ts';
 import type { AlertKind, ClinicRole } from '../domain/vocabulary.ts';
-import type { Texts } from './catalogue.ts';
 import { formatsFor } from './formats.ts';
-import type { AlertText } from './fr.ts';
+import type { AlertText, Texts } from './fr.ts';
 
 /** Numbers, dates and money in British English (day before month, 24-hour clock). */
 const format = formatsFor('en-GB');

@@ -139,3 +139,6 @@ export const fr = {
     },
   },
 };
+
+/** The shape every language's table has: the French one's. */
+export type Texts = typeof fr;
