@@ -77,7 +77,7 @@ const digestRefusals: { readonly [Failure in DigestFailure]: () => AppError } = 
 
 function sendPorts(c: Context<AppEnv>): DigestSendPorts {
   const { db, clock } = c.var.services;
-  return { db, clock, enqueue: (job) => enqueueJobs(c.env.JOBS, [job]), audit: (entry) => recordAudit(c, entry) };
+  return { db, clock, enqueue: (job) => enqueueJobs(c.var.services.jobs, [job]), audit: (entry) => recordAudit(c, entry) };
 }
 
 export const reportRoutes = new OpenAPIHono<AppEnv>()
