@@ -11,7 +11,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { ClinicSort, ClinicStatus } from '../../worker/domain/admin-wire.ts';
 import { DAY_MS } from '../../worker/domain/business-figures.ts';
 import type { ClinicFacts } from '../../worker/domain/clinic-health.ts';
-import { addClinicDays, clinicDayOf } from '../../worker/domain/clinic-time.ts';
+import { addClinicDays, clinicDayOf, isKnownTimeZone } from '../../worker/domain/clinic-time.ts';
 import type { Database } from '../client.ts';
 import { clinicActivity } from '../schema/activity.ts';
 import { clinics } from '../schema/clinics.ts';
@@ -29,7 +29,9 @@ const entry = alias(queueEntries, 'e');
 /** The zones clinics are in: each one's "today" is computed here, in JavaScript, with the IANA rules. */
 export async function clinicZones(db: Database): Promise<string[]> {
   const rows = await db.selectDistinct({ timezone: clinics.timezone }).from(clinics);
-  return rows.map((row) => row.timezone);
+  // A zone no runtime knows (a row written outside the API) leaves its clinic without a "today"
+  // rather than failing every service-wide figure, alert and digest.
+  return rows.map((row) => row.timezone).filter(isKnownTimeZone);
 }
 
 /** A clinic's day `daysBack` before its today, as a SQL expression over `c.timezone`. */

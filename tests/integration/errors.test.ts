@@ -39,6 +39,12 @@ describe("the live queue's own failures", () => {
     const text = await response.text();
     expect(JSON.parse(text)).toEqual({ error: { code: 'UNAVAILABLE', message: 'The live queue is not available right now; try again shortly', details: {} } });
     expect(text).not.toMatch(/Mars|time ?zone|RangeError/i);
+
+    // The service's own figures still answer, the broken clinic without a "today".
+    const superAdmin = await signIn(world, world.superAdmin);
+    for (const path of ['/admin/metrics', '/admin/clinics', '/admin/trends']) {
+      expect((await api(world, path, { token: superAdmin })).status).toBe(200);
+    }
   });
 });
 

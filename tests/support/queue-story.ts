@@ -3,6 +3,7 @@ import { clinicQueueOf } from '../../worker/clinic-queue/stub.ts';
 import { openQueueDay } from '../../worker/domain/queue-projection.ts';
 import { clinicDayOf } from '../../worker/domain/clinic-time.ts';
 import type { QueueEvent } from '../../worker/domain/queue-events.ts';
+import type { IngestAnswer } from '../../worker/domain/ingest-batch.ts';
 import { api, type World } from './world.ts';
 
 /**
@@ -19,12 +20,6 @@ export function todaysTimeline(timezone: string, steps: number, now = Date.now()
 let sequence = 0;
 /** A fresh event id, unique across test files sharing one database. */
 export const eventId = (label: string) => `${label}-${Date.now().toString(36)}-${(sequence += 1)}-${crypto.randomUUID().slice(0, 6)}`;
-
-export interface IngestAnswer {
-  accepted: number;
-  duplicates: number;
-  rejected: Array<{ id: string; error: { code: string; message: string } }>;
-}
 
 /** Posts events as the queue app with the given key. */
 export async function ingest(world: World, key: string, events: ReadonlyArray<QueueEvent | Record<string, unknown>>): Promise<{ status: number; body: IngestAnswer }> {

@@ -1,6 +1,7 @@
 import { addClinicDays, clinicDayOf } from '../domain/clinic-time.ts';
 import { applyQueueEvent } from '../domain/queue-projection.ts';
 import { entryIdOf, occurredAtMs, storedEventOf, type QueueEvent } from '../domain/queue-events.ts';
+import type { IngestAnswer, RefusedEvent } from '../domain/ingest-batch.ts';
 import { countEntryChange } from '../domain/today-figures.ts';
 import type { IngestTally } from '../metrics/ingest-tally.ts';
 import { closeDay, saveDayMeta, SEEN_EVENT_DAYS, type LoadedQueue } from './loaded-queue.ts';
@@ -9,12 +10,11 @@ import { addToOutbox, hasSeenEvent, markEventSeen, putEntry, putSms } from './st
 /** An event dated further ahead than this is refused: clocks drift, but not by hours. */
 export const MAX_FUTURE_SKEW_MS = 5 * 60_000;
 
-export interface IngestOutcome {
+/** The queue's side of the answer; the refusals are the ones only the day's state can tell. */
+export interface IngestOutcome extends IngestAnswer {
   /** The clinic is archived: nothing was applied, and its keys must no longer be honoured. */
   archived: boolean;
-  accepted: number;
-  duplicates: number;
-  rejected: Array<{ id: string; error: { code: 'INVALID_TRANSITION' | 'VALIDATION_FAILED'; message: string } }>;
+  rejected: Array<RefusedEvent & { error: { code: 'INVALID_TRANSITION' | 'VALIDATION_FAILED' } }>;
 }
 
 export interface EventBatch {

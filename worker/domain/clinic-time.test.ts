@@ -6,6 +6,7 @@ import {
   formatClinicInstant,
   hourStartOf,
   instantOfClinicTime,
+  isKnownTimeZone,
   localHourOf,
   nextClinicDay,
   startOfClinicDay,
@@ -116,5 +117,12 @@ describe('calendar helpers', () => {
     expect(formatClinicInstant(utc('2026-07-14T08:15:00Z'), PARIS)).toBe('2026-07-14T10:15:00.000+02:00');
     expect(formatClinicInstant(utc('2026-01-01T00:00:00Z'), 'America/St_Johns')).toBe('2025-12-31T20:30:00.000-03:30');
     expect(Date.parse(formatClinicInstant(1_790_000_123_456, PARIS))).toBe(1_790_000_123_456);
+  });
+});
+
+describe('zones the runtime knows', () => {
+  it('should know the IANA zones clinics use and refuse made-up ones', () => {
+    expect([TUNIS, PARIS, 'UTC'].map(isKnownTimeZone)).toEqual([true, true, true]);
+    expect(['Mars/Olympus_Mons', '', 'Europe/Nowhere'].map(isKnownTimeZone)).toEqual([false, false, false]);
   });
 });

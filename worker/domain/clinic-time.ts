@@ -39,6 +39,16 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** Whether this runtime can tell the time in `zone`: the API only stores such zones (admin-wire.ts). */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    formatterFor(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The zone's wall clock at `instantMs` read as if it were UTC, minus the instant: the offset. */
 function computeOffsetMs(instantMs: number, timeZone: string): number {
   const fields: Record<string, number> = {};

@@ -7,6 +7,13 @@ export interface RefusedEvent {
   error: { code: string; message: string };
 }
 
+/** What the queue app is told about a batch: the one answer of `POST /ingest/events`. */
+export interface IngestAnswer {
+  accepted: number;
+  duplicates: number;
+  rejected: RefusedEvent[];
+}
+
 /** A batch as its schemas see it: the events to apply, and those refused before reaching the queue. */
 export interface CheckedBatch {
   valid: QueueEvent[];

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.ts';
 import { authorize } from '../auth/authorize.ts';
 import { QUEUE_APP } from '../auth/policy.ts';
+import type { IngestAnswer } from '../domain/ingest-batch.ts';
 import { AppError } from '../errors.ts';
 import { ingestEvents } from '../use-cases/ingest-events.ts';
 import { errorResponses, jsonBody, jsonContent } from './openapi-helpers.ts';
@@ -16,7 +17,7 @@ const IngestResultSchema = z
     duplicates: z.number().int(),
     rejected: z.array(z.object({ id: z.string(), error: z.object({ code: z.string(), message: z.string() }) })),
   })
-  .openapi('IngestResult');
+  .openapi('IngestResult') satisfies z.ZodType<IngestAnswer>;
 
 const ingestRoute = createRoute({
   method: 'post',
