@@ -8,6 +8,7 @@
  */
 import { and, asc, between, count, desc, eq, exists, gt, isNotNull, isNull, lte, max, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+// Types only: the wire module builds zod schemas, which must wait for the routes' OpenAPI extension.
 import type { ClinicSort, ClinicStatus } from '../../worker/domain/admin-wire.ts';
 import { DAY_MS } from '../../worker/domain/business-figures.ts';
 import type { ClinicFacts } from '../../worker/domain/clinic-health.ts';
@@ -88,6 +89,7 @@ function clinicFacts(db: Database, zones: readonly string[], now: number) {
         timezone: c.timezone,
         currency: c.currency,
         planPriceMinor: c.planPriceMinor,
+        createdAt: c.createdAt,
         archivedAt: c.archivedAt,
         lastLoginAt: lastLogin(db, now),
         patientsToday: sql<number>`coalesce(${t.checkinsQr} + ${t.checkinsManual}, 0)`.mapWith(Number).as('patientsToday'),
@@ -117,6 +119,7 @@ function factsColumns(facts: Facts) {
     timezone: facts.timezone,
     currency: facts.currency,
     planPriceMinor: facts.planPriceMinor,
+    createdAt: facts.createdAt,
     archivedAt: facts.archivedAt,
     lastLoginAt: facts.lastLoginAt,
     patientsToday: facts.patientsToday,
@@ -127,17 +130,25 @@ function factsColumns(facts: Facts) {
   };
 }
 
-/** The status of a last login, as statusAt decides it: 0 active, 1 at risk, 2 churned. */
-function statusRank(lastLoginAt: SQLWrapper, now: number): SQL<number> {
-  return sql<number>`(case when ${lastLoginAt} is null or ${now} - ${lastLoginAt} > ${30 * DAY_MS} then 2 when ${now} - ${lastLoginAt} >= ${7 * DAY_MS} then 1 else 0 end)`;
+/**
+ * A clinic's status as statusAt decides it, from its creation and last login, as its place in a
+ * clinic's life (the order `sort=status` follows): 0 onboarding, 1 active, 2 at risk, 3 churned.
+ */
+function statusRank(clinic: { createdAt: SQLWrapper; lastLoginAt: SQLWrapper }, now: number): SQL<number> {
+  const { createdAt, lastLoginAt } = clinic;
+  return sql<number>`(case when ${lastLoginAt} is null then (case when ${now} - ${createdAt} < ${30 * DAY_MS} then 0 else 3 end) when ${now} - ${lastLoginAt} > ${30 * DAY_MS} then 3 when ${now} - ${lastLoginAt} >= ${7 * DAY_MS} then 2 else 1 end)`;
 }
 
-const STATUS_OF_RANK: ClinicStatus[] = ['active', 'at_risk', 'churned'];
-const STATUS_RANK: Record<ClinicStatus, number> = { active: 0, at_risk: 1, churned: 2 };
+const STATUS_RANK = { onboarding: 0, active: 1, at_risk: 2, churned: 3 } as const satisfies Record<ClinicStatus, number>;
+/** CLINIC_STATUSES's order, which `sort=status` follows. */
+const STATUS_OF_RANK = ['onboarding', 'active', 'at_risk', 'churned'] as const satisfies readonly ClinicStatus[];
+/** Active and at-risk clinics: a login in the past 30 days (PRODUCT "active clinics", and so MRR). */
+const isActiveRank = (rank: SQL<number>) => sql`${rank} between ${STATUS_RANK.active} and ${STATUS_RANK.at_risk}`;
 
 export interface ServiceTotals {
   totalClinics: number;
   activeClinics: number;
+  onboarding: number;
   atRisk: number;
   churned: number;
   dau: number;
@@ -155,7 +166,7 @@ export interface ServiceTotals {
 function summed(rows: readonly ServiceTotals[]): ServiceTotals {
   const sum = (field: keyof ServiceTotals) => rows.reduce((total, row) => total + row[field], 0);
   return {
-    totalClinics: sum('totalClinics'), activeClinics: sum('activeClinics'), atRisk: sum('atRisk'), churned: sum('churned'), dau: sum('dau'), wau: sum('wau'),
+    totalClinics: sum('totalClinics'), activeClinics: sum('activeClinics'), onboarding: sum('onboarding'), atRisk: sum('atRisk'), churned: sum('churned'), dau: sum('dau'), wau: sum('wau'),
     patientsToday: sum('patientsToday'), qrToday: sum('qrToday'), smsToday: sum('smsToday'), qr30d: sum('qr30d'), patients30d: sum('patients30d'),
     openQueues: sum('openQueues'), waitingInOpenQueues: sum('waitingInOpenQueues'),
   };
@@ -163,27 +174,29 @@ function summed(rows: readonly ServiceTotals[]): ServiceTotals {
 
 /**
  * Every figure of the admin home that sums over clinics, in one round trip: the sums per currency
- * (added up here for the totals), and the clinics not active, from their last login alone.
+ * (added up here for the totals), and the clinics at churn risk (at risk or churned, never
+ * onboarding), from their creation and last login alone.
  */
 export async function serviceTotals(db: Database, zones: readonly string[], now: number) {
   const facts = clinicFacts(db, zones, now);
-  const rank = statusRank(facts.lastLoginAt, now);
+  const rank = statusRank(facts, now);
   const standing = db.$with('standing').as(
     db
-      .select({ clinicId: c.id, name: c.name, nameKey: c.nameKey, lastLoginAt: lastLogin(db, now) })
+      .select({ clinicId: c.id, name: c.name, nameKey: c.nameKey, createdAt: c.createdAt, lastLoginAt: lastLogin(db, now) })
       .from(c)
       .where(and(lte(c.createdAt, now), isNull(c.archivedAt))),
   );
-  const standingRank = statusRank(standing.lastLoginAt, now).as('rank');
-  const [currencies, notActive] = await db.batch([
+  const standingRank = statusRank(standing, now).as('rank');
+  const [currencies, churnRisk] = await db.batch([
     db
       .with(facts)
       .select({
         currency: facts.currency,
         totalClinics: count(),
-        activeClinics: sumOf(sql`${rank} < 2`),
-        atRisk: sumOf(sql`${rank} = 1`),
-        churned: sumOf(sql`${rank} = 2`),
+        activeClinics: sumOf(isActiveRank(rank)),
+        onboarding: sumOf(sql`${rank} = ${STATUS_RANK.onboarding}`),
+        atRisk: sumOf(sql`${rank} = ${STATUS_RANK.at_risk}`),
+        churned: sumOf(sql`${rank} = ${STATUS_RANK.churned}`),
         dau: sumOf(sql`${now} - ${facts.lastLoginAt} < ${DAY_MS}`),
         wau: sumOf(sql`${now} - ${facts.lastLoginAt} < ${7 * DAY_MS}`),
         patientsToday: sumOf(sql`${facts.patientsToday}`),
@@ -193,7 +206,7 @@ export async function serviceTotals(db: Database, zones: readonly string[], now:
         patients30d: sumOf(sql`${facts.patients30d}`),
         openQueues: sumOf(sql`${facts.patientsToday} > 0`),
         waitingInOpenQueues: sumOf(sql`case when ${facts.patientsToday} > 0 then ${facts.waitingNow} else 0 end`),
-        mrrMinor: sumOf(sql`case when ${rank} < 2 then ${facts.planPriceMinor} else 0 end`),
+        mrrMinor: sumOf(sql`case when ${isActiveRank(rank)} then ${facts.planPriceMinor} else 0 end`),
         smsCostMinor: sumOf(sql`${facts.smsCostToday}`),
       })
       .from(facts)
@@ -205,14 +218,14 @@ export async function serviceTotals(db: Database, zones: readonly string[], now:
       .with(standing)
       .select({ clinicId: standing.clinicId, name: standing.name, lastLoginAt: standing.lastLoginAt, rank: standingRank })
       .from(standing)
-      .where(gt(statusRank(standing.lastLoginAt, now), 0))
+      .where(gt(statusRank(standing, now), STATUS_RANK.active))
       .orderBy(sql`${standingRank}`, standing.nameKey, standing.clinicId)
       .limit(100),
   ]);
   return {
     totals: summed(currencies),
     perCurrency: currencies.map((row) => ({ currency: row.currency, mrrMinor: row.mrrMinor, smsCostMinor: row.smsCostMinor })),
-    notActive: notActive.map((row) => ({
+    churnRisk: churnRisk.map((row) => ({
       clinicId: row.clinicId,
       name: row.name,
       lastLoginAt: row.lastLoginAt,
@@ -266,7 +279,7 @@ function sortExpression(facts: Facts, sort: ClinicSort, now: number): SQL {
     case 'avgWaitToday':
       return sql`(case when ${facts.waitCountToday} > 0 then round(${facts.waitSumToday} * 1.0 / ${facts.waitCountToday} / 60000, 1) end)`;
     case 'status':
-      return statusRank(facts.lastLoginAt, now);
+      return statusRank(facts, now);
     case 'planPrice':
       return sql`${facts.planPriceMinor}`;
     case 'qrShare30d':
@@ -290,7 +303,7 @@ export async function clinicHealthPage(db: Database, zones: readonly string[], q
     .where(
       and(
         query.archived ? isNotNull(facts.archivedAt) : isNull(facts.archivedAt),
-        query.status === undefined ? undefined : eq(statusRank(facts.lastLoginAt, now), STATUS_RANK[query.status]),
+        query.status === undefined ? undefined : eq(statusRank(facts, now), STATUS_RANK[query.status]),
         // drizzle's like() has no ESCAPE clause.
         pattern === undefined ? undefined : sql`${facts.nameKey} like ${pattern} escape '\\'`,
       ),

@@ -11,7 +11,8 @@ export async function snapshotBusinessDays(db: Database, range: { from: string; 
   let written = 0;
   for (let day = range.from; day <= range.to; day = nextClinicDay(day)) {
     const end = Math.min(startOfClinicDay(nextClinicDay(day), 'UTC') - 1, now);
-    const standing = businessStandingAt(await clinicsStandingAt(db, end), end);
+    // business_days keeps no onboarding count (its churned column leaves them out, as every figure does).
+    const { onboarding: _onboarding, ...standing } = businessStandingAt(await clinicsStandingAt(db, end), end);
     await saveBusinessDay(db, { day, ...standing, mrr: JSON.stringify(standing.mrr), takenAt: now });
     written += 1;
   }

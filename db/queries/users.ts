@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { writeBatch } from '../write-batch.ts';
+import { openSetupLinkOf } from './password-resets.ts';
 import { memberships, sessions, setupTokens, users } from '../schema/accounts.ts';
 import type { ClinicRole, Locale } from '../../worker/domain/vocabulary.ts';
 import type { StoredPassword, StoredPasswordColumns } from '../../worker/domain/stored-password.ts';
@@ -65,18 +66,14 @@ export async function createInvitedMember(
 
 /** The user a setup link may still be used for, or undefined when unknown, used or expired. */
 export async function findSetupTokenUser(db: Database, tokenHash: string, now: number): Promise<UserRow | undefined> {
-  const [row] = await db
-    .select({ user: users })
-    .from(setupTokens)
-    .innerJoin(users, eq(users.id, setupTokens.userId))
-    .where(and(eq(setupTokens.tokenHash, tokenHash), isNull(setupTokens.usedAt), gt(setupTokens.expiresAt, now), isNull(users.disabledAt)))
-    .limit(1);
-  return row?.user;
+  return (await openSetupLinkOf(db, tokenHash, now))?.user;
 }
 
 /**
  * Spends a setup link and sets the password. The `used_at is null` guard makes the link single
  * use even when two requests race: only one update matches. Returns false when it was already spent.
+ * The person's other open links (another clinic's invitation) stop opening with it: once a password
+ * is chosen, no link sent before may choose another.
  */
 export async function useSetupToken(db: Database, tokenHash: string, userId: string, password: StoredPassword, now: number): Promise<boolean> {
   const spent = await db
@@ -85,7 +82,10 @@ export async function useSetupToken(db: Database, tokenHash: string, userId: str
     .where(and(eq(setupTokens.tokenHash, tokenHash), isNull(setupTokens.usedAt), gt(setupTokens.expiresAt, now)))
     .returning({ tokenHash: setupTokens.tokenHash });
   if (spent.length === 0) return false;
-  await db.update(users).set(passwordColumns(password, now)).where(eq(users.id, userId));
+  await writeBatch(db, [
+    db.update(users).set(passwordColumns(password, now)).where(eq(users.id, userId)),
+    db.update(setupTokens).set({ usedAt: now }).where(and(eq(setupTokens.userId, userId), isNull(setupTokens.usedAt))),
+  ]);
   return true;
 }
 
@@ -126,7 +126,7 @@ export async function addMembership(db: Database, membership: { userId: string; 
   return added.length > 0;
 }
 
-/** A new one-time setup link for a person who has not chosen a password yet; earlier unused links stop working. */
+/** A new one-time setup link (an invitation, or a reset the person asked for); their earlier unused links stop working. */
 export async function replaceSetupToken(db: Database, link: { userId: string; tokenHash: string; createdBy: string; now: number; expiresAt: number }): Promise<void> {
   await writeBatch(db, [
     db.update(setupTokens).set({ usedAt: link.now }).where(and(eq(setupTokens.userId, link.userId), isNull(setupTokens.usedAt))),

@@ -6,6 +6,7 @@ export * from './api-keys.ts';
 export * from './audit.ts';
 export * from './business.ts';
 export * from './clinics.ts';
+export * from './invitations.ts';
 export * from './jobs.ts';
 export * from './mail.ts';
 export * from './notifications.ts';

@@ -1,7 +1,7 @@
 /**
  * The demo clinics: twelve cabinets in Tunisia and one in France (more, generated, for benchmarks),
  * each with the habits its history is generated from. Two clinics are at churn risk and one has
- * churned, so the SaaS owner's screens have something to say.
+ * churned, so the SaaS owner's screens have something to say; one more is still opening.
  */
 import { addClinicDays, clinicDayOf, instantOfClinicTime } from '../../worker/domain/clinic-time.ts';
 import { between, integerBetween, randomFor } from './random.ts';
@@ -100,6 +100,28 @@ export function buildDemoClinics(options: { seed: number; count: number; days: n
       lastLoginDaysAgo: lapsed === undefined ? null : integerBetween(random, lapsed[0], lapsed[1]),
     };
   });
+}
+
+/** The clinic still opening: signed up this many days before the demo's today. */
+const OPENING_SIGNUP_DAYS_AGO = 12;
+
+/**
+ * A clinic signed up twelve days before `now` that nobody has signed in to yet: the admin console's
+ * "onboarding" status (PRODUCT.md), counted apart from churn. It has no history and no people: its
+ * owner has not set up their account. Its id and name are outside what the generator makes, so a
+ * benchmark's thousand clinics never collide with it.
+ */
+export function openingDemoClinic(now: number): Pick<DemoClinic, 'id' | 'name' | 'timezone' | 'planPriceMinor' | 'currency' | 'smsUnitCostMinor' | 'createdAt'> {
+  const createdDay = addClinicDays(clinicDayOf(now, 'Africa/Tunis'), -OPENING_SIGNUP_DAYS_AGO);
+  return {
+    id: 'clinic-opening',
+    name: 'Cabinet Dr Laabidi — Djerba Midoun',
+    timezone: 'Africa/Tunis',
+    planPriceMinor: DEMO_PLAN_PRICE_MINOR,
+    currency: 'TND',
+    smsUnitCostMinor: 40,
+    createdAt: instantOfClinicTime(createdDay, 11 * 60, 'Africa/Tunis'),
+  };
 }
 
 /**

@@ -17,7 +17,7 @@ import { snapshotBusinessDays } from '../queries/business-snapshots.ts';
 import type { Database } from '../client.ts';
 import { writeBatch } from '../write-batch.ts';
 import { createBulkInserter } from './bulk-insert.ts';
-import { buildDemoClinics } from './demo-clinics.ts';
+import { buildDemoClinics, openingDemoClinic } from './demo-clinics.ts';
 import { clinicHistoryDays } from './demo-history.ts';
 import { buildDemoUsers } from './demo-users.ts';
 import type { PasswordHasher } from '../../worker/domain/stored-password.ts';
@@ -85,7 +85,8 @@ export async function ensureDemoData(db: Database, options: DemoDataOptions): Pr
   }
   await bulk.flush();
 
-  const clinicRows = demoClinics.map((clinic) => ({
+  // The clinics with a history, and the one still opening (no login, no history yet).
+  const clinicRows = [...demoClinics, openingDemoClinic(now)].map((clinic) => ({
     id: clinic.id,
     name: clinic.name,
     nameKey: searchKey(clinic.name),

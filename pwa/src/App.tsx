@@ -17,6 +17,7 @@ import {
 import Account from './screens/Account';
 import Health from './screens/Health';
 import Home from './screens/Home';
+import ForgotPassword from './screens/ForgotPassword';
 import Login from './screens/Login';
 import NotFound from './screens/NotFound';
 import Setup from './screens/Setup';
@@ -68,6 +69,7 @@ export function App(): JSX.Element {
       <Router root={Shell}>
         {/* Public: the ways in, and the service health, which must work signed out and offline. */}
         <Route path="/login" component={Login} />
+        <Route path="/forgot-password" component={ForgotPassword} />
         <Route path="/setup" component={Setup} />
         <Route path="/health" component={Health} />
         <Route component={SignedIn}>

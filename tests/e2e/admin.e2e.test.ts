@@ -88,6 +88,13 @@ describe('The demo admin on their phone', () => {
     }
   });
 
+  it('should count the clinic still opening apart, never in the churn-risk banner', async () => {
+    // The demo's 14th clinic signed up 12 days ago and nobody has signed in yet (db/seed/demo-clinics.ts).
+    await page.getByText('1 cabinet en cours d’ouverture').waitFor({ state: 'visible', timeout: SCREEN_TIMEOUT_MS });
+    const banner = page.getByRole('region', { name: /à risque de churn$/ });
+    expect(await banner.getByText('Cabinet Dr Laabidi — Djerba Midoun').count()).toBe(0);
+  });
+
   it('should open a clinic at risk and read its timeline, newest first, without reception controls', async () => {
     const [clinic] = atRisk;
     if (clinic === undefined) throw new Error('no clinic at risk to open');
@@ -151,5 +158,14 @@ describe('The demo admin at a desk', () => {
     await seeScreen(page, 'Cabinets');
     await waitForRows(page, await clinicNamesSortedBy(page, SORT_COLUMN.sort, 'desc'));
     expect(await page.getByRole('columnheader', { name: SORT_COLUMN.header }).getAttribute('aria-sort')).toBe('descending');
+  });
+
+  it('should filter the clinics still opening, each with its own pill', async () => {
+    await page.getByLabel('Statut', { exact: true }).selectOption('onboarding');
+    await page.waitForURL((url) => url.searchParams.get('status') === 'onboarding', { timeout: SCREEN_TIMEOUT_MS });
+    await waitForRows(page, ['Cabinet Dr Laabidi — Djerba Midoun']);
+    const pill = page.getByRole('table').locator('tbody td[data-column="status"] .clinic-status');
+    expect(await pill.textContent()).toBe('En ouverture');
+    expect(await pill.getAttribute('data-status')).toBe('onboarding');
   });
 });

@@ -480,7 +480,10 @@ describe('Pulse on a phone, from first visit to a stopped server', () => {
     expect(await readCount(doctorsPhone, 'En attente')).toBeGreaterThanOrEqual(0);
     expect(await doctorsPhone.locator('.figures-section.stale').count()).toBe(1);
     // …and keeps them on the phone for the next opening.
-    const kept = await doctorsPhone.evaluate(() => localStorage.getItem('pulse.today.clinic-001'));
+    const kept = await doctorsPhone.evaluate(() => {
+      const key = Object.keys(localStorage).find((candidate) => candidate.startsWith('pulse.copy/') && candidate.endsWith('/today/clinic-001'));
+      return key === undefined ? null : localStorage.getItem(key);
+    });
     expect(kept).toContain('"figures"');
   });
 

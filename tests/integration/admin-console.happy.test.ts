@@ -8,7 +8,10 @@ import { createApp } from '../../worker/app.ts';
 import { searchKey } from '../../worker/domain/search-key.ts';
 import type { AdminMetrics, AdminTrends, ClinicHealthPage } from '../../worker/domain/admin-wire.ts';
 import { emptyRollupCounters, type RollupCounters } from '../../worker/domain/rollup.ts';
+import { evaluateAlerts, readAlertObservations } from '../../worker/jobs/alert-evaluation.ts';
 import { snapshotBusinessDays } from '../../worker/jobs/business-snapshot.ts';
+import { businessNow } from '../../worker/use-cases/business-overview.ts';
+import { clinicHealthTable } from '../../worker/use-cases/clinic-console.ts';
 import { deliverJobs } from '../support/jobs.ts';
 import { callOwnApp, jsonOf } from '../support/world.ts';
 
@@ -85,6 +88,8 @@ describe('the admin console on a hand-built service across time zones', () => {
     expect(body.totalClinics).toBe(6);
     // A login within 30 days, 30 days included: Amel, Gafsa, Bizerte, New York.
     expect(body.activeClinics).toEqual({ count: 4, window: '30d' });
+    // Élise Paris never logged in but signed up 76 days ago: churned, not opening.
+    expect(body.onboardingClinics).toEqual({ count: 0, window: '30d' });
     // 7 days ago: Amel, Bizerte (that very instant), New York, Tokyo were active; Gafsa had no login yet.
     expect(body.mrr).toEqual([{ currency: 'TND', amountMinor: 210_000, sevenDaysAgoMinor: 200_000, changePercent: 5 }]);
     // Each clinic on its own day: Tunis's 25th, New York's 24th, Tokyo's 25th; not Fermée's 100.
@@ -155,7 +160,7 @@ describe('the admin console on a hand-built service across time zones', () => {
       json('POST', { name: 'Cabinet Neuf', timezone: 'Africa/Tunis', planPrice: 45.5, smsUnitCost: 0.04 }),
     );
     expect(created.status).toBe(201);
-    expect(created.body.clinic).toMatchObject({ planPrice: { amountMinor: 45_500 }, smsUnitCost: { amountMinor: 40 }, timezone: 'Africa/Tunis', status: 'churned' });
+    expect(created.body.clinic).toMatchObject({ planPrice: { amountMinor: 45_500 }, smsUnitCost: { amountMinor: 40 }, timezone: 'Africa/Tunis', status: 'onboarding' });
     const id = created.body.clinic.clinicId;
 
     const badZone = await call<{ error: { code: string; details: unknown } }>('/admin/clinics', json('POST', { name: 'Cabinet Z', timezone: 'Mars/Olympus', planPrice: 50, smsUnitCost: 0.04 }));
@@ -188,6 +193,67 @@ describe('the admin console on a hand-built service across time zones', () => {
     expect(audit.body.entries.map((entry) => entry.action)).toEqual(['clinic_restore', 'clinic_archive', 'clinic_update', 'clinic_create']);
   });
 
+  it('should show the clinic signed up just now as opening: its own filter and place in the status sort, counted apart, in no churn figure', async () => {
+    // Cabinet Neuf — Sfax, created (and restored) above at the pinned instant, has never logged in.
+    const metrics = (await call<AdminMetrics>('/admin/metrics')).body;
+    expect(metrics).toMatchObject({ totalClinics: 7, activeClinics: { count: 4 }, onboardingClinics: { count: 1, window: '30d' } });
+    // In "all clinics", the share's whole, never in the risk: 4 of 7.
+    expect(metrics.churnRisk).toMatchObject({ count: 4, share: 0.5714, atRisk: 2, churned: 2 });
+    expect(metrics.churnRisk.clinics.map((row) => row.clinicId)).toEqual(['b', 'c', 'd', 'e']);
+    expect(metrics.mrr).toEqual([{ currency: 'TND', amountMinor: 210_000, sevenDaysAgoMinor: 200_000, changePercent: 5 }]);
+
+    const opening = await call<ClinicHealthPage>('/admin/clinics?status=onboarding');
+    expect(opening.body.clinics.map((row) => [row.name, row.status, row.daysSinceLastLogin, row.lastLoginAt])).toEqual([['Cabinet Neuf — Sfax', 'onboarding', null, null]]);
+    expect(opening.body.total).toBe(1);
+    expect((await call<ClinicHealthPage>('/admin/clinics?status=churned')).body.clinics.map((row) => row.clinicId)).toEqual(['d', 'e']);
+    // The status sort follows a clinic's life: opening, active, at risk, churned; by name within each.
+    const byStatus = async (order: 'asc' | 'desc') =>
+      (await call<ClinicHealthPage>(`/admin/clinics?sort=status&order=${order}`)).body.clinics.map((row) => [row.name, row.status]);
+    const life = [
+      ['Cabinet Neuf — Sfax', 'onboarding'],
+      ['Amel Tunis', 'active'],
+      ['Gafsa Almost', 'active'],
+      ['Bizerte Seven', 'at_risk'],
+      ['Clinique New York', 'at_risk'],
+      ['Dr Tokyo', 'churned'],
+      ['Élise Paris', 'churned'],
+    ];
+    expect(await byStatus('asc')).toEqual(life);
+    expect(await byStatus('desc')).toEqual([...life.slice(5), ...life.slice(3, 5), ...life.slice(1, 3), life[0]]);
+  });
+
+  it('should keep a clinic opening until 30 days after its signup to the millisecond, and end it with its first login', async () => {
+    const consoleAt = (at: number) => ({ db, clock: { now: () => at } });
+    const page = { sort: 'name', order: 'asc', page: 1, pageSize: 25, archived: false } as const;
+    const statusOfNeuf = async (at: number) => (await clinicHealthTable(consoleAt(at), { ...page, q: 'Cabinet Neuf' })).clinics.map((row) => row.status);
+    expect(await statusOfNeuf(NOW + 30 * DAY - 1)).toEqual(['onboarding']);
+    expect(await statusOfNeuf(NOW + 30 * DAY)).toEqual(['churned']);
+    expect((await clinicHealthTable(consoleAt(NOW + 30 * DAY - 1), { ...page, status: 'onboarding' })).total).toBe(1);
+    expect((await clinicHealthTable(consoleAt(NOW + 30 * DAY), { ...page, status: 'onboarding' })).total).toBe(0);
+    expect((await businessNow(consoleAt(NOW + 30 * DAY - 1))).onboardingClinics.count).toBe(1);
+    expect((await businessNow(consoleAt(NOW + 30 * DAY))).onboardingClinics.count).toBe(0);
+
+    // Its first login, a day after signup: active at once, and from then on aged by that login.
+    const [neuf] = (await clinicHealthTable(consoleAt(NOW), { ...page, q: 'Cabinet Neuf' })).clinics;
+    if (neuf === undefined) throw new Error('Cabinet Neuf is not in the table');
+    await db.insert(clinicActivity).values(login(neuf.clinicId, NOW + DAY));
+    expect(await statusOfNeuf(NOW + DAY)).toEqual(['active']);
+    expect(await statusOfNeuf(NOW + 8 * DAY)).toEqual(['at_risk']);
+    expect((await businessNow(consoleAt(NOW + DAY))).onboardingClinics.count).toBe(0);
+  });
+
+  it('should raise no churn alert for clinics still opening, and count them once they churn', async () => {
+    // 20 September, noon: Amel logged in two hours ago, Gafsa (signed up in August) never did, and the
+    // four clinics signed up on 10 September have not logged in yet. One churned clinic in six.
+    const twentiethOfSeptember = Date.parse('2026-09-20T12:00:00Z');
+    expect((await readAlertObservations(db, twentiethOfSeptember)).churnShare).toBe(0.1667);
+    expect(await evaluateAlerts(db, twentiethOfSeptember, ['churn_risk'])).toEqual([]);
+    expect((await businessNow({ db, clock: { now: () => twentiethOfSeptember } })).churnRisk).toMatchObject({ count: 1, churned: 1, atRisk: 0 });
+    // Thirty days after their signup, to the millisecond, the four still silent have churned: six in six.
+    expect((await readAlertObservations(db, Date.parse('2026-10-10T12:00:00Z') - 1)).churnShare).toBe(0.3333);
+    expect((await readAlertObservations(db, Date.parse('2026-10-10T12:00:00Z'))).churnShare).toBe(1);
+  });
+
   it("should page a clinic's timeline newest first with a cursor", async () => {
     const first = await call<{ items: Array<{ at: string }>; nextCursor: string | null }>('/admin/clinics/a/activity?limit=2');
     expect(first.body.items.map((item) => item.at)).toEqual([new Date(NOW - 2 * HOUR).toISOString(), new Date(NOW - 20 * DAY).toISOString()]);
@@ -206,8 +272,9 @@ describe('the admin console on a hand-built service across time zones', () => {
     expect(after.at(-1)?.day).toBe('2026-11-24');
     // The days already taken are left as they were; the new ones are as the business stood then.
     expect(after.filter((row) => before.some((old) => old.day === row.day))).toEqual(before);
-    // At the end of 30 September Fermée was not archived yet, and only Amel had logged in (ten days before).
-    expect(after.find((row) => row.day === '2026-09-30')).toMatchObject({ totalClinics: 7, activeClinics: 1, atRisk: 1, churned: 6, mrr: '{"TND":50000}' });
+    // At the end of 30 September Fermée was not archived yet, and only Amel had logged in (ten days before);
+    // the four clinics signed up on 10 September were still opening, so only Gafsa and Fermée had churned.
+    expect(after.find((row) => row.day === '2026-09-30')).toMatchObject({ totalClinics: 7, activeClinics: 1, atRisk: 1, churned: 2, mrr: '{"TND":50000}' });
     await fire();
     expect(await allBusinessDays()).toEqual(after);
   });

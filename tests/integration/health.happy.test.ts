@@ -12,7 +12,7 @@ describe('GET /api/v1/health', () => {
     expect(body).toHaveProperty('database.latencyMs', expect.any(Number));
   });
 
-  it('should report every part in a stable shape: database, Durable Object round trip, outbox backlog, cron jobs', async () => {
+  it('should report every part in a stable shape: database, Durable Object round trip, outbox backlog, cron jobs, mail', async () => {
     const response = await SELF.fetch('http://pulse.test/api/v1/health');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
@@ -31,6 +31,8 @@ describe('GET /api/v1/health', () => {
         churn_scan: { schedule: '0 3 * * *', lastSuccessAt: null, staleAfterSeconds: 26 * 3600, stale: false },
         business_snapshot: { schedule: '10 0 * * *', lastSuccessAt: null, staleAfterSeconds: 26 * 3600, stale: false },
       },
+      // The tests' Worker sends over SMTP with a login; no send has told how the login went yet.
+      mail: { transport: 'smtp', state: 'ok', problem: null, lastLoginAcceptedAt: null, lastLoginRefusedAt: null },
     });
   });
 

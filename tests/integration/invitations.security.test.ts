@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { setupLinksOf } from '../../db/queries/account-rows.ts';
+import { invitationsOf, invitationTo, inviteStaff, callWithOutbox, outboxTextTo, type Invitation } from '../support/invitations.ts';
+import { setupLinkIn } from '../support/setup-links.ts';
 import { smtpMessagesTo } from '../support/smtp-inbox.ts';
-import { api, signedInWorld, signIn, testDatabase } from '../support/world.ts';
+import { api, sessionFor, signedInWorld, signIn, testDatabase } from '../support/world.ts';
 
 describe('invitations that give nothing away', () => {
   const signedIn = signedInWorld(['ownerA'], 'login');
@@ -12,7 +14,7 @@ describe('invitations that give nothing away', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'NOT_FOUND', message: expect.stringMatching(/^No route for GET/) } });
   });
 
-  it('should answer an owner the same whether the e-mail has an account or not, and give the existing one the clinic', async () => {
+  it('should answer an owner with the same fields whether the e-mail has an account or not, and give the existing one the clinic', async () => {
     const { world } = signedIn;
     const ownerToken = signedIn.token('ownerA');
     const fresh = await api(world, `/clinics/${world.clinicA}/staff`, { method: 'POST', token: ownerToken, json: { email: `new-${world.suffix}@test.pulse` } });
@@ -40,5 +42,73 @@ describe('invitations that give nothing away', () => {
     const staffToken = await signIn(world, world.staffA);
     const response = await api(world, `/clinics/${world.clinicA}/staff`, { method: 'POST', token: staffToken, json: { email: `y-${world.suffix}@test.pulse` } });
     expect(response.status).toBe(403);
+  });
+});
+
+describe('the link in the answer', () => {
+  const signedIn = signedInWorld(['ownerA', 'superAdmin']);
+
+  it('should be shown to the super admin alone, and only when mail goes to the outbox (a deployment without mail)', async () => {
+    const { world } = signedIn;
+    const ownerEmail = `outbox-owner-${world.suffix}@test.pulse`;
+    const admin = await callWithOutbox<Invitation>(`/admin/clinics/${world.clinicB}/owners`, { method: 'POST', token: signedIn.token('superAdmin'), json: { email: ownerEmail } });
+    expect(admin.status).toBe(201);
+    expect(admin.body.setupUrl).toMatch(/^http:\/\/pulse\.test\/setup#[\w-]{43}$/);
+    expect(admin.body.setupUrl).toBe(setupLinkIn(await outboxTextTo(ownerEmail)));
+    // Sent again: the new link, to the super admin, through the outbox too.
+    const resent = await callWithOutbox<Invitation>(`/clinics/${world.clinicB}/invitations/${admin.body.id}/resend`, { method: 'POST', token: signedIn.token('superAdmin') });
+    expect(resent.body.setupUrl).toBe(setupLinkIn(await outboxTextTo(ownerEmail)));
+    expect(resent.body.setupUrl).not.toBe(admin.body.setupUrl);
+    // Never in a list.
+    expect((await invitationsOf(world, world.clinicB, signedIn.token('superAdmin'))).body.invitations.find((one) => one.id === admin.body.id)).not.toHaveProperty('setupUrl');
+
+    const staffEmail = `outbox-staff-${world.suffix}@test.pulse`;
+    const owner = await callWithOutbox<Invitation>(`/clinics/${world.clinicA}/staff`, { method: 'POST', token: signedIn.token('ownerA'), json: { email: staffEmail } });
+    expect(owner.status).toBe(201);
+    expect(owner.body).not.toHaveProperty('setupUrl');
+    expect(setupLinkIn(await outboxTextTo(staffEmail))).toBeDefined();
+
+    // Over SMTP the super admin reads it in no answer either.
+    const smtp = await api(world, `/admin/clinics/${world.clinicB}/owners`, { method: 'POST', token: signedIn.token('superAdmin'), json: { email: `smtp-owner-${world.suffix}@test.pulse` } });
+    expect(await smtp.json()).not.toHaveProperty('setupUrl');
+  });
+});
+
+describe('who sees and manages which invitations', () => {
+  const signedIn = signedInWorld(['ownerA', 'ownerB', 'staffA', 'superAdmin']);
+
+  it('should let a clinic’s owners list, resend and revoke its staff invitations, the super admin every one, and answer 404 to other clinics’ owners', async () => {
+    const { world } = signedIn;
+    const staffEmail = `managed-staff-${world.suffix}@test.pulse`;
+    const ownerEmail = `managed-owner-${world.suffix}@test.pulse`;
+    const { body: staff } = await inviteStaff(world, signedIn.token('ownerA'), staffEmail);
+    const owner = await api(world, `/admin/clinics/${world.clinicA}/owners`, { method: 'POST', token: signedIn.token('superAdmin'), json: { email: ownerEmail } }).then((response) => response.json<Invitation>());
+    const emailsSeenBy = async (token: string) => (await invitationsOf(world, world.clinicA, token)).body.invitations.map((one) => one.email).sort();
+
+    expect(await emailsSeenBy(signedIn.token('ownerA'))).toEqual([staffEmail]);
+    expect(await emailsSeenBy(signedIn.token('superAdmin'))).toEqual([ownerEmail, staffEmail]);
+
+    const path = (id: string) => `/clinics/${world.clinicA}/invitations/${id}`;
+    const calls = (id: string) => [
+      { method: 'GET', path: `/clinics/${world.clinicA}/invitations` },
+      { method: 'POST', path: `${path(id)}/resend` },
+      { method: 'DELETE', path: path(id) },
+    ];
+    for (const call of calls(staff.id)) {
+      const asOwnerB = await api(world, call.path, { method: call.method, token: signedIn.token('ownerB') });
+      expect([call, asOwnerB.status]).toEqual([call, 404]);
+      const asStaff = await api(world, call.path, { method: call.method, token: signedIn.token('staffA') });
+      expect([call, asStaff.status]).toEqual([call, 403]);
+    }
+    // An owner does not manage the invitation of another owner: that is the super admin's.
+    for (const call of calls(owner.id).slice(1)) {
+      const asOwnerA = await api(world, call.path, { method: call.method, token: signedIn.token('ownerA') });
+      expect([call, asOwnerA.status]).toEqual([call, 404]);
+    }
+    expect(await invitationTo(world, world.clinicA, signedIn.token('superAdmin'), ownerEmail)).toMatchObject({ state: 'pending' });
+    expect((await api(world, `${path(owner.id)}/resend`, { method: 'POST', token: signedIn.token('superAdmin') })).status).toBe(200);
+    expect((await api(world, path(owner.id), { method: 'DELETE', token: signedIn.token('superAdmin') })).status).toBe(200);
+    expect((await api(world, path(staff.id), { method: 'DELETE', token: await sessionFor(world.ownerA) })).status).toBe(200);
+    expect(await emailsSeenBy(signedIn.token('ownerA'))).toEqual([staffEmail]);
   });
 });

@@ -16,10 +16,15 @@ describe('e-mail over SMTP refused or cut off', () => {
     expect(await inspectedFor('/smtp/messages', to)).toEqual([]);
   });
 
-  it('should fail for good when the server rejects the login (535)', async () => {
+  it('should be retried, flagged as a refused login, when the server rejects the login (535): a configuration error, not a bad message', async () => {
     const error = await failureOf(smtpMailer({ ...smtp, credentials: { username: smtpLogin.username, password: 'wrong-password' } }), digestFor(owner()));
-    expect(error).toMatchObject({ transport: 'smtp', retryable: false });
+    expect(error).toMatchObject({ transport: 'smtp', retryable: true, loginRefused: true });
     expect(error.message).toContain('535');
+  });
+
+  it('should not take a refused mailbox for a refused login', async () => {
+    const error = await failureOf(smtpMailer({ ...smtp, credentials: smtpLogin }), digestFor(owner('refused')));
+    expect(error).toMatchObject({ retryable: false, loginRefused: false });
   });
 
   it('should be retried when the server says "later" (451, greylisting)', async () => {

@@ -3,10 +3,13 @@ import { setupTokens } from '../../db/schema/index.ts';
 import { smtpMessagesTo } from './smtp-inbox.ts';
 import { api, testDatabase, type World } from './world.ts';
 
+/** The one-time setup link an e-mail's text carries, if any. */
+export const setupLinkIn = (text: string | undefined): string | undefined => /https?:\/\/\S+\/setup#[\w-]{43}/.exec(text ?? '')?.[0];
+
 /** The one-time link of the latest invitation e-mail to `email`. */
 export async function linkMailedTo(email: string): Promise<string> {
   const mails = await smtpMessagesTo(email);
-  const link = /https?:\/\/\S+\/setup#[\w-]{43}/.exec(mails.at(-1)?.text ?? '')?.[0];
+  const link = setupLinkIn(mails.at(-1)?.text);
   if (link === undefined) throw new Error(`no setup link mailed to ${email}: ${JSON.stringify(mails.map((mail) => mail.subject))}`);
   return link;
 }
@@ -18,7 +21,7 @@ export const tokenOf = (setupUrl: string) => new URL(setupUrl).hash.slice(1);
 export const readLink = (world: World, token: string) => api(world, '/auth/setup/read', { method: 'POST', json: { token } });
 
 /**
- * Lets a person's setup links run out now, as 72 hours would. Time travel is a test's alone, so
+ * Lets a person's setup links run out now, as 7 days would. Time travel is a test's alone, so
  * this update stays here rather than in db/queries.
  */
 export async function expireSetupLinksOf(userId: string): Promise<void> {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { accountsByEmail } from '../../db/queries/account-rows.ts';
 import { clinicActivityById } from '../../db/queries/activity-rows.ts';
+import { clinicHealthPage, serviceTotals } from '../../db/queries/admin-figures.ts';
 import { storedEventsOf, storedEventsWithId } from '../../db/queries/event-rows.ts';
 import { queueEntriesOf } from '../../db/queries/queue-rows.ts';
 import { clinicActivity, events, queueEntries, users } from '../../db/schema/index.ts';
@@ -54,7 +55,8 @@ describe('seeding the demo into a real sqld', () => {
     const total = (pick: (history: (typeof histories)[number]) => readonly unknown[]) =>
       histories.reduce((sum, history) => sum + pick(history).length, 0);
     expect(await countRows(db)).toEqual({
-      clinics: 13,
+      // The thirteen with a history, and one still opening: no history, no people yet.
+      clinics: 14,
       // The super admin, the doctor and the receptionist of the first clinic, an owner for each other clinic.
       users: 15,
       memberships: 14,
@@ -104,6 +106,14 @@ describe('seeding the demo into a real sqld', () => {
     expect(await storedEventsWithId(db, 'ev-leftover')).toEqual([]);
     const first = await clinicActivityById(db, 1);
     expect(first?.occurredAt).toBeGreaterThan(NOW - 10 * 86_400_000);
+  });
+
+  it('should add one clinic still opening, which the admin console shows apart', async () => {
+    const query = { archived: false, sort: 'name', order: 'asc', page: 1, pageSize: 25 } as const;
+    const opening = await clinicHealthPage(db, ['Africa/Tunis', 'Europe/Paris'], { ...query, status: 'onboarding' }, NOW);
+    expect(opening.rows.map((row) => [row.clinicId, row.name, row.lastLoginAt])).toEqual([['clinic-opening', 'Cabinet Dr Laabidi — Djerba Midoun', null]]);
+    expect(NOW - (opening.rows[0]?.createdAt ?? 0)).toBeLessThan(30 * 86_400_000);
+    expect((await serviceTotals(db, ['Africa/Tunis', 'Europe/Paris'], NOW)).totals).toMatchObject({ totalClinics: 14, onboarding: 1 });
   });
 
   it('should do nothing the second time', async () => {

@@ -29,6 +29,7 @@ export async function closeLiveSockets(services: Runtime, of: SocketOwnerMatch, 
 export const SOCKET_CLOSE_REASONS = {
   logout: 'Session ended: signed out',
   passwordChange: 'Session ended: the password was changed',
+  passwordReset: 'Session ended: the password was reset with an e-mailed link',
   disabled: 'Session ended: this account was disabled',
   membershipRemoved: 'Access removed: you are no longer a member of this clinic',
 } as const;

@@ -6,6 +6,7 @@ const digest: ServiceWeekDigest = {
   mrr: [{ currency: 'TND', nowMinor: 450_000, weekAgoMinor: 500_000 }],
   activeClinics: 9,
   totalClinics: 12,
+  onboardingClinics: 2,
   notActive: [
     { name: 'Cabinet <Nour>', status: 'at_risk', daysSinceLogin: 9 },
     { name: 'Clinique Fermée', status: 'churned', daysSinceLogin: null },
@@ -16,11 +17,13 @@ const digest: ServiceWeekDigest = {
 };
 
 describe("the super admin's Monday digest", () => {
-  it('should give the business of the week: MRR and its change, active clinics, who is at risk, QR laggards, SMS, alerts', () => {
+  it('should give the business of the week: MRR and its change, active clinics, those opening, who is at risk, QR laggards, SMS, alerts', () => {
     const mail = renderServiceDigest({ locale: 'fr', digest, adminUrl: 'https://pulse.example/admin', settingsUrl: 'https://pulse.example/settings' });
     expect(mail.subject).toBe('Pulse — l’activité du 16 novembre au 22 novembre');
     expect(mail.text).toMatch(/MRR \(TND\) : 450,000\sDT \(-10\s%\ssur 7 jours\)/);
     expect(mail.text).toContain('Cliniques actives : 9 sur 12');
+    // Two clinics signed up this month and never logged in: counted apart, not in the churn-risk list.
+    expect(mail.text).toContain('Cliniques en cours d’ouverture : 2');
     expect(mail.text).toContain('Cabinet <Nour> : à risque (9 j sans connexion)');
     expect(mail.text).toContain('Clinique Fermée : perdue (jamais connectée)');
     expect(mail.text).toMatch(/Cabinet Sfax : 10\s% \(40 arrivées\)/);
@@ -32,9 +35,10 @@ describe("the super admin's Monday digest", () => {
   });
 
   it('should say so when a list is empty, in English too', () => {
-    const quiet = renderServiceDigest({ locale: 'en', digest: { ...digest, notActive: [], laggards: [], alerts: [], sms: [] }, adminUrl: 'a', settingsUrl: 's' });
+    const quiet = renderServiceDigest({ locale: 'en', digest: { ...digest, onboardingClinics: 0, notActive: [], laggards: [], alerts: [], sms: [] }, adminUrl: 'a', settingsUrl: 's' });
     expect(quiet.subject).toBe('Pulse — the week from 16 November to 22 November');
     expect(quiet.text).toContain('No clinic without a login for 7 days.');
+    expect(quiet.text).not.toContain('Clinics opening');
     expect(quiet.text).toContain('No clinic under 30 % this week.');
     expect(quiet.text).toContain('No alert this week.');
     expect(quiet.html).toContain('No SMS this week.');

@@ -1,6 +1,6 @@
 /**
  * The super admin's Monday digest (PRODUCT.md "Digest"): MRR and its change over 7 days, active
- * clinics, the clinics at risk of churning, the QR laggards of the week, the week's SMS cost and
+ * clinics, the clinics opening (counted apart), the clinics at risk of churning, the QR laggards of the week, the week's SMS cost and
  * the alerts fired. Formatting only; the figures come from `readServiceWeekDigest`.
  */
 import { alertWords } from '../domain/alert-words.ts';
@@ -14,6 +14,8 @@ export interface ServiceWeekDigest {
   mrr: Array<{ currency: string; nowMinor: number; weekAgoMinor: number | null }>;
   activeClinics: number;
   totalClinics: number;
+  /** Never logged in, created under 30 days ago: shown apart, in no churn-risk list. */
+  onboardingClinics: number;
   /** At risk first, then churned; `daysSinceLogin` null for a clinic that never signed in. */
   notActive: Array<{ name: string; status: ClinicStatus; daysSinceLogin: number | null }>;
   laggards: Array<{ name: string; checkins: number; qrShare: number }>;
@@ -35,6 +37,7 @@ export function renderServiceDigest(input: ServiceDigestInput): RenderedEmail {
   const business: EmailLine[] = [
     ...digest.mrr.map((row) => ({ label: words.mrr(row.currency), value: format.money(row.nowMinor, row.currency), note: change(row.nowMinor, row.weekAgoMinor) })),
     { label: words.active, value: words.of(digest.activeClinics, digest.totalClinics) },
+    ...(digest.onboardingClinics > 0 ? [{ label: words.onboarding, value: format.number(digest.onboardingClinics) }] : []),
   ];
   const [from, to] = [format.day(digest.week.from), format.day(digest.week.to)];
   return renderEmail({

@@ -2,14 +2,17 @@
  * The answers of the admin console (`/api/v1/admin/*`), shared by the Worker and the PWA. Business
  * figures exactly as PRODUCT.md defines them; each says the window it is measured over.
  *
- * Clinic status, from the time since the clinic's last login (`clinic_login` activity): active
- * under 7 days; at risk from 7 days to 30 days inclusive; churned beyond 30 days or never. Active
- * clinics (and so MRR) are those with a login in the past 30 days: active and at-risk ones.
+ * Clinic status, from the time since the clinic's last login (`clinic_login` activity): onboarding
+ * while it never logged in and was created under 30 days ago; active under 7 days since the last
+ * login; at risk from 7 days to 30 days inclusive; churned beyond 30 days, or never logged in and
+ * created 30 days ago or more. Active clinics (and so MRR) are those with a login in the past 30
+ * days: active and at-risk ones. Onboarding clinics are counted apart, never as churn risk.
  * Archived clinics are outside every figure; their history stays.
  */
 import { z } from 'zod';
 
-export const CLINIC_STATUSES = ['active', 'at_risk', 'churned'] as const;
+/** In the order of a clinic's life, which is also the order `sort=status` follows. */
+export const CLINIC_STATUSES = ['onboarding', 'active', 'at_risk', 'churned'] as const;
 export type ClinicStatus = (typeof CLINIC_STATUSES)[number];
 
 export const ADMIN_TIMEFRAMES = ['30d', '90d', '1y'] as const;
@@ -38,6 +41,8 @@ export const AdminMetricsSchema = z.object({
   /** Clinics that are not archived. */
   totalClinics: z.number().int(),
   activeClinics: z.object({ count: z.number().int(), window: z.literal('30d') }),
+  /** Clinics that never logged in and were created under 30 days ago: counted apart, in no churn figure. */
+  onboardingClinics: z.object({ count: z.number().int(), window: z.literal('30d') }),
   /** Plan prices of active clinics, per currency; `sevenDaysAgo` from the business snapshot of that day (null before the first one). */
   mrr: z.array(Money.extend({ sevenDaysAgoMinor: z.number().int().nullable(), changePercent: z.number().nullable() })),
   /** Check-ins today, each clinic on its own clinic day. */
@@ -45,7 +50,7 @@ export const AdminMetricsSchema = z.object({
   smsToday: z.object({ count: z.number().int(), cost: z.array(Money), window: z.literal('clinic_today') }),
   /** Failed ÷ sent over the last hour; null below 20 SMS sent. */
   smsFailureRate: z.object({ rate: z.number().nullable(), sent: z.number().int(), failed: z.number().int(), window: z.literal('1h'), minimumSent: z.literal(20) }),
-  /** Clinics with no login for 7 days or more (at risk and churned), count and share of all clinics. */
+  /** Clinics with no login for 7 days or more (at risk and churned, never onboarding), count and share of all clinics. */
   churnRisk: z.object({ count: z.number().int(), share: z.number().nullable(), atRisk: z.number().int(), churned: z.number().int(), clinics: z.array(ClinicAtRiskSchema), window: z.literal('7d') }),
   /** QR check-ins ÷ all check-ins: today (each clinic's day) and the trailing 30 clinic days. */
   qrAdoption: z.object({ today: z.number().nullable(), last30Days: z.number().nullable() }),

@@ -43,14 +43,25 @@ export function throttleAddressOf(ip: string): string {
   return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
+/** How one key is slowed: so many attempts free in the window, then a delay that doubles with each more. */
+export interface DelayRule {
+  free: number;
+  firstDelayMs: number;
+}
+
 /**
- * The wait, in ms, still owed before the next attempt on a key with `failures` earlier failures
- * in the window, the last at `lastAt`: 0 while within the free failures, then 1 s, 2 s, 4 s…
- * capped at the window (the oldest failure leaves it by then).
+ * The wait, in ms, still owed before the next attempt on a key with `failures` earlier attempts
+ * in the window, the last at `lastAt`: 0 while within the free ones, then `firstDelayMs`, twice
+ * that, four times… capped at the window (the oldest attempt leaves it by then).
  */
-export function remainingDelayMs(scope: ThrottleScope, prior: { failures: number; lastAt: number }, now: number): number {
-  const beyond = prior.failures - FREE_FAILURES[scope];
+export function delayOwedMs(rule: DelayRule, prior: { failures: number; lastAt: number }, now: number): number {
+  const beyond = prior.failures - rule.free;
   if (beyond < 0) return 0;
-  const delay = Math.min(FIRST_DELAY_MS * 2 ** beyond, THROTTLE_WINDOW_MS);
+  const delay = Math.min(rule.firstDelayMs * 2 ** beyond, THROTTLE_WINDOW_MS);
   return Math.max(0, prior.lastAt + delay - now);
+}
+
+/** `delayOwedMs` for password attempts: the scope's free failures, then 1 s, 2 s, 4 s… */
+export function remainingDelayMs(scope: ThrottleScope, prior: { failures: number; lastAt: number }, now: number): number {
+  return delayOwedMs({ free: FREE_FAILURES[scope], firstDelayMs: FIRST_DELAY_MS }, prior, now);
 }

@@ -6,22 +6,33 @@ const NOW = Date.parse('2026-11-25T00:30:00Z');
 
 describe('clinic status from the last login', () => {
   it('should turn at risk at exactly 7 days and churned just after 30 days', () => {
-    expect(statusAt(NOW - 7 * DAY_MS + 1, NOW)).toBe('active');
-    expect(statusAt(NOW - 7 * DAY_MS, NOW)).toBe('at_risk');
-    expect(statusAt(NOW - 30 * DAY_MS, NOW)).toBe('at_risk');
-    expect(statusAt(NOW - 30 * DAY_MS - 1, NOW)).toBe('churned');
-    expect(statusAt(null, NOW)).toBe('churned');
+    const loggedIn = (lastLoginAt: number | null) => statusAt({ createdAt: NOW - 400 * DAY_MS, lastLoginAt }, NOW);
+    expect(loggedIn(NOW - 7 * DAY_MS + 1)).toBe('active');
+    expect(loggedIn(NOW - 7 * DAY_MS)).toBe('at_risk');
+    expect(loggedIn(NOW - 30 * DAY_MS)).toBe('at_risk');
+    expect(loggedIn(NOW - 30 * DAY_MS - 1)).toBe('churned');
+    expect(loggedIn(null)).toBe('churned');
     expect(daysSince(NOW - 7 * DAY_MS + 1, NOW)).toBe(6);
     expect(daysSince(null, NOW)).toBeNull();
   });
 
   it('should count MRR from active clinics only (a login within 30 days), per currency', () => {
-    const clinic = (clinicId: string, lastLoginAt: number | null, planPriceMinor: number, currency = 'TND') => ({ clinicId, name: clinicId, currency, planPriceMinor, lastLoginAt });
+    const clinic = (clinicId: string, lastLoginAt: number | null, planPriceMinor: number, currency = 'TND', createdAt = NOW - 90 * DAY_MS) => ({
+      clinicId, name: clinicId, currency, planPriceMinor, createdAt, lastLoginAt,
+    });
     const standing = businessStandingAt(
-      [clinic('a', NOW - DAY_MS / 2, 50_000), clinic('b', NOW - 30 * DAY_MS, 60_000), clinic('c', NOW - 31 * DAY_MS, 70_000), clinic('d', null, 80_000), clinic('e', NOW - 3 * DAY_MS, 90, 'EUR')],
+      [
+        clinic('a', NOW - DAY_MS / 2, 50_000),
+        clinic('b', NOW - 30 * DAY_MS, 60_000),
+        clinic('c', NOW - 31 * DAY_MS, 70_000),
+        clinic('d', null, 80_000),
+        clinic('e', NOW - 3 * DAY_MS, 90, 'EUR'),
+        // Signed up 29 days ago, no login yet: onboarding, neither active (no MRR) nor churned.
+        clinic('f', null, 50_000, 'TND', NOW - 29 * DAY_MS),
+      ],
       NOW,
     );
-    expect(standing).toEqual({ totalClinics: 5, activeClinics: 3, atRisk: 1, churned: 2, mrr: { TND: 110_000, EUR: 90 }, dau: 1, wau: 2, mau: 3 });
+    expect(standing).toEqual({ totalClinics: 6, activeClinics: 3, onboarding: 1, atRisk: 1, churned: 2, mrr: { TND: 110_000, EUR: 90 }, dau: 1, wau: 2, mau: 3 });
   });
 
   it('should give the change in percent, none without a base', () => {

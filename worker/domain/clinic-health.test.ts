@@ -7,7 +7,7 @@ const MINUTE = 60_000;
 
 const MARSA: ClinicFacts = {
   clinicId: 'clinic-marsa', name: 'Cabinet Dr Ben Salah — La Marsa', timezone: 'Africa/Tunis', currency: 'TND', planPriceMinor: 50_000,
-  archivedAt: null, lastLoginAt: NOW - 3 * DAY - 5 * MINUTE, patientsToday: 14, waitSumToday: 50 * MINUTE, waitCountToday: 2, qr30d: 200, patients30d: 300,
+  createdAt: NOW - 200 * DAY, archivedAt: null, lastLoginAt: NOW - 3 * DAY - 5 * MINUTE, patientsToday: 14, waitSumToday: 50 * MINUTE, waitCountToday: 2, qr30d: 200, patients30d: 300,
 };
 
 describe("a clinic's row in the admin's health table", () => {
@@ -37,6 +37,24 @@ describe("a clinic's row in the admin's health table", () => {
 
   it('should count a clinic that never logged in as churned, with no login to show', () => {
     expect(healthRowOf({ ...MARSA, lastLoginAt: null }, NOW)).toMatchObject({ status: 'churned', daysSinceLastLogin: null, lastLoginAt: null });
+  });
+
+  it('should show a clinic signed up under 30 days ago and never logged in as onboarding, and churned from 30 days exactly', () => {
+    const signedUp = (ago: number) => healthRowOf({ ...MARSA, createdAt: NOW - ago, lastLoginAt: null, patientsToday: 0, waitSumToday: 0, waitCountToday: 0 }, NOW);
+    expect(signedUp(0)).toMatchObject({ status: 'onboarding', daysSinceLastLogin: null, lastLoginAt: null });
+    expect(signedUp(30 * DAY - 1)).toMatchObject({ status: 'onboarding', daysSinceLastLogin: null });
+    expect(signedUp(30 * DAY)).toMatchObject({ status: 'churned', daysSinceLastLogin: null });
+  });
+
+  it('should end onboarding with the first login, whatever the age of the clinic, and age from that login on', () => {
+    // Signed up ten days ago: a login this morning makes it active, one 7 or 9 days ago at risk.
+    const newcomer = (loginAgo: number) => healthRowOf({ ...MARSA, createdAt: NOW - 10 * DAY, lastLoginAt: NOW - loginAgo }, NOW).status;
+    expect(newcomer(0)).toBe('active');
+    expect(newcomer(7 * DAY - 1)).toBe('active');
+    expect(newcomer(7 * DAY)).toBe('at_risk');
+    expect(newcomer(9 * DAY)).toBe('at_risk');
+    // Signed up 30 days − 1 ms ago, first login a minute ago.
+    expect(healthRowOf({ ...MARSA, createdAt: NOW - 30 * DAY + 1, lastLoginAt: NOW - MINUTE }, NOW).status).toBe('active');
   });
 
   it('should leave the average wait and the QR share unknown on a day nobody was called and a month without patients', () => {

@@ -1,6 +1,6 @@
 /**
- * A row of the admin's clinic health table from what libSQL says of the clinic (its plan, last
- * login, today's and the last 30 days' rollups): statuses and figures as the product defines them.
+ * A row of the admin's clinic health table from what libSQL says of the clinic (its plan, creation,
+ * last login, today's and the last 30 days' rollups): statuses and figures as the product defines them.
  */
 import type { ClinicHealthRow } from './admin-wire.ts';
 import { daysSince, shareOf, statusAt } from './business-figures.ts';
@@ -11,6 +11,7 @@ export interface ClinicFacts {
   timezone: string;
   currency: string;
   planPriceMinor: number;
+  createdAt: number;
   archivedAt: number | null;
   lastLoginAt: number | null;
   patientsToday: number;
@@ -25,7 +26,7 @@ export function healthRowOf(clinic: ClinicFacts, now: number): ClinicHealthRow {
     clinicId: clinic.clinicId,
     name: clinic.name,
     timezone: clinic.timezone,
-    status: statusAt(clinic.lastLoginAt, now),
+    status: statusAt(clinic, now),
     daysSinceLastLogin: daysSince(clinic.lastLoginAt, now),
     lastLoginAt: clinic.lastLoginAt === null ? null : new Date(clinic.lastLoginAt).toISOString(),
     patientsToday: clinic.patientsToday,

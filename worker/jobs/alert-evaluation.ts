@@ -19,6 +19,8 @@ export async function readAlertObservations(db: Database, now: number): Promise<
     smsLastHour: sms,
     smsToday: service.totals.smsToday,
     mrr: { now: mrrNow, weekAgo: weekAgo.clinicsThen > 0 ? (weekAgo.mrr.get(SERVICE_CURRENCY) ?? 0) : null },
+    // At risk and churned over all clinics: a clinic still onboarding (never logged in, created under
+    // 30 days ago) is in the whole, never in the risk, so a wave of sign-ups raises no churn alert.
     churnShare: shareOf(service.totals.atRisk + service.totals.churned, service.totals.totalClinics),
   };
 }

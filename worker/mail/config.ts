@@ -88,3 +88,15 @@ export function mailConfigOf(settings: MailSettings): MailConfig {
   // checkMailSettings ran first and named what is missing; this only narrows the types.
   throw new Error(`MAIL_TRANSPORT ${settings.MAIL_TRANSPORT} lacks its settings`);
 }
+
+/**
+ * What /health reports as the mail part's configuration error, null when there is none. Pulse
+ * always logs in to its SMTP relay (the local MailDev asks for a login too): an smtp transport
+ * without SMTP_USER and SMTP_PASSWORD would send through a relay open to anyone, or be refused
+ * with 530 on every message. Not refused at start-up like a half-given login (checkMailSettings):
+ * the rest of Pulse works without mail, and /health is where an operator looks.
+ */
+export function mailLoginProblem(config: MailConfig): string | null {
+  if (config.transport.kind !== 'smtp' || config.transport.smtp.credentials !== undefined) return null;
+  return 'SMTP_USER and SMTP_PASSWORD are not set: Pulse logs in to its SMTP server';
+}

@@ -32,12 +32,19 @@ export type MailTransport = (typeof MAIL_TRANSPORTS)[number];
 export class MailError extends Error {
   readonly transport: MailTransport;
   readonly retryable: boolean;
+  /**
+   * The SMTP server refused Pulse's login (or asked for one Pulse does not have): every message
+   * fails alike until someone fixes SMTP_USER / SMTP_PASSWORD, so the message is retried, not
+   * given up, and /health shows the mail part failing (worker/mail/login-watch.ts).
+   */
+  readonly loginRefused: boolean;
 
-  constructor(transport: MailTransport, message: string, options: { retryable: boolean; cause?: unknown }) {
+  constructor(transport: MailTransport, message: string, options: { retryable: boolean; loginRefused?: boolean; cause?: unknown }) {
     super(message, { cause: options.cause });
     this.name = 'MailError';
     this.transport = transport;
     this.retryable = options.retryable;
+    this.loginRefused = options.loginRefused ?? false;
   }
 }
 

@@ -43,12 +43,12 @@ export function smtpMailer(settings: SmtpSettings): Mailer {
           logLevel: LogLevel.NONE,
         });
       } catch (error) {
-        throw smtpError('The SMTP server could not be reached or refused the session', error);
+        throw smtpError('The SMTP server could not be reached or refused the session', error, 'session');
       }
       try {
         await connection.send(emailOptions(message, messageId));
       } catch (error) {
-        throw smtpError('The SMTP server did not accept the message', error);
+        throw smtpError('The SMTP server did not accept the message', error, 'message');
       } finally {
         await connection.close();
       }
@@ -78,13 +78,19 @@ function oneLine(value: string): string {
 }
 
 /**
- * worker-mailer reports every failure as a plain Error carrying the server's reply. A 5xx reply
- * (unknown mailbox, rejected credentials, policy) is permanent; a 4xx reply (greylisting, a full
- * queue) and anything without a reply (refused connection, timeout, reset) are worth retrying.
+ * worker-mailer reports every failure as a plain Error carrying the server's reply. A refused or
+ * missing login (535 "credentials invalid", 534 "mechanism too weak", 530 "authentication
+ * required", or no mechanism in common) is a configuration error: retried until someone fixes it,
+ * and flagged for /health. Any other 5xx reply (unknown mailbox, policy) is permanent; a 4xx reply
+ * (greylisting, a full queue) and anything without a reply (refused connection, timeout, reset)
+ * are worth retrying.
  */
-function smtpError(summary: string, error: unknown): MailError {
+function smtpError(summary: string, error: unknown, stage: 'session' | 'message'): MailError {
   const detail = error instanceof Error ? error.message : String(error);
-  const reply = /(?:^|\s)([45])\d\d(?=[\s-]|$)/m.exec(detail);
-  const permanent = reply?.[1] === '5' || (reply === null && /authentication|auth method/i.test(detail));
-  return new MailError('smtp', `${summary}: ${detail.trim()}`, { retryable: !permanent, cause: error });
+  const reply = /(?:^|\s)([45]\d\d)(?=[\s-]|$)/m.exec(detail)?.[1];
+  const loginReply = reply === '535' || reply === '534' || reply === '530';
+  // The session stage is where AUTH happens; a server that never offered AUTH answers 530 to MAIL FROM.
+  const loginRefused = (stage === 'session' && (loginReply || (reply === undefined && /authentication|auth method/i.test(detail)))) || reply === '530';
+  const permanent = !loginRefused && reply?.startsWith('5') === true;
+  return new MailError('smtp', `${summary}: ${detail.trim()}`, { retryable: !permanent, loginRefused, cause: error });
 }

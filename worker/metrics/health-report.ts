@@ -2,11 +2,12 @@
  * `GET /api/v1/health` as a pure function of what was probed: which parts fail, and whether the
  * service is ok. Shared with /metrics (cron staleness), so health and alerts judge alike.
  */
+import type { MailTransport } from '../mail/mailer.ts';
 import type { GaugeValues } from './exposition.ts';
 import type { QueueSummary } from './queue-summary.ts';
-import type { MetricsStatus } from './status.ts';
+import type { MailLoginRecord, MetricsStatus } from './status.ts';
 
-export const HEALTH_PARTS = ['database', 'durableObject', 'outbox', 'cron'] as const;
+export const HEALTH_PARTS = ['database', 'durableObject', 'outbox', 'cron', 'mail'] as const;
 export type HealthPart = (typeof HEALTH_PARTS)[number];
 
 /**
@@ -40,6 +41,28 @@ export interface OutboxHealth {
   maxLagSeconds: number;
 }
 
+/**
+ * E-mail as health judges it: `misconfigured` when the transport lacks a setting it needs (an
+ * SMTP login), `login_refused` when the SMTP server refused the login on the latest send that got
+ * that far (messages are retried meanwhile, none is given up), else `ok`.
+ */
+export interface MailHealth {
+  transport: MailTransport;
+  state: 'ok' | 'misconfigured' | 'login_refused';
+  /** Why it fails, in words for an operator; null when ok. */
+  problem: string | null;
+  /** ISO 8601; null when no send has seen it since the Metrics object began (or it could not be asked). */
+  lastLoginAcceptedAt: string | null;
+  lastLoginRefusedAt: string | null;
+}
+
+/** What the Worker's configuration says about mail, for health. */
+export interface MailSetup {
+  transport: MailTransport;
+  /** A configuration error (worker/mail/config.ts, mailLoginProblem); null when none. */
+  problem: string | null;
+}
+
 export interface HealthReport {
   status: 'ok' | 'degraded';
   version: string;
@@ -50,6 +73,7 @@ export interface HealthReport {
   durableObject: Probe;
   outbox: OutboxHealth;
   cron: Record<string, CronJobHealth>;
+  mail: MailHealth;
 }
 
 /**
@@ -83,6 +107,20 @@ function outboxHealth(queues: QueueSummary | undefined): OutboxHealth {
   };
 }
 
+/** A refusal stands until a later login is accepted: fixing the secret clears it with the next e-mail (a retried job's, say). */
+export function mailHealth(setup: MailSetup, login: MailLoginRecord | undefined): MailHealth {
+  const at = (time: number | null | undefined) => (time === null || time === undefined ? null : new Date(time).toISOString());
+  const lastLoginAcceptedAt = at(login?.lastAcceptedAt);
+  const lastLoginRefusedAt = at(login?.lastRefusedAt);
+  const times = { lastLoginAcceptedAt, lastLoginRefusedAt };
+  if (setup.problem !== null) return { transport: setup.transport, state: 'misconfigured', problem: setup.problem, ...times };
+  const refusedAt = login?.lastRefusedAt ?? null;
+  if (setup.transport === 'smtp' && refusedAt !== null && refusedAt > (login?.lastAcceptedAt ?? -Infinity)) {
+    return { transport: setup.transport, state: 'login_refused', problem: `the SMTP server refused Pulse's login (SMTP_USER / SMTP_PASSWORD): ${login?.refusal ?? 'no reason given'}`, ...times };
+  }
+  return { transport: setup.transport, state: 'ok', problem: null, ...times };
+}
+
 export function healthReport(input: {
   version: string;
   now: number;
@@ -91,14 +129,17 @@ export function healthReport(input: {
   /** The Metrics object's answer; null when it could not be reached (then durableObject says why). */
   status: MetricsStatus | null;
   jobs: Readonly<Record<string, CronSchedule>>;
+  mail: MailSetup;
 }): HealthReport {
   const outbox = outboxHealth(input.status?.queues);
   const cron = cronHealth(input.jobs, input.status, input.now);
+  const mail = mailHealth(input.mail, input.status?.mailLogin);
   const failed: Record<HealthPart, boolean> = {
     database: !input.database.reachable,
     durableObject: !input.durableObject.reachable,
     outbox: outbox.lagSeconds !== null && outbox.lagSeconds > MAX_OUTBOX_LAG_SECONDS,
     cron: Object.values(cron).some((job) => job.stale === true),
+    mail: mail.state !== 'ok',
   };
   const failing = HEALTH_PARTS.filter((part) => failed[part]);
   return {
@@ -110,6 +151,7 @@ export function healthReport(input: {
     durableObject: input.durableObject,
     outbox,
     cron,
+    mail,
   };
 }
 

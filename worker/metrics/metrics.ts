@@ -1,5 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import { durableObjectRuntime } from '../runtime/durable-object-runtime.ts';
+import type { MailLoginOutcome } from '../mail/login-watch.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import { addCount, mergeTotals, type CounterSeries, type HistogramSeries, type Labels, type MetricsBatch, type QueueReport, type SeriesTotals } from './batch.ts';
 import { definitionOf } from './catalog.ts';
@@ -74,12 +75,34 @@ export class Metrics extends DurableObject<Env> {
     this.#writeDirty();
   }
 
+  /**
+   * How the SMTP server answered a send's login, written at once: health shows the mail part
+   * failing from a refusal until a later login is accepted. Outcomes may arrive out of order
+   * (concurrent sends); each timestamp only moves forward.
+   */
+  async recordMailLogin(outcome: MailLoginOutcome): Promise<void> {
+    const sql = this.ctx.storage.sql;
+    if (outcome.accepted) {
+      sql.exec('insert into mail_login (id, last_accepted_at) values (1, ?1) on conflict (id) do update set last_accepted_at = max(coalesce(last_accepted_at, 0), ?1)', outcome.at);
+      return;
+    }
+    sql.exec(
+      `insert into mail_login (id, last_refused_at, refusal) values (1, ?1, ?2) on conflict (id) do update set
+         refusal = case when ?1 >= coalesce(last_refused_at, 0) then ?2 else refusal end,
+         last_refused_at = max(coalesce(last_refused_at, 0), ?1)`,
+      outcome.at, outcome.refusal,
+    );
+  }
+
   async status(now: number): Promise<MetricsStatus> {
-    const cron = this.ctx.storage.sql
+    const sql = this.ctx.storage.sql;
+    const cron = sql
       .exec<{ job: string; last_success_at: number | null; last_run_at: number; last_result: CronResult }>('select * from cron_jobs order by job')
       .toArray()
       .map((row) => ({ job: row.job, lastSuccessAt: row.last_success_at, lastRunAt: row.last_run_at, lastResult: row.last_result }));
-    return { trackingSince: this.#trackingSince, queues: summarizeQueues(this.#queues.values(), now), cron };
+    const login = sql.exec<{ last_accepted_at: number | null; last_refused_at: number | null; refusal: string | null }>('select * from mail_login').toArray()[0];
+    const mailLogin = { lastAcceptedAt: login?.last_accepted_at ?? null, lastRefusedAt: login?.last_refused_at ?? null, refusal: login?.refusal ?? null };
+    return { trackingSince: this.#trackingSince, queues: summarizeQueues(this.#queues.values(), now), cron, mailLogin };
   }
 
   /** Everything a scrape renders. */
@@ -134,6 +157,7 @@ export class Metrics extends DurableObject<Env> {
       create table if not exists series (key text primary key, body text not null);
       create table if not exists queues (clinic_id text primary key, outbox_rows integer not null, oldest_enqueued_at integer, sockets integer not null, reported_at integer not null);
       create table if not exists cron_jobs (job text primary key, last_success_at integer, last_run_at integer not null, last_result text not null);
+      create table if not exists mail_login (id integer primary key check (id = 1), last_accepted_at integer, last_refused_at integer, refusal text);
     `);
     sql.exec("insert or ignore into meta (key, value) values ('tracking_since', ?)", String(this.#runtime.clock.now()));
     this.#trackingSince = Number(sql.exec<{ value: string }>("select value from meta where key = 'tracking_since'").one().value);

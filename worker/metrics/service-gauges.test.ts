@@ -8,11 +8,11 @@ const DAY = 24 * HOUR;
 describe('the business gauges', () => {
   // 00:30 UTC on 25 November: already the 25th in Tunis, still the 24th in New York.
   const NOW = Date.parse('2026-11-25T00:30:00Z');
-  const clinic = (clinicId: string, timezone: string, planPriceMinor: number, lastLoginAt: number | null, currency = 'TND'): ClinicRecord => ({
-    clinicId, name: `Cabinet ${clinicId}`, timezone, currency, planPriceMinor, smsUnitCostMinor: 40, createdAt: 0, archivedAt: null, lastLoginAt,
+  const clinic = (clinicId: string, timezone: string, planPriceMinor: number, lastLoginAt: number | null, currency = 'TND', createdAt = 0): ClinicRecord => ({
+    clinicId, name: `Cabinet ${clinicId}`, timezone, currency, planPriceMinor, smsUnitCostMinor: 40, createdAt, archivedAt: null, lastLoginAt,
   });
 
-  it('should count active clinics, MRR per currency, churn risk and today’s waiting patients in each clinic’s own zone', () => {
+  it('should count active and onboarding clinics, MRR per currency, churn risk and today’s waiting patients in each clinic’s own zone', () => {
     const gauges = serviceGauges(
       {
         clinics: [
@@ -21,6 +21,8 @@ describe('the business gauges', () => {
           clinic('paris', 'Europe/Paris', 6_000, NOW - 2 * DAY, 'EUR'),
           clinic('nyc', 'America/New_York', 60_000, NOW - 31 * DAY),
           clinic('never', 'Africa/Tunis', 50_000, null),
+          // Signed up 3 days ago, no login yet: onboarding, in the clinics but neither active nor at risk.
+          clinic('new', 'Africa/Tunis', 50_000, null, 'TND', NOW - 3 * DAY),
         ],
         waiting: [
           { clinicId: 'tunis', clinicDay: '2026-11-25', waiting: 4 },
@@ -36,15 +38,16 @@ describe('the business gauges', () => {
     );
     expect(gauges).toEqual({
       pulse_database_up: [{ value: 1 }],
-      pulse_clinics: [{ value: 5 }],
+      pulse_clinics: [{ value: 6 }],
       // Logins within 30 days: tunis, sfax (at risk, still active) and paris.
       pulse_active_clinics: [{ value: 3 }],
+      pulse_onboarding_clinics: [{ value: 1 }],
       pulse_mrr: [
         { labels: { currency: 'TND' }, value: 100 },
         { labels: { currency: 'EUR' }, value: 60 },
       ],
-      // sfax (10 days), nyc (31 days) and never: 3 of 5.
-      pulse_churn_risk_ratio: [{ value: 0.6 }],
+      // sfax (10 days), nyc (31 days) and never: 3 of 6.
+      pulse_churn_risk_ratio: [{ value: 0.5 }],
       pulse_patients_waiting: [{ value: 11 }],
       pulse_queues_open: [{ value: 2 }],
       pulse_queue_length_max: [{ value: 7 }],

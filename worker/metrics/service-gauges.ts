@@ -28,6 +28,7 @@ export function serviceGauges(rows: ServiceGaugeRows, now: number): GaugeValues 
     pulse_database_up: [{ value: 1 }],
     pulse_clinics: [{ value: business.totalClinics }],
     pulse_active_clinics: [{ value: business.activeClinics }],
+    pulse_onboarding_clinics: [{ value: business.onboarding }],
     pulse_mrr: perCurrency(currencies, business.mrr),
     pulse_churn_risk_ratio: business.totalClinics === 0 ? [] : [{ value: churnRisk / business.totalClinics }],
     pulse_patients_waiting: [{ value: queues.reduce((sum, waiting) => sum + waiting, 0) }],

@@ -12,12 +12,21 @@ export interface CronRecord {
   lastResult: CronResult;
 }
 
+/** How the SMTP server last answered Pulse's login, as the sends saw it (worker/mail/login-watch.ts). */
+export interface MailLoginRecord {
+  lastAcceptedAt: number | null;
+  lastRefusedAt: number | null;
+  /** The last refusal's words; kept after a later success, which is what clears the failure. */
+  refusal: string | null;
+}
+
 /** What health reads on every call: small, no series. */
 export interface MetricsStatus {
   /** When the Metrics object first counted anything: a job that never ran is judged from here. */
   trackingSince: number;
   queues: QueueSummary;
   cron: CronRecord[];
+  mailLogin: MailLoginRecord;
 }
 
 export interface MetricsSnapshot extends MetricsStatus {

@@ -1,7 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { revokeSession } from '../../db/queries/sessions.ts';
-import { changePassword, findSetupTokenUser, useSetupToken, type UserRow } from '../../db/queries/users.ts';
+import { openSetupLinkOf } from '../../db/queries/password-resets.ts';
+import { changePassword, type UserRow } from '../../db/queries/users.ts';
 import { listVisibleClinics } from '../../db/queries/clinics.ts';
 import type { AppEnv } from '../app-env.ts';
 import { assertSameOrigin, authorize, signedInUser } from '../auth/authorize.ts';
@@ -11,10 +12,13 @@ import { checkPassword, logIn } from '../auth/login.ts';
 import { openSession, sessionLifetimeOf } from '../auth/open-session.ts';
 import { hashPassword } from '../auth/password.ts';
 import { PUBLIC, SIGNED_IN } from '../auth/policy.ts';
+import { RESET_LINK_TTL_MS } from '../auth/reset-link.ts';
+import { admitResetRequest } from '../auth/reset-request-throttle.ts';
 import { sha256Hex } from '../auth/secrets.ts';
 import { clearSessionCookie, readDeviceCookie, writeDeviceCookie, writeSessionCookie } from '../auth/session-cookie.ts';
 import { AppError } from '../errors.ts';
 import { clientIp, recordAudit } from '../http/audit.ts';
+import { choosePasswordWithLink, requestPasswordReset } from '../use-cases/password-reset.ts';
 import { ClinicAccessSchema, EmailSchema, NewPasswordSchema, SessionSchema, UserSchema, userView } from './account-schemas.ts';
 import { errorResponses, jsonBody, jsonContent } from './openapi-helpers.ts';
 
@@ -75,18 +79,45 @@ const readSetupLink = createRoute({
   summary: 'Whom a setup link is for, while it is valid',
   middleware: [authorize(PUBLIC)] as const,
   request: jsonBody(z.strictObject({ token: SetupTokenSchema })),
-  responses: { 200: jsonContent(z.object({ email: z.string() }), 'The link is valid'), ...errorResponses('NOT_FOUND') },
+  responses: {
+    200: jsonContent(
+      z.object({ email: z.string(), reset: z.boolean().openapi({ description: 'true: a forgotten password the person asked to reset; false: an invitation' }) }),
+      'The link is valid',
+    ),
+    ...errorResponses('NOT_FOUND'),
+  },
 });
 
 const useSetupLink = createRoute({
   method: 'post',
   path: '/auth/setup',
   tags: ['auth'],
-  summary: 'Choose a password with a one-time setup link, and sign in',
+  summary: 'Choose a password with a one-time setup link (an invitation or a reset), and sign in; every other session ends',
   middleware: [authorize(PUBLIC)] as const,
   request: jsonBody(z.strictObject({ token: SetupTokenSchema, password: NewPasswordSchema, bearerToken: BearerTokenWanted })),
   responses: { 200: jsonContent(SessionSchema, 'Password set, signed in'), ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND', 'FORBIDDEN') },
 });
+
+/** The one answer to a reset request, whatever the address: it must not tell whether an account has it. */
+const RESET_REQUESTED = {
+  message: `If this address belongs to an account, a link to choose a new password has been e-mailed to it; it works once, for ${RESET_LINK_TTL_MS / 60_000} minutes.`,
+};
+
+const forgotPassword = createRoute({
+  method: 'post',
+  path: '/auth/forgot-password',
+  tags: ['auth'],
+  summary: 'Ask for a one-time link to choose a new password, by e-mail; the same answer for every address',
+  middleware: [authorize(PUBLIC)] as const,
+  request: jsonBody(z.strictObject({ email: EmailSchema })),
+  responses: {
+    202: jsonContent(z.object({ message: z.string() }), 'Heard; the link is e-mailed if the address belongs to an enabled account'),
+    ...errorResponses('VALIDATION_FAILED', 'FORBIDDEN', 'RATE_LIMITED'),
+  },
+});
+
+/** Whoever asks for a reset link is not signed in: the audit names the account only as the target. */
+const ANONYMOUS = { kind: 'user_id', userId: null, role: null } as const;
 
 const invalidLink = () => new AppError('NOT_FOUND', 'This link is invalid, already used or expired');
 
@@ -165,21 +196,40 @@ export const authRoutes = new OpenAPIHono<AppEnv>()
   })
   .openapi(readSetupLink, async (c) => {
     const { db, clock } = c.var.services;
-    const user = await findSetupTokenUser(db, await sha256Hex(c.req.valid('json').token), clock.now());
-    if (user === undefined) throw invalidLink();
-    return c.json({ email: user.email }, 200);
+    const link = await openSetupLinkOf(db, await sha256Hex(c.req.valid('json').token), clock.now());
+    if (link === undefined) throw invalidLink();
+    return c.json({ email: link.user.email, reset: link.reset }, 200);
   })
   .openapi(useSetupLink, async (c) => {
     if (c.req.header('Origin') !== undefined) assertSameOrigin(c);
-    const { db, clock } = c.var.services;
     const { token, password, bearerToken } = c.req.valid('json');
-    const tokenHash = await sha256Hex(token);
-    const user = await findSetupTokenUser(db, tokenHash, clock.now());
-    if (user === undefined || !(await useSetupToken(db, tokenHash, user.id, await hashPassword(password), clock.now()))) {
-      await recordAudit(c, { action: 'password_setup', targetType: 'user', success: false, errorCode: 'NOT_FOUND', actor: { kind: 'user_id', userId: null, role: null } });
+    const chosen = await choosePasswordWithLink(c.var.services, { token, password, ip: clientIp(c) });
+    if (!chosen.ok) {
+      await recordAudit(c, { action: 'password_setup', targetType: 'user', success: false, errorCode: 'NOT_FOUND', actor: ANONYMOUS });
       throw invalidLink();
     }
-    const sessionToken = await openSession(c.var.services, { userId: user.id, ip: clientIp(c) });
-    await recordAudit(c, { action: 'password_setup', targetType: 'user', targetId: user.id, success: true, actor: { kind: 'user_id', userId: user.id, role: user.role } });
+    const { user, sessionToken, reset } = chosen.value;
+    await recordAudit(c, { action: reset ? 'password_reset' : 'password_setup', targetType: 'user', targetId: user.id, success: true, actor: { kind: 'user_id', userId: user.id, role: user.role } });
     return c.json(signedInAnswer(c, user, sessionToken, bearerToken), 200);
+  })
+  .openapi(forgotPassword, async (c) => {
+    // A page elsewhere must not make a visitor's browser mail links to addresses of its choosing.
+    if (c.req.header('Origin') !== undefined) assertSameOrigin(c);
+    const { email } = c.req.valid('json');
+    const { db, clock, config, logger } = c.var.services;
+    const verdict = await admitResetRequest(db, { email, ip: clientIp(c), now: clock.now(), hashKey: config.ipHashKey });
+    if (!verdict.allowed) {
+      await recordAudit(c, { action: 'password_reset_request', targetType: 'user', success: false, errorCode: 'RATE_LIMITED', actor: ANONYMOUS });
+      throw refusedAttempt(verdict.retryAfterSeconds);
+    }
+    // Whether the address has an account is looked up only after the answer has left: the answer,
+    // its headers and its timing are the same for every address.
+    c.executionCtx.waitUntil(
+      requestPasswordReset(c.var.services, email)
+        .then(({ userId, outcome }) =>
+          recordAudit(c, { action: 'password_reset_request', targetType: 'user', targetId: userId, success: outcome === 'mailed', actor: ANONYMOUS, detail: { outcome } }),
+        )
+        .catch((error: unknown) => logger.error('password reset request failed', error)),
+    );
+    return c.json(RESET_REQUESTED, 202);
   });

@@ -4,6 +4,8 @@ import { probeDatabase } from '../../db/health.ts';
 import type { AppEnv } from '../app-env.ts';
 import { authorize } from '../auth/authorize.ts';
 import { PUBLIC } from '../auth/policy.ts';
+import { mailLoginProblem } from '../mail/config.ts';
+import { MAIL_TRANSPORTS } from '../mail/mailer.ts';
 import { HEALTH_PARTS, healthReport, type HealthReport, type Probe } from '../metrics/health-report.ts';
 import type { MetricsStatus } from '../metrics/status.ts';
 import { CRON_SCHEDULES } from '../scheduled.ts';
@@ -39,6 +41,15 @@ const HealthReportSchema = z
         z.object({ schedule: z.string(), lastSuccessAt: z.string().datetime().nullable(), staleAfterSeconds: z.number(), stale: z.boolean().nullable() }),
       )
       .openapi({ description: 'Each scheduled job: its last success and whether it is stale' }),
+    mail: z
+      .object({
+        transport: z.enum(MAIL_TRANSPORTS),
+        state: z.enum(['ok', 'misconfigured', 'login_refused']),
+        problem: z.string().nullable(),
+        lastLoginAcceptedAt: z.string().datetime().nullable(),
+        lastLoginRefusedAt: z.string().datetime().nullable(),
+      })
+      .openapi({ description: "E-mail: a transport missing its SMTP login, or an SMTP server that refused Pulse's login on the latest send (those messages are being retried)" }),
   })
   .openapi('HealthReport');
 
@@ -48,7 +59,7 @@ const getHealth = createRoute({
   method: 'get',
   path: '/health',
   tags: ['health'],
-  summary: 'Service health: database, Durable Objects, write-behind backlog, cron jobs, version',
+  summary: 'Service health: database, Durable Objects, write-behind backlog, cron jobs, e-mail, version',
   middleware: [authorize(PUBLIC)] as const,
   responses: {
     200: { description: 'Every part answers', content: { 'application/json': { schema: HealthReportSchema } } },
@@ -95,6 +106,7 @@ export const healthRoutes = new OpenAPIHono<AppEnv>()
       durableObject: metrics.probe,
       status: metrics.status,
       jobs: CRON_SCHEDULES,
+      mail: { transport: config.mail.transport.kind, problem: mailLoginProblem(config.mail) },
     });
     c.header('Cache-Control', 'no-store');
     return report.status === 'ok' ? c.json(report, 200) : c.json(report, 503);

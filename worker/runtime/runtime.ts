@@ -2,6 +2,7 @@ import { createDatabase, type Database } from '../../db/client.ts';
 import { readConfig, type Config } from '../env.ts';
 import type { JobProducer } from '../jobs/job-messages.ts';
 import { configuredMailer } from '../mail/configured-mailer.ts';
+import { watchingLogin } from '../mail/login-watch.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { queryTimingOf } from '../metrics/query-timing.ts';
 import type { MetricsRecorder } from '../metrics/recorder.ts';
@@ -52,8 +53,20 @@ export function createRuntime(env: Env, scope: RuntimeScope): Runtime {
     const { libsqlUrl, libsqlAuthToken } = config();
     return createDatabase({ url: libsqlUrl, authToken: libsqlAuthToken, onQuery: queryTimingOf(scope.metrics) });
   });
-  const mailer = once(() => configuredMailer(config().mail, { db: db(), clock }));
   const durableObjects = durableObjectsOf(env);
+  const mailer = once(() => {
+    const { mail } = config();
+    const transport = configuredMailer(mail, { db: db(), clock });
+    if (mail.transport.kind !== 'smtp') return transport;
+    // A refused SMTP login is remembered for /health (worker/mail/login-watch.ts).
+    return watchingLogin(transport, async (outcome) => {
+      try {
+        await durableObjects.metrics().recordMailLogin(outcome);
+      } catch (error) {
+        scope.logger.error('mail login outcome not recorded in metrics', error, { accepted: outcome.accepted });
+      }
+    }, clock);
+  });
   const withLogger = (logger: Logger): Runtime => ({
     get config() {
       return config();

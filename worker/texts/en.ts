@@ -30,7 +30,7 @@ const alertKinds: Record<AlertKind, AlertText> = {
   },
 };
 
-const clinicStatus: Record<ClinicStatus, string> = { active: 'active', at_risk: 'at risk', churned: 'churned' };
+const clinicStatus: Record<ClinicStatus, string> = { onboarding: 'opening', active: 'active', at_risk: 'at risk', churned: 'churned' };
 
 const clinicRole: Record<ClinicRole, string> = { clinic_owner: 'owner', staff: 'reception' };
 
@@ -83,6 +83,7 @@ export const en: Texts = {
     mrr: (currency) => `MRR (${currency})`,
     vsWeekAgo: (change) => `${format.signedPercent(change)} over 7 days`,
     active: 'Active clinics',
+    onboarding: 'Clinics opening',
     of: (active, total) => `${active} of ${total}`,
     atRisk: 'Churn risk',
     noneAtRisk: 'No clinic without a login for 7 days.',
@@ -115,5 +116,13 @@ export const en: Texts = {
       intro: (clinic, role) => `Your Pulse account now opens ${clinic} (${role}). Sign in as usual to see its queue.`,
       link: 'Open Pulse',
     },
+  },
+
+  passwordReset: {
+    subject: 'Pulse: choose a new password',
+    heading: 'Forgotten password',
+    intro: (expiresAt) =>
+      `A new password was asked for your Pulse account. Choose it with this link, valid once, until ${format.instantUtc(expiresAt)}; your other sessions will then end. If you did not ask, ignore this message: your password stays as it is.`,
+    link: 'Choose a new password',
   },
 };

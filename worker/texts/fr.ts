@@ -39,7 +39,7 @@ const alertKinds: Record<AlertKind, AlertText> = {
   },
 };
 
-const clinicStatus: Record<ClinicStatus, string> = { active: 'active', at_risk: 'à risque', churned: 'perdue' };
+const clinicStatus: Record<ClinicStatus, string> = { onboarding: 'en cours d’ouverture', active: 'active', at_risk: 'à risque', churned: 'perdue' };
 
 const clinicRole: Record<ClinicRole, string> = { clinic_owner: 'responsable', staff: 'accueil' };
 
@@ -102,6 +102,8 @@ export const fr = {
     /** `change` between 0 and 1 against 7 days earlier. */
     vsWeekAgo: (change: number) => `${format.signedPercent(change)} sur 7 jours`,
     active: 'Cliniques actives',
+    /** Never logged in, created under 30 days ago: not churn risk, shown apart. */
+    onboarding: 'Cliniques en cours d’ouverture',
     of: (active: number, total: number) => `${active} sur ${total}`,
     atRisk: 'Risque d’attrition',
     noneAtRisk: 'Aucune clinique sans connexion depuis 7 jours.',
@@ -137,6 +139,15 @@ export const fr = {
       intro: (clinic: string, role: string) => `Votre compte Pulse ouvre maintenant ${clinic} (${role}). Connectez-vous comme d'habitude pour voir sa file.`,
       link: 'Ouvrir Pulse',
     },
+  },
+
+  /** The e-mail of a forgotten password: the one-time link, valid until `expiresAt` (mail/password-reset-email.ts). */
+  passwordReset: {
+    subject: 'Pulse : choisir un nouveau mot de passe',
+    heading: 'Mot de passe oublié',
+    intro: (expiresAt: number) =>
+      `Un nouveau mot de passe a été demandé pour votre compte Pulse. Choisissez-le avec ce lien, valable une fois, jusqu'au ${format.instantUtc(expiresAt)} ; vos autres sessions seront alors fermées. Si vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.`,
+    link: 'Choisir un nouveau mot de passe',
   },
 };
 

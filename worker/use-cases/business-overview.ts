@@ -31,6 +31,7 @@ export async function businessNow({ db, clock }: BusinessRuntime): Promise<Admin
     asOf: new Date(now).toISOString(),
     totalClinics: totals.totalClinics,
     activeClinics: { count: totals.activeClinics, window: '30d' },
+    onboardingClinics: { count: totals.onboarding, window: '30d' },
     mrr: currencies.map((currency) => {
       const amountMinor = mrrNow.get(currency) ?? 0;
       const sevenDaysAgoMinor = weekAgo.clinicsThen > 0 ? (weekAgo.mrr.get(currency) ?? 0) : null;
@@ -43,12 +44,13 @@ export async function businessNow({ db, clock }: BusinessRuntime): Promise<Admin
       window: 'clinic_today',
     },
     smsFailureRate: { rate: sms.sent >= MIN_SMS_FOR_RATE ? shareOf(sms.failed, sms.sent) : null, sent: sms.sent, failed: sms.failed, window: '1h', minimumSent: MIN_SMS_FOR_RATE },
+    // Onboarding clinics are in "all clinics" (the share's whole) but never at churn risk.
     churnRisk: {
       count: totals.atRisk + totals.churned,
       share: shareOf(totals.atRisk + totals.churned, totals.totalClinics),
       atRisk: totals.atRisk,
       churned: totals.churned,
-      clinics: service.notActive.map((clinic) => ({ clinicId: clinic.clinicId, name: clinic.name, status: clinic.status, daysSinceLastLogin: daysSince(clinic.lastLoginAt, now) })),
+      clinics: service.churnRisk.map((clinic) => ({ clinicId: clinic.clinicId, name: clinic.name, status: clinic.status, daysSinceLastLogin: daysSince(clinic.lastLoginAt, now) })),
       window: '7d',
     },
     qrAdoption: { today: shareOf(totals.qrToday, totals.patientsToday), last30Days: shareOf(totals.qr30d, totals.patients30d) },

@@ -4,6 +4,7 @@
  */
 import { query, revalidate } from '@solidjs/router';
 import { fetchAdminClinic, fetchAdminMetrics, fetchAdminTrends, fetchClinicHealth } from '../api/admin';
+import { fetchClinicInvitations } from '../api/invitations';
 import type { ApiErrorCode } from '../api/contract';
 import { startReads } from '../session/screen-read';
 import { healthQueryOf, tableStateOf } from './clinic-table-state';
@@ -13,10 +14,11 @@ export const adminMetricsQuery = query(fetchAdminMetrics, 'adminMetrics');
 export const adminTrendsQuery = query(fetchAdminTrends, 'adminTrends');
 export const clinicHealthQuery = query(fetchClinicHealth, 'adminClinicHealth');
 export const adminClinicQuery = query(fetchAdminClinic, 'adminClinic');
+export const clinicInvitationsQuery = query(fetchClinicInvitations, 'clinicInvitations');
 
-/** Every clinic answer, after a clinic was created, edited, archived or restored. */
+/** Every clinic answer, after a clinic was created, edited, archived or restored, or an owner invited. */
 export function forgetClinicAnswers(): Promise<void> {
-  return revalidate([adminMetricsQuery.key, clinicHealthQuery.key, adminClinicQuery.key]);
+  return revalidate([adminMetricsQuery.key, clinicHealthQuery.key, adminClinicQuery.key, clinicInvitationsQuery.key]);
 }
 
 /**
@@ -31,6 +33,6 @@ type SearchValue = string | readonly string[] | undefined;
 export const preloadAdmin = {
   home: (): void => startReads([adminMetricsQuery(), adminTrendsQuery(DEFAULT_ADMIN_TIMEFRAME)]),
   clinics: (search: Partial<Record<string, SearchValue>>): void => startReads([clinicHealthQuery(healthQueryOf(tableStateOf(search)))]),
-  clinic: (clinicId: string): void => startReads([adminClinicQuery(clinicId)]),
+  clinic: (clinicId: string): void => startReads([adminClinicQuery(clinicId), clinicInvitationsQuery(clinicId)]),
   trends: (timeframe: SearchValue): void => startReads([adminTrendsQuery(adminTimeframeOf(timeframe))]),
 };

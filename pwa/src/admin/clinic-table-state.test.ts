@@ -23,6 +23,12 @@ describe('tableStateOf', () => {
     expect(tableStateOf(tableQueryOf(state))).toEqual(state);
   });
 
+  it('should read the clinics still opening as a status of their own', () => {
+    const opening = { ...DEFAULT_TABLE_STATE, status: 'onboarding', sort: 'status', order: 'asc' } as const;
+    expect(tableQueryOf(opening)).toMatchObject({ status: 'onboarding', sort: 'status' });
+    expect(tableStateOf(tableQueryOf(opening))).toEqual(opening);
+  });
+
   it('should fall back to the default for what an old or mistyped link says', () => {
     expect(tableStateOf({ status: 'asleep', sort: 'mood', order: 'sideways', page: '-3', archived: 'yes' })).toEqual(DEFAULT_TABLE_STATE);
     expect(tableStateOf({ page: '2.5' }).page).toBe(1);

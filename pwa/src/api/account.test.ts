@@ -38,8 +38,13 @@ describe('parseSessionUser', () => {
 });
 
 describe('parseSetupLink', () => {
-  it('should read whom the link is for', () => {
-    expect(parseSetupLink({ email: 'nadia@cabinet.tn' })).toBe('nadia@cabinet.tn');
+  it('should read whom the link is for, and whether it resets a forgotten password', () => {
+    expect(parseSetupLink({ email: 'nadia@cabinet.tn', reset: true })).toEqual({ email: 'nadia@cabinet.tn', reset: true });
     expect(() => parseSetupLink({ email: '' })).toThrow(UnexpectedAnswerError);
+    expect(() => parseSetupLink({ email: 'nadia@cabinet.tn', reset: 'yes' })).toThrow(UnexpectedAnswerError);
+  });
+
+  it('should read a link from an API older than resets as an invitation', () => {
+    expect(parseSetupLink({ email: 'nadia@cabinet.tn' })).toEqual({ email: 'nadia@cabinet.tn', reset: false });
   });
 });

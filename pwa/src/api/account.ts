@@ -53,8 +53,16 @@ export function parseSessionUser(value: unknown): User {
   return parseUser(value['user']);
 }
 
-/** `POST /api/v1/auth/setup/read`: whom the link is for. */
-export function parseSetupLink(value: unknown): string {
+/** What a setup link opens: whom it is for, and whether they asked for it to reset a forgotten password (else an invitation). */
+export interface SetupLink {
+  email: string;
+  reset: boolean;
+}
+
+/** `POST /api/v1/auth/setup/read`; an API older than password resets only made invitations' links. */
+export function parseSetupLink(value: unknown): SetupLink {
   if (!isRecord(value)) throw new UnexpectedAnswerError('setup link is not an object');
-  return requireString(value, 'email', fail('setup link'));
+  const { reset = false } = value;
+  if (typeof reset !== 'boolean') throw new UnexpectedAnswerError('setup link: reset must be a boolean');
+  return { email: requireString(value, 'email', fail('setup link')), reset };
 }

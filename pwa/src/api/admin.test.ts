@@ -6,6 +6,7 @@ const METRICS = {
   asOf: '2026-11-25T08:30:00.000Z',
   totalClinics: 13,
   activeClinics: { count: 12, window: '30d' },
+  onboardingClinics: { count: 0, window: '30d' },
   mrr: [{ currency: 'TND', amountMinor: 600_000, sevenDaysAgoMinor: 650_000, changePercent: -7.7 }],
   patientsToday: { count: 212, window: 'clinic_today' },
   smsToday: { count: 340, cost: [{ currency: 'TND', amountMinor: 13_600 }], window: 'clinic_today' },
@@ -63,11 +64,16 @@ describe('the admin answers', () => {
     expect(parseTimelinePage(page)).toEqual(page);
   });
 
-  it('should keep what the screen shows of an invitation', () => {
-    const shown = { email: 'dr.mejri@cabinet.tn', setupUrl: 'https://pulse.test/setup#token=abc', expiresAt: '2026-11-28T08:30:00.000Z' };
-    const invitation = { userId: 'user-owner-5', role: 'clinic_owner', ...shown };
-    expect(parseOwnerInvitation(invitation)).toEqual(shown);
-    expect(() => parseOwnerInvitation({ ...invitation, expiresAt: 'in three days' })).toThrow(/expiresAt/);
+  it('should read an invitation, the link only where the API handed it over, and refuse a state it does not know', () => {
+    const mailed = {
+      id: 'inv-1', email: 'dr.mejri@cabinet.tn', role: 'clinic_owner', state: 'pending',
+      invitedAt: '2026-11-21T08:30:00.000Z', sentAt: '2026-11-21T08:30:00.000Z', expiresAt: '2026-11-28T08:30:00.000Z',
+    } as const;
+    expect(parseOwnerInvitation(mailed)).toEqual(mailed);
+    const handedOver = { ...mailed, setupUrl: 'https://pulse.test/setup#token=abc' };
+    expect(parseOwnerInvitation(handedOver)).toEqual(handedOver);
+    expect(() => parseOwnerInvitation({ ...mailed, expiresAt: 'in seven days' })).toThrow(/expiresAt/);
+    expect(() => parseOwnerInvitation({ ...mailed, state: 'lost' })).toThrow(/state/);
   });
 });
 

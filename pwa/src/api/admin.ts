@@ -23,9 +23,7 @@ import {
 import type { ActivityKind, Locale } from '../../../worker/domain/vocabulary.ts';
 import { parseAnswer } from './answer';
 import { api, callApi, clinicParams } from './client';
-import type { OwnerInvitationAnswer } from './contract';
-import { UnexpectedAnswerError } from './errors';
-import { isRecord, requireString } from './json';
+import { parseInvitation, type Invitation } from './invitations';
 
 export {
   ADMIN_TIMEFRAMES,
@@ -69,11 +67,11 @@ export interface ClinicFields {
 }
 
 /**
- * An owner invited: the one-time link to hand over, and until when it works (`expiresAt`, ISO
- * 8601). The API leaves the link out only for invitations it e-mails; the super admin's carry it,
- * and the parser refuses one without.
+ * An owner invited: their address, the invitation's state and until when its link opens. The link
+ * itself (`setupUrl`) is there only for a deployment that sends no mail (the outbox): then the
+ * super admin hands it over.
  */
-export type OwnerInvitation = Pick<OwnerInvitationAnswer, 'email' | 'expiresAt'> & { setupUrl: NonNullable<OwnerInvitationAnswer['setupUrl']> };
+export type OwnerInvitation = Invitation;
 
 const clinic = api.admin.clinics[':clinicId'];
 
@@ -83,14 +81,8 @@ export const parseClinicHealthPage = (value: unknown): ClinicHealthPage => parse
 export const parseTimelinePage = (value: unknown): TimelinePage => parseAnswer(TimelinePageSchema, 'clinic timeline', value);
 export const parseAdminClinic = (value: unknown): AdminClinic => parseAnswer(AdminClinicDetailSchema, 'clinic', value).clinic;
 
-/** `POST …/owners`: only what the screen shows, checked field by field. */
-export function parseOwnerInvitation(value: unknown): OwnerInvitation {
-  const fail = (reason: string) => new UnexpectedAnswerError(`invitation: ${reason}`);
-  if (!isRecord(value)) throw fail('not an object');
-  const expiresAt = requireString(value, 'expiresAt', fail);
-  if (Number.isNaN(Date.parse(expiresAt))) throw fail('expiresAt must be an ISO date');
-  return { email: requireString(value, 'email', fail), setupUrl: requireString(value, 'setupUrl', fail), expiresAt };
-}
+/** `POST …/owners`: the invitation as the list shows it, checked against the Worker's schema. */
+export const parseOwnerInvitation = (value: unknown): OwnerInvitation => parseInvitation(value);
 
 /** The query of a health table page; what equals the API's default is left out. */
 function clinicHealthParams(query: ClinicHealthQuery) {

@@ -1,5 +1,5 @@
 /** The account endpoints the PWA calls; each resolves with checked data or rejects (see client.ts). */
-import { parseAccount, parseSessionUser, parseSetupLink, type Account, type User } from './account';
+import { parseAccount, parseSessionUser, parseSetupLink, type Account, type SetupLink, type User } from './account';
 import { api, callApi } from './client';
 import { ApiError } from './errors';
 
@@ -28,8 +28,8 @@ export async function logOut(): Promise<void> {
   }
 }
 
-/** Whom a setup link is for; null when the link is invalid, already used or expired. */
-export async function readSetupLink(token: string): Promise<string | null> {
+/** Whom a setup link is for, and why; null when the link is invalid, already used or expired. */
+export async function readSetupLink(token: string): Promise<SetupLink | null> {
   try {
     return parseSetupLink(await callApi(api.auth.setup.read.$post({ json: { token } })));
   } catch (error) {
@@ -38,7 +38,15 @@ export async function readSetupLink(token: string): Promise<string | null> {
   }
 }
 
-/** Chooses the first password with a setup link, which signs in. */
+/**
+ * Asks for a one-time link to choose a new password, mailed to `email`. The API answers the same
+ * whether an account has that address or not, so this resolves alike for both.
+ */
+export async function requestPasswordReset(email: string): Promise<void> {
+  await callApi(api.auth['forgot-password'].$post({ json: { email } }));
+}
+
+/** Chooses a password with a setup link (an invitation's first one, or a reset), which signs in and ends every other session. */
 export async function completeSetup(token: string, password: string): Promise<User> {
   return parseSessionUser(await callApi(api.auth.setup.$post({ json: { token, password } })));
 }

@@ -14,7 +14,7 @@ export type DatabaseHealth =
   | { reachable: false; latencyMs: null; error: string };
 
 /** The parts the API checks; `failing` names those that fail. */
-export const HEALTH_PARTS = ['database', 'durableObject', 'outbox', 'cron'] as const;
+export const HEALTH_PARTS = ['database', 'durableObject', 'outbox', 'cron', 'mail'] as const;
 export type HealthPart = (typeof HEALTH_PARTS)[number];
 
 export interface Health {

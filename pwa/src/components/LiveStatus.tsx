@@ -3,6 +3,7 @@ import { formatAge } from '../i18n/figures';
 import type { Messages } from '../i18n/fr';
 import { locale, t } from '../i18n/locale';
 import { isStale, type ConnectionStatus } from '../live/connection-status';
+import { offlineMark } from '../session/offline-mark';
 import { RefreshIcon } from './icons';
 
 const STATUS_WORDS: Record<ConnectionStatus, (messages: Messages) => string> = {
@@ -32,13 +33,26 @@ export function UpdatedAgo(props: { confirmedAt: number | null; now: number }): 
   return <Show when={age()}>{(text) => <p class="freshness">{t().updatedAgo(text())}</p>}</Show>;
 }
 
-/** When the figures are not live: they may be out of date, why, and a way to retry at once. */
-export function StaleNotice(props: { status: ConnectionStatus; onRetry: () => void }): JSX.Element {
+/**
+ * "hors ligne — chiffres d’il y a 12 min": figures kept on the phone while the server cannot be
+ * reached, and since when (`since`, `now`: this phone's clock, ms). Not a live region, as it ticks.
+ */
+export function OfflineMark(props: { since: number; now: number }): JSX.Element {
+  return <p class="offline-mark">{offlineMark(props.now - props.since, t())}</p>;
+}
+
+/**
+ * When the figures are not live: they may be out of date, why, and a way to retry at once;
+ * offline, how old they are (`confirmedAt`, the last proof they were current).
+ */
+export function StaleNotice(props: { status: ConnectionStatus; confirmedAt: number | null; now: number; onRetry: () => void }): JSX.Element {
+  const offlineSince = () => (props.status === 'offline' ? props.confirmedAt : null);
   return (
     <Show when={isStale(props.status)}>
       <div class="notice notice-stale">
         <div>
           <p class="notice-title">{t().staleTitle}</p>
+          <Show when={offlineSince()}>{(since) => <OfflineMark since={since()} now={props.now} />}</Show>
           <p>
             <Switch>
               <Match when={props.status === 'offline'}>{t().staleOffline}</Match>

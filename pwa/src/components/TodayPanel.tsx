@@ -36,7 +36,7 @@ export function TodayPanel(props: {
       {(snapshot) => (
         <>
           <UpdatedAgo confirmedAt={props.live.confirmedAt} now={now()} />
-          <StaleNotice status={props.live.status} onRetry={props.actions.retryNow} />
+          <StaleNotice status={props.live.status} confirmedAt={props.live.confirmedAt} now={now()} onRetry={props.actions.retryNow} />
           <TodayFigures snapshot={snapshot()} stale={stale()} now={now()} presence={props.presence(snapshot)} />
           {props.children?.({ snapshot, now, stale })}
         </>

@@ -1,16 +1,28 @@
 /**
  * The history screen's reads, each a named query (read through session/screen-read.ts): readers of
- * the same clinic and window share one answer, kept while a screen shows it.
+ * the same clinic and window share one answer, kept while a screen shows it, and kept on the phone
+ * for its user (kept-answers.ts), which gives it back, marked, when the server cannot be reached.
  */
 import { query } from '@solidjs/router';
-import { fetchAnalytics, fetchCharts, fetchNoShows, fetchPeakHours, type Timeframe } from '../api/history';
+import {
+  fetchAnalytics,
+  fetchCharts,
+  fetchNoShows,
+  fetchPeakHours,
+  parseAnalytics,
+  parseCharts,
+  parseNoShows,
+  parsePeakHours,
+  type Timeframe,
+} from '../api/history';
 import { startReads } from '../session/screen-read';
+import { keepingAnswers } from './kept-answers';
 import { timeframeOf } from './timeframe';
 
-export const analyticsQuery = query(fetchAnalytics, 'historyAnalytics');
-export const chartsQuery = query(fetchCharts, 'historyCharts');
-export const peakHoursQuery = query(fetchPeakHours, 'historyPeakHours');
-export const noShowsQuery = query(fetchNoShows, 'historyNoShows');
+export const analyticsQuery = query(keepingAnswers('analytics', fetchAnalytics, parseAnalytics), 'historyAnalytics');
+export const chartsQuery = query(keepingAnswers('charts', fetchCharts, parseCharts), 'historyCharts');
+export const peakHoursQuery = query(keepingAnswers('peak-hours', fetchPeakHours, parsePeakHours), 'historyPeakHours');
+export const noShowsQuery = query(keepingAnswers('no-shows', fetchNoShows, parseNoShows), 'historyNoShows');
 
 /** A clinic and a window: what every history answer but the weekly one is asked for. */
 export interface HistoryWindow {

@@ -3,7 +3,7 @@ import type { Messages } from './fr';
 import { PASSWORD_MIN_LENGTH } from '../session/new-password';
 
 /** What the user was doing, which decides what a refusal means; `read` is loading a screen's data. */
-export type RequestAction = 'login' | 'setup' | 'passwordChange' | 'logout' | 'read';
+export type RequestAction = 'login' | 'setup' | 'passwordChange' | 'passwordReset' | 'logout' | 'read';
 
 /** Whole minutes to wait, rounded up so "in 1 min" never comes too early. */
 export function minutesToWait(seconds: number): number {

@@ -1,5 +1,5 @@
 import { LiveMessageSchema, type LiveMessage } from '../api/wire';
-import { readPreference, writePreference } from '../preferences';
+import { deviceCopies } from '../session/device-copies';
 
 /** The queue as a message last told it, and when this phone received it (its own clock, ms). */
 export interface LiveSnapshot {
@@ -8,15 +8,17 @@ export interface LiveSnapshot {
   receivedAt: number;
 }
 
-const keyOf = (clinicId: string) => `pulse.today.${clinicId}`;
+/** The name of a clinic's snapshot among the signed-in user's copies. */
+const nameOf = (clinicId: string) => `today/${encodeURIComponent(clinicId)}`;
 
 /**
- * Keeps a clinic's last snapshot on this phone, so the screen opens on figures at once and keeps
- * them, marked stale, while offline. Tickets, states and times only: no personal data exists.
+ * Keeps a clinic's last snapshot on this phone, among the signed-in user's copies (wiped at
+ * logout), so the screen opens on figures at once, even offline, and keeps them, marked stale,
+ * while the line is down. Tickets, states and times only: no personal data exists.
  */
 export function rememberSnapshot(clinicId: string, snapshot: LiveSnapshot): void {
   const { figures, entries, receivedAt } = snapshot;
-  writePreference(keyOf(clinicId), JSON.stringify({ type: 'snapshot', figures, entries, receivedAt }));
+  deviceCopies.keep(nameOf(clinicId), JSON.stringify({ type: 'snapshot', figures, entries, receivedAt }));
 }
 
 /** Reads a stored snapshot back, checked like a message off the wire; null when none or unreadable. */
@@ -34,6 +36,7 @@ export function parseStoredSnapshot(stored: string | null): LiveSnapshot | null 
   return { figures: message.data.figures, entries: message.data.entries, receivedAt };
 }
 
+/** The signed-in user's last snapshot of a clinic, or null. */
 export function recallSnapshot(clinicId: string): LiveSnapshot | null {
-  return parseStoredSnapshot(readPreference(keyOf(clinicId)));
+  return parseStoredSnapshot(deviceCopies.read(nameOf(clinicId)));
 }

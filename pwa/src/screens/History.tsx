@@ -1,5 +1,5 @@
 import { useSearchParams } from '@solidjs/router';
-import { createEffect, Show, type JSX } from 'solid-js';
+import { createEffect, on, Show, type JSX } from 'solid-js';
 import { ClinicHeader } from '../components/ClinicHeader';
 import { HistoryFigures } from '../components/history/HistoryFigures';
 import { HistoryPanel } from '../components/history/HistoryPanel';
@@ -9,9 +9,10 @@ import { TimeframePicker } from '../components/history/TimeframePicker';
 import { TrendChart } from '../components/history/TrendChart';
 import { t } from '../i18n/locale';
 import { analyticsQuery, chartsQuery, noShowsQuery, peakHoursQuery, windowArgs, type HistoryWindow } from '../history/history-queries';
+import { watchKept, type Kept } from '../history/kept-answers';
 import { timeframeOf } from '../history/timeframe';
-import { createScreenRead } from '../session/screen-read';
-import { useSession } from '../session/SessionProvider';
+import { createScreenRead, type NamedQuery } from '../session/screen-read';
+import { RECHECK_MS, useSession } from '../session/SessionProvider';
 
 /**
  * The selected clinic's trends over a window kept in the address (`?timeframe=90d`), so a link or
@@ -42,12 +43,38 @@ export default function History(): JSX.Element {
   );
 }
 
+/**
+ * The clinic's history in its parts. Offline, a part may show the answer kept on the phone: the
+ * session then asks the API (and keeps asking while it cannot be reached), and once the API
+ * confirms the session again, every part is read again, which takes the marks away.
+ */
 function ClinicHistory(props: { window: HistoryWindow; onAccessLost: () => void }): JSX.Element {
+  const [session, sessionActions] = useSession();
   const asked = () => windowArgs(props.window);
-  const analytics = createScreenRead(analyticsQuery, asked, props.onAccessLost);
-  const charts = createScreenRead(chartsQuery, asked, props.onAccessLost);
-  const peakHours = createScreenRead(peakHoursQuery, asked, props.onAccessLost);
-  const noShows = createScreenRead(noShowsQuery, asked, props.onAccessLost);
+  let showsKept = false;
+  const noticeKept = (): void => {
+    if (showsKept) return;
+    showsKept = true;
+    // Asked only if no recent answer says otherwise: a server that answers `/me` but not the
+    // history must not be asked in a loop.
+    if (session.session.status === 'signedIn' && Date.now() - (session.confirmedAt ?? 0) > RECHECK_MS) void sessionActions.reload();
+  };
+  const watched = <Args extends unknown[], Answer extends object>(read: NamedQuery<Args, Kept<Answer>>) => watchKept(read, noticeKept);
+  const analytics = createScreenRead(watched(analyticsQuery), asked, props.onAccessLost);
+  const charts = createScreenRead(watched(chartsQuery), asked, props.onAccessLost);
+  const peakHours = createScreenRead(watched(peakHoursQuery), asked, props.onAccessLost);
+  const noShows = createScreenRead(watched(noShowsQuery), asked, props.onAccessLost);
+  createEffect(
+    on(
+      () => session.confirmedAt,
+      () => {
+        if (!showsKept) return;
+        showsKept = false;
+        for (const read of [analytics, charts, peakHours, noShows]) read.retry();
+      },
+      { defer: true },
+    ),
+  );
   return (
     <>
       <HistoryPanel title={t().historyFiguresTitle} answer={analytics.answer} onRetry={analytics.retry} flat>

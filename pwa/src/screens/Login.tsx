@@ -98,6 +98,9 @@ export default function Login(): JSX.Element {
           {submitting() ? t().signingIn : t().signIn}
         </button>
       </form>
+      <A href="/forgot-password" class="text-link">
+        {t().forgotPasswordLink}
+      </A>
       <A href="/health" class="text-link">
         {t().seeServiceHealth}
       </A>

@@ -13,8 +13,9 @@ import { useSession } from '../session/SessionProvider';
 import { FormFailure } from '../components/FormFailure';
 
 /**
- * Where an invitation's one-time link `/setup#<token>` leads: whom it is for, a first password
- * typed twice, then the app, signed in. A used, expired or mangled link says so in words.
+ * Where a one-time link `/setup#<token>` leads — an invitation's, or the reset of a forgotten
+ * password: whom it is for, a first (or new) password typed twice, then the app, signed in. A
+ * used, expired or mangled link says so in words, and offers to ask for a new one.
  */
 export default function Setup(): JSX.Element {
   const [state, actions] = useSession();
@@ -25,11 +26,12 @@ export default function Setup(): JSX.Element {
   const [done, setDone] = createSignal(false);
 
   createEffect(() => {
-    document.title = `${t().setupTitle} · ${t().appName}`;
+    document.title = `${title()} · ${t().appName}`;
   });
 
   const invalid = () => linkGone() || (link.state === 'ready' && link() === null);
-  const email = () => (link.state === 'ready' ? link() : null);
+  const opened = () => (link.state === 'ready' ? link() : null);
+  const title = () => (opened()?.reset === true ? t().resetTitle : t().setupTitle);
   const onLinkUsed = () => setLinkGone(true);
 
   return (
@@ -38,7 +40,7 @@ export default function Setup(): JSX.Element {
         {/* Replaces the address, so the used token leaves the history as well. */}
         <Navigate href="/" />
       </Show>
-      <h1 id="setup-title">{invalid() ? t().setupLinkInvalid : t().setupTitle}</h1>
+      <h1 id="setup-title">{invalid() ? t().setupLinkInvalid : title()}</h1>
       <Switch>
         <Match when={invalid()}>
           <div class="notice notice-danger" role="alert">
@@ -46,6 +48,9 @@ export default function Setup(): JSX.Element {
           </div>
           <A href="/login" class="button">
             {t().goToLogin}
+          </A>
+          <A href="/forgot-password" class="text-link">
+            {t().forgotPasswordAgain}
           </A>
         </Match>
         <Match when={link.state === 'errored'}>
@@ -56,10 +61,11 @@ export default function Setup(): JSX.Element {
             </button>
           </div>
         </Match>
-        <Match when={email()}>
-          {(address) => (
+        <Match when={opened()}>
+          {(opened) => (
             <SetupForm
-              email={address()}
+              email={opened().email}
+              intro={opened().reset ? t().resetIntro : t().setupIntro}
               submit={async (password) => {
                 if (token === null) return;
                 await actions.completeSetup(token, password);
@@ -79,7 +85,7 @@ export default function Setup(): JSX.Element {
   );
 }
 
-function SetupForm(props: { email: string; submit: (password: string) => Promise<void>; onLinkUsed: () => void }): JSX.Element {
+function SetupForm(props: { email: string; intro: string; submit: (password: string) => Promise<void>; onLinkUsed: () => void }): JSX.Element {
   const [submitting, setSubmitting] = createSignal(false);
   const [failure, setFailure] = createSignal<{ words: (messages: Messages) => string } | null>(null);
 
@@ -105,7 +111,7 @@ function SetupForm(props: { email: string; submit: (password: string) => Promise
 
   return (
     <form class="card form" method="post" novalidate onSubmit={(event) => void submit(event)}>
-      <p>{t().setupIntro}</p>
+      <p>{props.intro}</p>
       <p class="account-email">{props.email}</p>
       {/* Tells password managers which account the new password belongs to. */}
       <input type="email" name="username" autocomplete="username" value={props.email} readOnly hidden />

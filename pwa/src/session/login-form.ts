@@ -7,10 +7,14 @@ export type LoginFormProblem = 'email' | 'password';
  * (`novalidate`) because they speak the browser's language, not the one chosen in Pulse.
  */
 export function checkLoginForm(email: string, password: string): LoginFormProblem | null {
-  // Only the shape a typo breaks; the API has the final word on what an address is.
-  if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) return 'email';
+  if (!looksLikeEmail(email)) return 'email';
   if (password === '') return 'password';
   return null;
+}
+
+/** Only the shape a typo breaks (sign-in, forgotten password); the API has the final word on what an address is. */
+export function looksLikeEmail(email: string): boolean {
+  return /^[^\s@]+@[^\s@]+$/.test(email.trim());
 }
 
 export function describeLoginFormProblem(problem: LoginFormProblem, messages: Messages): string {

@@ -31,9 +31,14 @@ export function BusinessFigures(props: { metrics: AdminMetrics }): JSX.Element {
   const failures = () => m().smsFailureRate;
   const churn = () => m().churnRisk;
   const queue = () => m().averageQueueLength;
+  // The clinics still opening are in the total but neither active nor at churn risk: said apart.
+  const activeDetail = () => {
+    const opening = m().onboardingClinics.count;
+    return opening === 0 ? t().ofClinics(m().totalClinics) : `${t().ofClinics(m().totalClinics)} · ${t().openingClinics(opening)}`;
+  };
   return (
     <dl class="figures business-figures">
-      <Figure label={t().figureActiveClinics} value={count(m().activeClinics.count)} detail={t().ofClinics(m().totalClinics)} window={t().windowActive} />
+      <Figure label={t().figureActiveClinics} value={count(m().activeClinics.count)} detail={activeDetail()} window={t().windowActive} />
       <Figure
         label={t().figureMrr}
         value={m().mrr.length === 0 ? formatMoney(0, 'TND', locale()) : moneyList(m().mrr)}

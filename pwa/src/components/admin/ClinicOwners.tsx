@@ -3,49 +3,17 @@ import { inviteClinicOwner, type AdminClinic, type OwnerInvitation } from '../..
 import { ApiError } from '../../api/errors';
 import { forgetClinicAnswers } from '../../admin/admin-queries';
 import { formText } from '../../form-text';
-import { formatCheckTime } from '../../i18n/format';
 import { locale, t } from '../../i18n/locale';
 import { describeRequestError } from '../../i18n/request-errors';
 import { FormFailure, type WordedFailure } from '../FormFailure';
+import { SetupLink } from './SetupLink';
 
 /** Only the shape a typo breaks; the API has the final word on what an address is. */
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+$/;
 
-/** The setup link of a new invitation, to hand over: selectable, and copied with one tap. */
-function SetupLink(props: { invitation: OwnerInvitation }): JSX.Element {
-  const [copied, setCopied] = createSignal<boolean | null>(null);
-  let input: HTMLInputElement | undefined;
-  const copy = async (): Promise<void> => {
-    try {
-      await navigator.clipboard.writeText(props.invitation.setupUrl);
-      setCopied(true);
-    } catch {
-      // No clipboard (an old browser, a refused permission): the link is selected for a long press.
-      input?.select();
-      setCopied(false);
-    }
-  };
-  return (
-    <div class="notice notice-ok setup-link">
-      <p class="notice-title">{t().invitationCreated(props.invitation.email)}</p>
-      <div class="field">
-        <label for="setup-link">{t().setupLinkLabel}</label>
-        <input id="setup-link" ref={input} type="url" readOnly value={props.invitation.setupUrl} onFocus={(event) => event.currentTarget.select()} />
-        <p class="field-hint">{t().setupLinkExpires(formatCheckTime(props.invitation.expiresAt, locale(), new Date()))}</p>
-      </div>
-      <button type="button" class="button" onClick={() => void copy()}>
-        {t().copySetupLink}
-      </button>
-      <p role="status" class="footnote">
-        <Show when={copied() !== null}>{copied() === true ? t().setupLinkCopied : t().setupLinkNotCopied}</Show>
-      </p>
-    </div>
-  );
-}
-
-/** An invitation refused, in words: an address that already has an account is the likely one. */
+/** An invitation refused, in words: an address that already has this clinic is the likely one. */
 function describeInvitationError(error: unknown): WordedFailure {
-  if (error instanceof ApiError && error.code === 'CONFLICT') return { words: (messages) => messages.emailAlreadyUsed };
+  if (error instanceof ApiError && error.code === 'CONFLICT') return { words: (messages) => messages.alreadyInClinic };
   return { words: (messages) => describeRequestError(error, 'read', messages) };
 }
 
@@ -102,7 +70,7 @@ export function ClinicOwners(props: { clinic: AdminClinic }): JSX.Element {
           <div class="field">
             <label for="owner-email">{t().email}</label>
             <input id="owner-email" name="email" type="email" autocomplete="off" inputmode="email" required maxLength={254} />
-            <p class="field-hint">{t().inviteOwnerHint}</p>
+            <p class="field-hint">{t().inviteOwnerMailHint}</p>
           </div>
         </fieldset>
         <FormFailure failure={failure()} />

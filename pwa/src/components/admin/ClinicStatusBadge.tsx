@@ -2,7 +2,7 @@ import type { JSX } from 'solid-js';
 import type { ClinicStatus } from '../../api/admin';
 import { t } from '../../i18n/locale';
 
-/** Active, at risk or churned: a word on a coloured pill, never the colour alone. */
+/** Opening, active, at risk or churned: a word on a coloured pill, never the colour alone. */
 export function ClinicStatusBadge(props: { status: ClinicStatus; archived?: boolean }): JSX.Element {
   return (
     <span class="clinic-status" data-status={props.archived === true ? 'archived' : props.status}>

@@ -3,10 +3,31 @@ import { Show, type Accessor, type JSX } from 'solid-js';
 import type { AnalyticsAnswer } from '../../api/history';
 import { formatAge } from '../../i18n/figures';
 import { locale, t } from '../../i18n/locale';
+import { createTicker } from '../../live/ticker';
 import { DataPanel } from '../DataPanel';
+import { OfflineMark } from '../LiveStatus';
 
-/** What every history answer says about its freshness. */
-type Freshness = Pick<AnalyticsAnswer, 'stale' | 'ageSeconds'>;
+/**
+ * What every history answer says about its freshness: from the API's cache while the database is
+ * down (`stale`, `ageSeconds`), or kept on the phone while the server cannot be reached (`keptAt`,
+ * history/kept-answers.ts).
+ */
+type Freshness = Pick<AnalyticsAnswer, 'stale' | 'ageSeconds'> & { keptAt?: number };
+
+/** The offline mark counts in minutes: checking twice as often keeps it within a minute's truth. */
+const OFFLINE_TICK_MS = 30_000;
+
+/** An answer kept on the phone, shown while the server cannot be reached: offline, and how old. */
+function KeptNotice(props: { keptAt: number }): JSX.Element {
+  const now = createTicker(OFFLINE_TICK_MS);
+  return (
+    <div class="notice notice-stale">
+      <div>
+        <OfflineMark since={props.keptAt} now={now()} />
+      </div>
+    </div>
+  );
+}
 
 /** An answer served from the cache while the database is down: how old, and why. */
 function CachedNotice(props: { answer: Freshness }): JSX.Element {
@@ -40,14 +61,17 @@ export interface HistoryPanelProps<Answer extends Freshness> {
 
 /**
  * One part of the history screen and its own answer (a DataPanel), saying so when the answer comes
- * from the cache because the database is down.
+ * from the API's cache because the database is down, or from the phone because the server cannot
+ * be reached.
  */
 export function HistoryPanel<Answer extends Freshness>(props: HistoryPanelProps<Answer>): JSX.Element {
   return (
     <DataPanel title={props.title} answer={props.answer} onRetry={props.onRetry} loading={props.loading ?? t().historyLoading} card={props.flat !== true}>
       {(answer) => (
         <>
-          <CachedNotice answer={answer()} />
+          <Show when={answer().keptAt} fallback={<CachedNotice answer={answer()} />}>
+            {(keptAt) => <KeptNotice keptAt={keptAt()} />}
+          </Show>
           {props.children(answer)}
         </>
       )}

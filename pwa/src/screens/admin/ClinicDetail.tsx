@@ -6,6 +6,7 @@ import type { Timeframe } from '../../api/history';
 import { ADMIN_ACCESS_LOST, adminClinicQuery } from '../../admin/admin-queries';
 import { ArchiveClinic } from '../../components/admin/ArchiveClinic';
 import { ClinicHistory } from '../../components/admin/ClinicHistory';
+import { ClinicInvitations } from '../../components/admin/ClinicInvitations';
 import { ClinicOwners } from '../../components/admin/ClinicOwners';
 import { ClinicSettings } from '../../components/admin/ClinicSettings';
 import { ClinicStatusBadge } from '../../components/admin/ClinicStatusBadge';
@@ -50,6 +51,7 @@ function ClinicPage(props: {
       </Show>
       <ClinicSettings clinic={props.clinic} />
       <ClinicOwners clinic={props.clinic} />
+      <ClinicInvitations clinicId={props.clinic.clinicId} onAccessLost={props.onAccessLost} />
       <Show when={!props.clinic.archived}>
         <ClinicToday clinicId={props.clinic.clinicId} />
       </Show>
@@ -61,9 +63,9 @@ function ClinicPage(props: {
 }
 
 /**
- * One clinic as the super admin sees it: its health figures and settings, its owners and their
- * invitation, its day live and its history as its doctor sees them (read-only), what happened
- * there newest first, and its archiving. The history's window is in the address.
+ * One clinic as the super admin sees it: its health figures and settings, its owners, its
+ * invitations (resent or revoked there), its day live and its history as its doctor sees them
+ * (read-only), what happened there newest first, and its archiving. The history's window is in the address.
  */
 export default function ClinicDetail(): JSX.Element {
   const [, actions] = useSession();
