@@ -72,6 +72,7 @@ describe('signing in and out', () => {
     const logout = await api(world, '/auth/logout', { method: 'POST', token });
     expect(logout.status).toBe(204);
     expect(sessionCookieOf(logout)).toMatch(/pulse_session=;.*Max-Age=0/);
+    expect(logout.headers.get('Clear-Site-Data')).toBe('"cache"');
     const after = await api(world, '/me', { token });
     expect(after.status).toBe(401);
   });

@@ -26,7 +26,8 @@ describe('invitations and one-time setup links', () => {
     expect(mail?.subject).toBe(`Pulse : votre invitation à Cabinet A ${world.suffix}`);
     expect(mail?.text).toContain('(accueil). Choisissez votre mot de passe avec ce lien, valable une fois');
     const setupUrl = await linkMailedTo(email);
-    expect(setupUrl).toMatch(/^http:\/\/pulse\.test\/setup#[\w-]{43}$/);
+    // On PUBLIC_URL (wrangler.toml), never on the host the request named.
+    expect(setupUrl).toMatch(/^http:\/\/localhost:8787\/setup#[\w-]{43}$/);
 
     const token = tokenOf(setupUrl);
     const check = await readLink(world, token);

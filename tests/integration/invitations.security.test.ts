@@ -53,7 +53,7 @@ describe('the link in the answer', () => {
     const ownerEmail = `outbox-owner-${world.suffix}@test.pulse`;
     const admin = await callWithOutbox<Invitation>(`/admin/clinics/${world.clinicB}/owners`, { method: 'POST', token: signedIn.token('superAdmin'), json: { email: ownerEmail } });
     expect(admin.status).toBe(201);
-    expect(admin.body.setupUrl).toMatch(/^http:\/\/pulse\.test\/setup#[\w-]{43}$/);
+    expect(admin.body.setupUrl).toMatch(/^http:\/\/localhost:8787\/setup#[\w-]{43}$/);
     expect(admin.body.setupUrl).toBe(setupLinkIn(await outboxTextTo(ownerEmail)));
     // Sent again: the new link, to the super admin, through the outbox too.
     const resent = await callWithOutbox<Invitation>(`/clinics/${world.clinicB}/invitations/${admin.body.id}/resend`, { method: 'POST', token: signedIn.token('superAdmin') });

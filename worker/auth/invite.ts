@@ -5,7 +5,7 @@ import { randomToken, sha256Hex } from './secrets.ts';
 
 /** A fresh one-time setup link; only the hash of its token is ever stored. */
 export interface SetupLink {
-  /** `<origin>/setup#<token>`: the token travels in the fragment so it never reaches a server log. */
+  /** `<PUBLIC_URL>/setup#<token>` (never the request's Host, which the asker chooses): the token travels in the fragment so it never reaches a server log. */
   url: string;
   tokenHash: string;
 }

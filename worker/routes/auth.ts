@@ -162,6 +162,8 @@ export const authRoutes = new OpenAPIHono<AppEnv>()
     await closeLiveSockets(c.var.services, { sessionTokenHash: principal.sessionTokenHash }, SOCKET_CLOSE_REASONS.logout);
     await recordAudit(c, { action: 'logout', targetType: 'session', success: true });
     clearSessionCookie(c);
+    // The browser's HTTP cache holds revalidated history answers: they leave the phone with the session.
+    c.header('Clear-Site-Data', '"cache"');
     return c.body(null, 204);
   })
   .openapi(me, async (c) => {

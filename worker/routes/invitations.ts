@@ -92,7 +92,7 @@ function answerOf(c: Context<AppEnv>, invitation: InvitationView): Invitation {
 
 async function invite(c: Context<AppEnv>, clinicId: string, role: ClinicRole, body: z.infer<typeof InviteBody>): Promise<Invitation> {
   const result = await inviteToClinic(c.var.services, {
-    clinicId, role, email: body.email, locale: body.locale, invitedBy: signedInUser(c).user.id, origin: new URL(c.req.url).origin,
+    clinicId, role, email: body.email, locale: body.locale, invitedBy: signedInUser(c).user.id, origin: c.var.services.config.publicUrl,
   });
   const invitation = valueOr(result, {
     NO_CLINIC: () => new AppError('NOT_FOUND', 'No such clinic'),
@@ -108,7 +108,7 @@ const actionRefusals = {
 };
 
 function actionOf(c: Context<AppEnv>, invitationId: string) {
-  return { clinicId: c.var.clinicId, invitationId, roles: managedRoles(c), actorId: signedInUser(c).user.id, origin: new URL(c.req.url).origin };
+  return { clinicId: c.var.clinicId, invitationId, roles: managedRoles(c), actorId: signedInUser(c).user.id, origin: c.var.services.config.publicUrl };
 }
 
 export const invitationRoutes = new OpenAPIHono<AppEnv>()

@@ -65,7 +65,7 @@ export const en: Messages = {
   checkingLink: 'Checking the link…',
   setupLinkInvalid: 'Invalid or expired link',
   setupLinkInvalidBody:
-    'This link was already used, has expired (it lasts 72\u00a0hours) or was copied wrongly. Ask the person who invited you for a new link.',
+    'This link was already used, has expired (an invitation lasts 7\u00a0days, a password reset 30\u00a0minutes) or was copied wrongly. Ask for a new link.',
   newPassword: 'New password',
   confirmPassword: 'Confirm the password',
   passwordHint: (minimum: number) => `At least ${minimum} characters.`,

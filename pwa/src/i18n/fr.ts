@@ -64,7 +64,7 @@ export const fr = {
   checkingLink: 'Vérification du lien…',
   setupLinkInvalid: 'Lien invalide ou expiré',
   setupLinkInvalidBody:
-    'Ce lien a déjà servi, a expiré (il vaut 72\u00a0heures) ou a été mal copié. Demandez un nouveau lien à la personne qui vous a invité.',
+    'Ce lien a déjà servi, a expiré (une invitation vaut 7\u00a0jours, un nouveau mot de passe 30\u00a0minutes) ou a été mal copié. Demandez un nouveau lien.',
   newPassword: 'Nouveau mot de passe',
   confirmPassword: 'Confirmez le mot de passe',
   passwordHint: (minimum: number) => `Au moins ${minimum} caractères.`,
