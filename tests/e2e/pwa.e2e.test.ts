@@ -183,7 +183,8 @@ describe('The super admin on their phone', () => {
     await page.goto(`${started().stack.url}/login`);
     await signIn(page, ADMIN.email, ADMIN.password);
     await seeScreen(page, 'Administration');
-    await see(page, '13 cabinets sur Pulse');
+    // The demo's 13 clinics with history and the one still opening (db/seed/demo-clinics.ts).
+    await see(page, '14 cabinets sur Pulse');
     expect(await navigationLinks(page)).toEqual(['Administration', 'Aujourd’hui', 'Historique', 'État du service', 'Mon compte']);
   });
 
@@ -197,7 +198,7 @@ describe('The super admin on their phone', () => {
     await page.getByRole('link', { name: 'Aujourd’hui', exact: true }).click();
     await seeScreen(page, 'Aujourd’hui');
     const clinic = page.getByLabel('Cabinet', { exact: true });
-    expect(await clinic.locator('option').count()).toBe(13);
+    expect(await clinic.locator('option').count()).toBe(14);
     await clinic.selectOption({ label: DOCTOR.clinic });
     await page.getByRole('link', { name: 'Historique', exact: true }).click();
     await seeScreen(page, 'Historique');

@@ -6,6 +6,7 @@ import { formText } from '../form-text';
 import { t } from '../i18n/locale';
 import { describeRequestError } from '../i18n/request-errors';
 import { looksLikeEmail } from '../session/login-form';
+import { EmailField } from '../components/EmailField';
 
 /**
  * "Mot de passe oublié ?": the e-mail of the account, then the same words whatever the address
@@ -52,20 +53,7 @@ export default function ForgotPassword(): JSX.Element {
         fallback={
           <form class="card form" method="post" novalidate onSubmit={(event) => void submit(event)}>
             <fieldset disabled={submitting()}>
-              <div class="field">
-                <label for="forgot-email">{t().email}</label>
-                <input
-                  id="forgot-email"
-                  name="email"
-                  type="email"
-                  autocomplete="username"
-                  autocapitalize="none"
-                  spellcheck={false}
-                  inputmode="email"
-                  required
-                  maxLength={254}
-                />
-              </div>
+              <EmailField id="forgot-email" />
             </fieldset>
             <FormFailure failure={failure()} />
             <button type="submit" class="button button-wide" disabled={submitting()}>

@@ -8,6 +8,7 @@ import { safeNextPath } from '../navigation/next-path';
 import { checkLoginForm, describeLoginFormProblem } from '../session/login-form';
 import { useSession } from '../session/SessionProvider';
 import { FormFailure } from '../components/FormFailure';
+import { EmailField } from '../components/EmailField';
 
 /**
  * E-mail and password, in a real form so password managers offer, fill and save the account.
@@ -66,20 +67,7 @@ export default function Login(): JSX.Element {
       </Show>
       <form class="card form" method="post" novalidate onSubmit={(event) => void submit(event)}>
         <fieldset disabled={submitting()}>
-          <div class="field">
-            <label for="login-email">{t().email}</label>
-            <input
-              id="login-email"
-              name="email"
-              type="email"
-              autocomplete="username"
-              autocapitalize="none"
-              spellcheck={false}
-              inputmode="email"
-              required
-              maxLength={254}
-            />
-          </div>
+          <EmailField id="login-email" />
           <div class="field">
             <label for="login-password">{t().password}</label>
             <input
