@@ -1,6 +1,5 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env.ts';
-import { readConfig } from '../env.ts';
 import { isolateRecorder } from '../metrics/recorder.ts';
 import { systemClock, type Clock } from '../runtime/clock.ts';
 import { createRuntime } from '../runtime/runtime.ts';
@@ -12,9 +11,10 @@ import { metricsContextOf } from './request-metrics.ts';
  */
 export function requestRuntime(clock: Clock = systemClock) {
   return createMiddleware<AppEnv>(async (c, next) => {
+    const runtime = createRuntime(c.env, { clock, logger: c.var.logger, metrics: isolateRecorder(metricsContextOf(c)) });
     // A refused configuration answers every API request with the one error, before any route runs.
-    readConfig(c.env);
-    c.set('services', createRuntime(c.env, { clock, logger: c.var.logger, metrics: isolateRecorder(metricsContextOf(c)) }));
+    void runtime.config;
+    c.set('services', runtime);
     await next();
   });
 }

@@ -48,7 +48,8 @@ export interface RuntimeScope {
  */
 export function createRuntime(env: Env, scope: RuntimeScope): Runtime {
   const clock = scope.clock ?? systemClock;
-  const config = () => readConfig(env);
+  // Read once per runtime: routes, the mailer and the database all ask for it, some several times a request.
+  const config = once(() => readConfig(env));
   const db = once(() => {
     const { libsqlUrl, libsqlAuthToken } = config();
     return createDatabase({ url: libsqlUrl, authToken: libsqlAuthToken, onQuery: queryTimingOf(scope.metrics) });
