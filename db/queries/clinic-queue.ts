@@ -1,6 +1,7 @@
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import { events } from '../schema/queue.ts';
+import type { PastEntry } from '../../worker/domain/wait-estimate.ts';
+import { events, queueEntries } from '../schema/queue.ts';
 import { dailyRollups } from '../schema/rollups.ts';
 
 /** Ids of a clinic's events since `since`: what a rebuilt ClinicQueue must still recognise as resends. */
@@ -24,4 +25,24 @@ export async function meanConsultationMs(db: Database, clinicId: string, fromDay
     .from(dailyRollups)
     .where(and(eq(dailyRollups.clinicId, clinicId), gte(dailyRollups.day, fromDay), lt(dailyRollups.day, toDay)));
   return row !== undefined && row.count > 0 ? row.sum / row.count : null;
+}
+
+/**
+ * What the wait estimator learns from (worker/domain/wait-estimate.ts): the clinic's entries of the
+ * clinic days `[fromDay, toDay)`, the few columns it reads. Uses the clinic/day index.
+ */
+export async function pastEntriesForEstimates(db: Database, clinicId: string, fromDay: string, toDay: string): Promise<PastEntry[]> {
+  return db
+    .select({
+      id: queueEntries.id,
+      clinicDay: queueEntries.clinicDay,
+      state: queueEntries.state,
+      checkedInAt: queueEntries.checkedInAt,
+      calledAt: queueEntries.calledAt,
+      completedAt: queueEntries.completedAt,
+      noShowAt: queueEntries.noShowAt,
+      quoteWaitMinutes: queueEntries.quoteWaitMinutes,
+    })
+    .from(queueEntries)
+    .where(and(eq(queueEntries.clinicId, clinicId), gte(queueEntries.clinicDay, fromDay), lt(queueEntries.clinicDay, toDay)));
 }

@@ -34,7 +34,7 @@ export async function loadClinicQueueSettings(db: Database, clinicId: string): P
 /** The settings a clinic's live queue counts with, and whether the clinic is archived (closed to events). */
 export async function loadClinicQueueState(db: Database, clinicId: string): Promise<{ settings: ClinicQueueSettings; archived: boolean } | undefined> {
   const [row] = await db
-    .select({ clinicId: clinics.id, timezone: clinics.timezone, smsUnitCostMinor: clinics.smsUnitCostMinor, archivedAt: clinics.archivedAt })
+    .select({ clinicId: clinics.id, timezone: clinics.timezone, smsUnitCostMinor: clinics.smsUnitCostMinor, serviceTargetMinutes: clinics.serviceTargetMinutes, archivedAt: clinics.archivedAt })
     .from(clinics)
     .where(eq(clinics.id, clinicId))
     .limit(1);

@@ -30,7 +30,7 @@ export async function rebuildRollups(
 ): Promise<{ daily: number; hourly: number }> {
   const { clinicId, range, now } = options;
   if (range.from > range.to) throw new RollupRebuildRefused(`--from ${range.from} is after --to ${range.to}`);
-  const [clinic] = await db.select({ timezone: clinics.timezone }).from(clinics).where(eq(clinics.id, clinicId)).limit(1);
+  const [clinic] = await db.select({ timezone: clinics.timezone, serviceTargetMinutes: clinics.serviceTargetMinutes }).from(clinics).where(eq(clinics.id, clinicId)).limit(1);
   if (clinic === undefined) throw new RollupRebuildRefused(`no clinic ${clinicId}`);
   const firstWholeDay = firstDayFrom(options.retentionCutoff, clinic.timezone);
   if (range.from < firstWholeDay) {
@@ -43,7 +43,7 @@ export async function rebuildRollups(
     db.select().from(queueEntries).where(and(eq(queueEntries.clinicId, clinicId), between(queueEntries.clinicDay, addClinicDays(range.from, -1), range.to))),
     db.select().from(smsMessages).where(and(eq(smsMessages.clinicId, clinicId), gte(smsMessages.sentAt, startsAt), lt(smsMessages.sentAt, endsAt))),
   ]);
-  const { daily, hourly } = rollupClinic({ clinicId, timezone: clinic.timezone, entries, sms, now, days: range });
+  const { daily, hourly } = rollupClinic({ clinicId, timezone: clinic.timezone, serviceTargetMinutes: clinic.serviceTargetMinutes, entries, sms, now, days: range });
   await writeBatch(db, [
     db.delete(dailyRollups).where(and(eq(dailyRollups.clinicId, clinicId), between(dailyRollups.day, range.from, range.to))),
     db.delete(hourlyRollups).where(and(eq(hourlyRollups.clinicId, clinicId), between(hourlyRollups.day, range.from, range.to))),

@@ -17,6 +17,8 @@ export const clinics = sqliteTable(
     planPriceMinor: integer('plan_price_minor').notNull(),
     currency: text('currency').notNull().default('TND'),
     smsUnitCostMinor: integer('sms_unit_cost_minor').notNull(),
+    /** The owner's target wait, minutes (PRODUCT: service level); the route keeps it within 5–240. */
+    serviceTargetMinutes: integer('service_target_minutes').notNull().default(30),
     createdAt: integer('created_at').notNull(),
     archivedAt: integer('archived_at'),
   },

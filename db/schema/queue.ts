@@ -49,6 +49,13 @@ export const queueEntries = sqliteTable(
     completedAt: integer('completed_at'),
     noShowAt: integer('no_show_at'),
     cancelledAt: integer('cancelled_at'),
+    /** Closed at the clinic's midnight while still open (PRODUCT: unfinished). */
+    unfinishedAt: integer('unfinished_at'),
+    /** The wait quoted at check-in, whole minutes (PRODUCT: quote); null for entries older than quotes. */
+    quoteWaitMinutes: integer('quote_wait_minutes'),
+    quoteLowMinutes: integer('quote_low_minutes'),
+    quoteHighMinutes: integer('quote_high_minutes'),
+    quotedAt: integer('quoted_at'),
     updatedAt: integer('updated_at').notNull(),
   },
   (table) => [

@@ -17,6 +17,14 @@ function rollupCounters() {
     smsSent: integer('sms_sent').notNull().default(0),
     smsFailed: integer('sms_failed').notNull().default(0),
     smsCostMinor: integer('sms_cost_minor').notNull().default(0),
+    unfinished: integer('unfinished').notNull().default(0),
+    calledWithinTarget: integer('called_within_target').notNull().default(0),
+    quoted: integer('quoted').notNull().default(0),
+    quoteAbsErrorSum: integer('quote_abs_error_sum').notNull().default(0),
+    quoteWithinRange: integer('quote_within_range').notNull().default(0),
+    quoteUnderQuoted: integer('quote_under_quoted').notNull().default(0),
+    /** |waited − quoted| in whole minutes → count, as JSON: medians over any window stay exact. */
+    quoteAbsErrors: text('quote_abs_errors', { mode: 'json' }).$type<Record<string, number>>().notNull().default({}),
     updatedAt: integer('updated_at').notNull(),
   };
 }

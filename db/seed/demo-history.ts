@@ -19,6 +19,7 @@ import {
   type SmsRow,
 } from '../../worker/domain/queue-projection.ts';
 import { rollupClinic, type DailyRollupRow, type HourlyRollupRow } from '../../worker/domain/rollup.ts';
+import { DEFAULT_SERVICE_TARGET_MINUTES } from '../../worker/domain/quote-accuracy.ts';
 import { generateClinicDay } from './clinic-day.ts';
 import type { DemoClinic } from './demo-clinics.ts';
 
@@ -53,7 +54,7 @@ export interface HistoryOptions {
 export function* clinicHistoryDays(clinic: DemoClinic, options: HistoryOptions): Generator<HistoryRows> {
   const today = clinicDayOf(options.now, clinic.timezone);
   const firstDay = addClinicDays(today, -(options.days - 1));
-  const settings = { clinicId: clinic.id, timezone: clinic.timezone, smsUnitCostMinor: clinic.smsUnitCostMinor };
+  const settings = { clinicId: clinic.id, timezone: clinic.timezone, smsUnitCostMinor: clinic.smsUnitCostMinor, serviceTargetMinutes: DEFAULT_SERVICE_TARGET_MINUTES };
   let queue: QueueDay = openQueueDay(settings, firstDay);
   let stored: QueueDay | null = null;
 

@@ -11,7 +11,7 @@ import { api, type World } from './world.ts';
  * in steps always fall in today (even just after midnight) and never in the future.
  */
 export function todaysTimeline(timezone: string, steps: number, now = Date.now()) {
-  const dayStart = openQueueDay({ clinicId: 'x', timezone, smsUnitCostMinor: 0 }, clinicDayOf(now, timezone)).startsAt;
+  const dayStart = openQueueDay({ clinicId: 'x', timezone, smsUnitCostMinor: 0, serviceTargetMinutes: 30 }, clinicDayOf(now, timezone)).startsAt;
   const step = Math.max(1, Math.min(60_000, Math.floor((now - dayStart) / (steps + 1))));
   const base = now - steps * step;
   return { step, at: (n: number) => base + n * step, iso: (n: number) => new Date(base + n * step).toISOString() };

@@ -87,7 +87,7 @@ describe('seeding the demo into a real sqld', () => {
 
   it('should store rows equal to replaying the stored events through the projection', async () => {
     const stored = await storedEventsOf(db, 'clinic-001');
-    const settings = { clinicId: 'clinic-001', timezone: 'Africa/Tunis', smsUnitCostMinor: 40 };
+    const settings = { clinicId: 'clinic-001', timezone: 'Africa/Tunis', smsUnitCostMinor: 40, serviceTargetMinutes: 30 };
     let queue: QueueDay = openQueueDay(settings, clinicDayOf(stored[0]?.occurredAt ?? NOW, 'Africa/Tunis'));
     const replayed = new Map<string, QueueEntryRow>();
     for (const row of stored) {

@@ -11,7 +11,17 @@ import { durableObjectRuntime } from '../runtime/durable-object-runtime.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import { applyEventBatch, type IngestOutcome } from './ingestion.ts';
 import { LiveSockets } from './live-sockets.ts';
-import { listEntries, liveMessageOf, loadStoredQueue, readQueueFromLibsql, rollOverIfDue, storeQueueFromLibsql, type LoadedQueue } from './loaded-queue.ts';
+import {
+  listEntries,
+  liveMessageOf,
+  loadStoredQueue,
+  readEstimatorHistory,
+  readQueueFromLibsql,
+  refitModel,
+  rollOverIfDue,
+  storeQueueFromLibsql,
+  type LoadedQueue,
+} from './loaded-queue.ts';
 import { flushOutbox, nextFlushDelayMs } from './outbox.ts';
 import { migrateQueueStorage, outboxBacklog, readArchived, writeArchived, writeSettings } from './storage.ts';
 
@@ -31,6 +41,8 @@ export class ClinicQueue extends DurableObject<Env> {
   /** The alarm as last set by us; undefined until read once from storage. */
   #alarmAt: number | null | undefined;
   #lastReport: QueueReport | undefined;
+  /** Once per object's life: a libSQL failure must not slow every request down. */
+  #modelBackfillTried = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -97,7 +109,18 @@ export class ClinicQueue extends DurableObject<Env> {
   async entries(clinicId: string, now: number): Promise<TodayEntry[]> {
     const queue = await this.#ensureQueue(clinicId, now);
     this.#rollOverIfDue(queue, now);
-    return listEntries(queue.day, now);
+    return listEntries(queue, now);
+  }
+
+  /**
+   * One entry as its patient's ticket page shows it (no personal data), or null when the entry is
+   * not in today's queue (another day, another clinic, never).
+   */
+  async ticket(clinicId: string, entryId: string, now: number): Promise<TodayEntry | null> {
+    const queue = await this.#ensureQueue(clinicId, now);
+    this.#rollOverIfDue(queue, now);
+    if (!queue.day.entries.has(entryId)) return null;
+    return listEntries(queue, now).find((entry) => entry.entryId === entryId) ?? null;
   }
 
   /**
@@ -217,6 +240,7 @@ export class ClinicQueue extends DurableObject<Env> {
   async #ensureQueue(clinicId: string, now: number): Promise<LoadedQueue> {
     if (this.#queue !== undefined) {
       if (this.#queue.day.settings.clinicId !== clinicId) throw new Error(`ClinicQueue of ${this.#queue.day.settings.clinicId} asked about ${clinicId}`);
+      if (!this.#queue.modelFitted && !this.#modelBackfillTried) await this.#fitModelFromLibsql(this.#queue);
       return this.#queue;
     }
     const read = await readQueueFromLibsql(this.#runtime.db, clinicId, now);
@@ -226,6 +250,20 @@ export class ClinicQueue extends DurableObject<Env> {
     this.#setArchived(read.archived);
     await this.#scheduleAlarm(now);
     return this.#queue;
+  }
+
+  /**
+   * A day stored before this object kept the estimator's history: the weeks before it are read
+   * from libSQL once. Until then (or if libSQL fails) the default model quotes.
+   */
+  async #fitModelFromLibsql(queue: LoadedQueue): Promise<void> {
+    this.#modelBackfillTried = true;
+    try {
+      const past = await readEstimatorHistory(this.#runtime.db, queue.day.settings.clinicId, queue.day.day);
+      if (!queue.modelFitted) this.ctx.storage.transactionSync(() => refitModel(this.ctx.storage.sql, queue, past));
+    } catch (error) {
+      this.#runtime.logger.warn('estimator history unavailable', { clinicId: queue.day.settings.clinicId, error: String(error) });
+    }
   }
 
   #rollOverIfDue(queue: LoadedQueue, now: number): void {

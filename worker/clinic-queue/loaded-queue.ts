@@ -4,15 +4,33 @@
  * lost), and how it closes at the clinic's midnight.
  */
 import type { Database } from '../../db/client.ts';
-import { meanConsultationMs, recentEventIds } from '../../db/queries/clinic-queue.ts';
+import { meanConsultationMs, pastEntriesForEstimates, recentEventIds } from '../../db/queries/clinic-queue.ts';
 import { loadClinicQueueState, loadQueueDay } from '../../db/queries/queue-writes.ts';
-import { addClinicDays, clinicDayOf } from '../domain/clinic-time.ts';
+import { addClinicDays, clinicDayOf, formatClinicInstant } from '../domain/clinic-time.ts';
 import type { LiveMessage, TodayEntry } from '../domain/live-messages.ts';
-import { openQueueDay, restoreQueueDay, type QueueDay } from '../domain/queue-projection.ts';
+import { closeUnfinishedEntries, openQueueDay, restoreQueueDay, type QueueDay } from '../domain/queue-projection.ts';
+import { waitedMinutesOf } from '../domain/quote-accuracy.ts';
+import { defaultEstimatorModel, ESTIMATOR_HISTORY_DAYS, estimateWaits, fitEstimatorModel, type EstimatorModel } from '../domain/wait-estimate.ts';
 import { countDay, readTodayFigures, type TodayCounters } from '../domain/today-figures.ts';
 import { AppError } from '../errors.ts';
 import { addClosedDayRollupsToOutbox } from './rollups.ts';
-import { clearDayRows, forgetEventsBefore, markEventSeen, putEntry, putSms, readDayMeta, readEntries, readSettings, readSms, writeDayMeta, writeSettings } from './storage.ts';
+import {
+  addToOutbox,
+  clearDayRows,
+  forgetEventsBefore,
+  forgetPastEntriesBefore,
+  markEventSeen,
+  putEntry,
+  putPastEntries,
+  putSms,
+  readDayMeta,
+  readEntries,
+  readPastEntries,
+  readSettings,
+  readSms,
+  writeDayMeta,
+  writeSettings,
+} from './storage.ts';
 
 /** PRODUCT: ids stay recognised as resends for this many clinic days; older events are refused. */
 export const SEEN_EVENT_DAYS = 7;
@@ -21,6 +39,10 @@ export interface LoadedQueue {
   day: QueueDay;
   counters: TodayCounters;
   trailingConsultationMs: number | null;
+  /** The wait estimator's model for this day, fitted from the weeks before it. */
+  model: EstimatorModel;
+  /** False for a day stored before models existed: its history is still to be read from libSQL. */
+  modelFitted: boolean;
 }
 
 /** The queue as this object last stored it, or undefined when its storage holds no day yet. */
@@ -30,7 +52,13 @@ export function loadStoredQueue(sql: SqlStorage): LoadedQueue | undefined {
   if (settings === undefined || meta === undefined) return undefined;
   const day = restoreQueueDay(settings, meta.day, { entries: readEntries(sql), sms: readSms(sql), doctorPresent: meta.doctorPresent });
   day.nextTicketNumber = Math.max(day.nextTicketNumber, meta.nextTicketNumber);
-  return { day, counters: countDay(day.entries.values()), trailingConsultationMs: meta.trailingConsultationMs };
+  return {
+    day,
+    counters: countDay(day.entries.values()),
+    trailingConsultationMs: meta.trailingConsultationMs,
+    model: meta.estimator ?? defaultEstimatorModel(),
+    modelFitted: meta.estimator !== null,
+  };
 }
 
 /** What libSQL knows of the clinic's day at `now`: enough to rebuild an empty object's storage. */
@@ -41,21 +69,36 @@ export async function readQueueFromLibsql(db: Database, clinicId: string, now: n
   const stored = await loadQueueDay(db, settings, now);
   const seen = await recentEventIds(db, clinicId, openQueueDay(settings, addClinicDays(stored.day, -(SEEN_EVENT_DAYS - 1))).startsAt);
   const trailing = await meanConsultationMs(db, clinicId, addClinicDays(stored.day, -30), stored.day);
-  return { archived: state.archived, settings, stored, seen, trailing };
+  const past = await readEstimatorHistory(db, clinicId, stored.day);
+  return { archived: state.archived, settings, stored, seen, trailing, past };
+}
+
+/** The entries the estimator of `day` learns from: the `ESTIMATOR_HISTORY_DAYS` clinic days before it. */
+export function readEstimatorHistory(db: Database, clinicId: string, day: string) {
+  return pastEntriesForEstimates(db, clinicId, addClinicDays(day, -ESTIMATOR_HISTORY_DAYS), day);
+}
+
+/** Keeps `past` as the estimator's history and refits the model from all of it. */
+export function refitModel(sql: SqlStorage, queue: LoadedQueue, past: Awaited<ReturnType<typeof readEstimatorHistory>>): void {
+  putPastEntries(sql, past);
+  queue.model = fitEstimatorModel(readPastEntries(sql), queue.day.settings.timezone);
+  queue.modelFitted = true;
+  saveDayMeta(sql, queue);
 }
 
 /** Writes what `readQueueFromLibsql` found into the object's storage, in one transaction, and answers it loaded. */
 export function storeQueueFromLibsql(storage: DurableObjectStorage, read: Awaited<ReturnType<typeof readQueueFromLibsql>>): LoadedQueue {
-  const { settings, stored, seen, trailing } = read;
+  const { settings, stored, seen, trailing, past } = read;
   const sql = storage.sql;
+  const queue: LoadedQueue = { day: stored, counters: countDay(stored.entries.values()), trailingConsultationMs: trailing, model: defaultEstimatorModel(), modelFitted: false };
   storage.transactionSync(() => {
     writeSettings(sql, settings);
     for (const entry of stored.entries.values()) putEntry(sql, entry);
     for (const message of stored.sms.values()) putSms(sql, message);
     for (const { id, occurredAt } of seen) markEventSeen(sql, id, clinicDayOf(occurredAt, settings.timezone));
-    writeDayMeta(sql, { day: stored.day, nextTicketNumber: stored.nextTicketNumber, doctorPresent: stored.doctorPresent, trailingConsultationMs: trailing });
+    refitModel(sql, queue, past);
   });
-  return { day: stored, counters: countDay(stored.entries.values()), trailingConsultationMs: trailing };
+  return queue;
 }
 
 export function saveDayMeta(sql: SqlStorage, queue: LoadedQueue): void {
@@ -64,6 +107,7 @@ export function saveDayMeta(sql: SqlStorage, queue: LoadedQueue): void {
     nextTicketNumber: queue.day.nextTicketNumber,
     doctorPresent: queue.day.doctorPresent,
     trailingConsultationMs: queue.trailingConsultationMs,
+    estimator: queue.modelFitted ? queue.model : null,
   });
 }
 
@@ -81,9 +125,16 @@ export function rollOverIfDue(storage: DurableObjectStorage, queue: LoadedQueue,
   return true;
 }
 
-/** Hands the closing day's final rollups to the outbox and switches to `next`. */
+/**
+ * Closes the day: entries still open become unfinished (PRODUCT), the day's final rollups go to
+ * the outbox, its entries join the estimator's history and the model is refitted for `next`.
+ */
 export function closeDay(sql: SqlStorage, queue: LoadedQueue, next: QueueDay, now: number): void {
+  for (const row of closeUnfinishedEntries(queue.day)) addToOutbox(sql, 'entry', row, now);
   addClosedDayRollupsToOutbox(sql, queue.day, now);
+  putPastEntries(sql, queue.day.entries.values());
+  forgetPastEntriesBefore(sql, addClinicDays(next.day, -ESTIMATOR_HISTORY_DAYS));
+  queue.model = fitEstimatorModel(readPastEntries(sql), queue.day.settings.timezone);
   clearDayRows(sql);
   forgetEventsBefore(sql, addClinicDays(next.day, -(SEEN_EVENT_DAYS - 1)));
   queue.day = next;
@@ -92,19 +143,39 @@ export function closeDay(sql: SqlStorage, queue: LoadedQueue, next: QueueDay, no
 
 /** What the phones are sent: the figures and the list as they stand at `now`. */
 export function liveMessageOf(type: LiveMessage['type'], queue: LoadedQueue, now: number): LiveMessage {
-  return { type, figures: readTodayFigures(queue.day, queue.counters, now, queue.trailingConsultationMs), entries: listEntries(queue.day, now) };
+  return { type, figures: readTodayFigures(queue.day, queue.counters, now, queue.trailingConsultationMs), entries: listEntries(queue, now) };
 }
 
-/** Today's list for reception: tickets in order, no personal data. */
-export function listEntries(day: QueueDay, now: number): TodayEntry[] {
+/**
+ * Today's list for reception: tickets in order, no personal data; each waiting entry with its
+ * position and live estimate (one pass of the estimator for the whole list), each with its quote.
+ */
+export function listEntries(queue: LoadedQueue, now: number): TodayEntry[] {
+  const { day } = queue;
+  const zone = day.settings.timezone;
+  const estimates = estimateWaits(day, queue.model, now);
+  const positions = new Map([...estimates.keys()].map((id, index) => [id, index + 1]));
   return [...day.entries.values()]
     .sort((a, b) => a.ticketNumber - b.ticketNumber)
-    .map((entry) => ({
-      entryId: entry.id,
-      ticketNumber: entry.ticketNumber,
-      state: entry.state,
-      method: entry.method,
-      checkedInAt: new Date(entry.checkedInAt).toISOString(),
-      minutesWaited: Math.floor(((entry.calledAt ?? (entry.state === 'waiting' ? now : entry.updatedAt)) - entry.checkedInAt) / 60_000),
-    }));
+    .map((entry) => {
+      const estimate = estimates.get(entry.id);
+      const quoted = entry.quoteWaitMinutes !== null && entry.quoteLowMinutes !== null && entry.quoteHighMinutes !== null && entry.quotedAt !== null;
+      return {
+        entryId: entry.id,
+        ticketNumber: entry.ticketNumber,
+        state: entry.state,
+        method: entry.method,
+        checkedInAt: new Date(entry.checkedInAt).toISOString(),
+        minutesWaited: Math.floor(((entry.calledAt ?? (entry.state === 'waiting' ? now : entry.updatedAt)) - entry.checkedInAt) / 60_000),
+        position: positions.get(entry.id) ?? null,
+        estimate:
+          estimate === undefined
+            ? null
+            : { waitMinutes: estimate.waitMinutes, lowMinutes: estimate.lowMinutes, highMinutes: estimate.highMinutes, callAt: formatClinicInstant(estimate.callAt, zone) },
+        quote: quoted
+          ? { waitMinutes: entry.quoteWaitMinutes ?? 0, lowMinutes: entry.quoteLowMinutes ?? 0, highMinutes: entry.quoteHighMinutes ?? 0, quotedAt: formatClinicInstant(entry.quotedAt ?? 0, zone) }
+          : null,
+        waitedMinutes: waitedMinutesOf(entry),
+      };
+    });
 }

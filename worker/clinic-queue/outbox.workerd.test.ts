@@ -34,7 +34,7 @@ function inQueueStorage<T>(clinicId: string, work: (sql: SqlStorage) => Promise<
 function patient(clinicId: string): QueueEntryRow[] {
   const waiting: QueueEntryRow = {
     clinicId, id: 'p1', clinicDay: DAY, ticketNumber: 1, method: 'qr', state: 'waiting', appointmentAt: null, checkedInAt: at('09:00'),
-    calledAt: null, consultationStartedAt: null, completedAt: null, noShowAt: null, cancelledAt: null, updatedAt: at('09:00'),
+    calledAt: null, consultationStartedAt: null, completedAt: null, noShowAt: null, cancelledAt: null, unfinishedAt: null, quoteWaitMinutes: null, quoteLowMinutes: null, quoteHighMinutes: null, quotedAt: null, updatedAt: at('09:00'),
   };
   const called: QueueEntryRow = { ...waiting, state: 'called', calledAt: at('09:20'), updatedAt: at('09:20') };
   return [waiting, called, { ...called, state: 'completed', completedAt: at('09:35'), updatedAt: at('09:35') }];
@@ -68,7 +68,7 @@ describe('the write-behind outbox of a clinic queue', () => {
       addToOutbox(sql, 'event', login(clinicId, 'e2', at('09:20')), at('09:20'));
       addToOutbox(sql, 'entry', completed, at('09:35'));
       const sentWrites: QueueWrite[] = [];
-      const today = restoreQueueDay({ clinicId, timezone: 'Africa/Tunis', smsUnitCostMinor: 40 }, DAY, { entries: [completed], sms: [delivered], doctorPresent: false });
+      const today = restoreQueueDay({ clinicId, timezone: 'Africa/Tunis', smsUnitCostMinor: 40, serviceTargetMinutes: 30 }, DAY, { entries: [completed], sms: [delivered], doctorPresent: false });
       await flushOutbox(sql, async (write) => {
         sentWrites.push(write);
         await saveQueueWrite(testDatabase(), write);
@@ -91,7 +91,7 @@ describe('the write-behind outbox of a clinic queue', () => {
     const clinicId = await bareClinic('outbox-down');
     const [waiting] = patient(clinicId);
     if (waiting === undefined) throw new Error('the morning is told');
-    const today = openQueueDay({ clinicId, timezone: 'Africa/Tunis', smsUnitCostMinor: 40 }, DAY);
+    const today = openQueueDay({ clinicId, timezone: 'Africa/Tunis', smsUnitCostMinor: 40, serviceTargetMinutes: 30 }, DAY);
     await inQueueStorage(clinicId, async (sql) => {
       addToOutbox(sql, 'entry', waiting, at('09:00'));
       addToOutbox(sql, 'event', login(clinicId, 'e1', at('09:00')), at('09:00'));
@@ -106,7 +106,7 @@ describe('the write-behind outbox of a clinic queue', () => {
 
   it('should forget the batches libSQL took when a later batch of the same flush fails', async () => {
     const clinicId = await bareClinic('outbox-partial');
-    const today = openQueueDay({ clinicId, timezone: 'Africa/Tunis', smsUnitCostMinor: 40 }, DAY);
+    const today = openQueueDay({ clinicId, timezone: 'Africa/Tunis', smsUnitCostMinor: 40, serviceTargetMinutes: 30 }, DAY);
     const ids = Array.from({ length: 600 }, (_, index) => `login-${String(index).padStart(3, '0')}`);
     await inQueueStorage(clinicId, async (sql) => {
       ids.forEach((id, index) => addToOutbox(sql, 'event', login(clinicId, id, at('08:00') + index), at('08:00')));
@@ -128,7 +128,7 @@ describe('the write-behind outbox of a clinic queue', () => {
     const [, , completed] = patient(clinicId);
     const [, delivered] = smsOf(clinicId);
     if (completed === undefined || delivered === undefined) throw new Error('the morning is told');
-    const monday = restoreQueueDay({ clinicId, timezone: 'Africa/Tunis', smsUnitCostMinor: 40 }, DAY, { entries: [completed], sms: [delivered], doctorPresent: false });
+    const monday = restoreQueueDay({ clinicId, timezone: 'Africa/Tunis', smsUnitCostMinor: 40, serviceTargetMinutes: 30 }, DAY, { entries: [completed], sms: [delivered], doctorPresent: false });
     const midnight = Date.parse('2031-06-10T00:00:00+01:00');
     expect(monday.endsAt).toBe(midnight);
     // An event from 00:01 opens Tuesday while the clinic's clock still reads 23:57.

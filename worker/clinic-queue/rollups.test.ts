@@ -5,7 +5,7 @@ import { rollupsOfDay } from './rollups.ts';
 
 /** A Tuesday morning in Sfax (UTC+1): one patient seen, one SMS that failed. */
 function morning() {
-  const day = openQueueDay({ clinicId: 'cabinet-sfax', timezone: 'Africa/Tunis', smsUnitCostMinor: 40 }, '2026-11-24');
+  const day = openQueueDay({ clinicId: 'cabinet-sfax', timezone: 'Africa/Tunis', smsUnitCostMinor: 40, serviceTargetMinutes: 30 }, '2026-11-24');
   const events: QueueEvent[] = [
     { id: 'e1', type: 'patient_added', entryId: 'p1', method: 'qr', occurredAt: '2026-11-24T08:00:00+01:00' },
     { id: 'e2', type: 'sms_sent', smsId: 's1', entryId: 'p1', kind: 'almost_turn', occurredAt: '2026-11-24T08:10:00+01:00' },
@@ -49,7 +49,7 @@ describe("today's rollups of a clinic queue", () => {
   });
 
   it('should have no rows for a day nothing happened in', () => {
-    const quiet = openQueueDay({ clinicId: 'cabinet-sfax', timezone: 'Africa/Tunis', smsUnitCostMinor: 40 }, '2026-11-24');
+    const quiet = openQueueDay({ clinicId: 'cabinet-sfax', timezone: 'Africa/Tunis', smsUnitCostMinor: 40, serviceTargetMinutes: 30 }, '2026-11-24');
     expect(rollupsOfDay(quiet, NOON)).toEqual({ daily: [], hourly: [] });
   });
 });

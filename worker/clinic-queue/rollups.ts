@@ -7,6 +7,7 @@ export function rollupsOfDay(day: QueueDay, now: number) {
   return rollupClinic({
     clinicId: day.settings.clinicId,
     timezone: day.settings.timezone,
+    serviceTargetMinutes: day.settings.serviceTargetMinutes,
     entries: day.entries.values(),
     sms: day.sms.values(),
     now,

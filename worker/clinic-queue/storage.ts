@@ -4,12 +4,14 @@
  * `transactionSync`, so the object's state and its outbox never disagree.
  */
 import { z } from 'zod';
+import type { PastEntry } from '../domain/wait-estimate.ts';
 import {
   ActivityRowSchema,
   ClinicSettingsSchema,
   DailyRollupRowSchema,
   HourlyRollupRowSchema,
   DayMetaSchema,
+  PastEntrySchema,
   QueueEntryRowSchema,
   SmsRowSchema,
   StoredEventRowSchema,
@@ -26,6 +28,10 @@ const STORAGE_MIGRATIONS = [
    create table entries (id text primary key, row text not null);
    create table sms (id text primary key, row text not null);
    create table outbox (seq integer primary key autoincrement, kind text not null, row text not null, enqueued_at integer not null);`,
+  // The wait estimator's history: the last weeks' entries, the few fields it reads, kept here so a
+  // day opens with a fresh model without waiting for libSQL.
+  `create table past_entries (id text primary key, day text not null, row text not null);
+   create index past_entries_day on past_entries (day);`,
 ];
 
 export function migrateQueueStorage(sql: SqlStorage): void {
@@ -88,6 +94,24 @@ export function markEventSeen(sql: SqlStorage, id: string, day: string): void {
 /** Forgets ids of days before `day`: a resend that old is refused as belonging to a closed day. */
 export function forgetEventsBefore(sql: SqlStorage, day: string): void {
   sql.exec('delete from seen_events where day < ?', day);
+}
+
+export function putPastEntries(sql: SqlStorage, entries: Iterable<PastEntry>): void {
+  for (const entry of entries) {
+    const row: PastEntry = {
+      id: entry.id, clinicDay: entry.clinicDay, state: entry.state, checkedInAt: entry.checkedInAt, calledAt: entry.calledAt,
+      completedAt: entry.completedAt, noShowAt: entry.noShowAt, quoteWaitMinutes: entry.quoteWaitMinutes,
+    };
+    sql.exec('insert or replace into past_entries (id, day, row) values (?, ?, ?)', entry.id, entry.clinicDay, JSON.stringify(row));
+  }
+}
+
+export function readPastEntries(sql: SqlStorage): PastEntry[] {
+  return sql.exec<{ row: string }>('select row from past_entries').toArray().map(({ row }) => PastEntrySchema.parse(JSON.parse(row)));
+}
+
+export function forgetPastEntriesBefore(sql: SqlStorage, day: string): void {
+  sql.exec('delete from past_entries where day < ?', day);
 }
 
 /** What the outbox carries to libSQL, one row each. */

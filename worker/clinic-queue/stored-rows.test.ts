@@ -4,7 +4,7 @@ import type { QueueEvent } from '../domain/queue-events.ts';
 import { rollupsOfDay } from './rollups.ts';
 import { DailyRollupRowSchema, DayMetaSchema, HourlyRollupRowSchema, QueueEntryRowSchema, SmsRowSchema } from './stored-rows.ts';
 
-const settings = { clinicId: 'cabinet-sfax', timezone: 'Africa/Tunis', smsUnitCostMinor: 40 };
+const settings = { clinicId: 'cabinet-sfax', timezone: 'Africa/Tunis', smsUnitCostMinor: 40, serviceTargetMinutes: 30 };
 
 /** Stored as the ClinicQueue stores it: JSON text, parsed back by the schema. */
 const stored = <T>(schema: { parse(value: unknown): T }, row: unknown): T => schema.parse(JSON.parse(JSON.stringify(row)));

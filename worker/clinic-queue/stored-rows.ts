@@ -3,6 +3,8 @@
  * it outlives deployments: a row written by an older version is checked, not trusted.
  */
 import { z } from 'zod';
+import { DEFAULT_SERVICE_TARGET_MINUTES } from '../domain/quote-accuracy.ts';
+import { EstimatorModelSchema } from '../domain/wait-estimate.ts';
 import { CHECK_IN_METHODS, ENTRY_STATES, SMS_KINDS, SMS_STATUSES, ACTIVITY_KINDS, EVENT_TYPES } from '../domain/vocabulary.ts';
 
 const instant = z.number().int();
@@ -22,7 +24,17 @@ export const QueueEntryRowSchema = z.object({
   completedAt: maybeInstant,
   noShowAt: maybeInstant,
   cancelledAt: maybeInstant,
+  // Rows stored before quotes and closing existed read as never quoted, never closed.
+  unfinishedAt: maybeInstant.default(null),
+  quoteWaitMinutes: z.number().int().nullable().default(null),
+  quoteLowMinutes: z.number().int().nullable().default(null),
+  quoteHighMinutes: z.number().int().nullable().default(null),
+  quotedAt: maybeInstant.default(null),
   updatedAt: instant,
+});
+
+export const PastEntrySchema = QueueEntryRowSchema.pick({
+  id: true, clinicDay: true, state: true, checkedInAt: true, calledAt: true, completedAt: true, noShowAt: true, quoteWaitMinutes: true,
 });
 
 export const SmsRowSchema = z.object({
@@ -58,6 +70,8 @@ export const ClinicSettingsSchema = z.object({
   clinicId: z.string(),
   timezone: z.string(),
   smsUnitCostMinor: z.number().int(),
+  // Settings stored before service targets existed read as the default.
+  serviceTargetMinutes: z.number().int().default(DEFAULT_SERVICE_TARGET_MINUTES),
 });
 
 /** What the object keeps about its day besides entries and SMS. */
@@ -67,6 +81,8 @@ export const DayMetaSchema = z.object({
   doctorPresent: z.boolean(),
   /** The clinic's 30-day mean consultation when the day opened (estimated end), null if none. */
   trailingConsultationMs: z.number().nullable(),
+  /** The wait estimator's model, fitted from the clinic's history when the day opened; null: the default. */
+  estimator: EstimatorModelSchema.nullable().default(null),
 });
 export type DayMeta = z.infer<typeof DayMetaSchema>;
 
@@ -84,6 +100,13 @@ const rollupCounters = {
   smsSent: z.number().int(),
   smsFailed: z.number().int(),
   smsCostMinor: z.number().int(),
+  unfinished: z.number().int().default(0),
+  calledWithinTarget: z.number().int().default(0),
+  quoted: z.number().int().default(0),
+  quoteAbsErrorSum: z.number().int().default(0),
+  quoteWithinRange: z.number().int().default(0),
+  quoteUnderQuoted: z.number().int().default(0),
+  quoteAbsErrors: z.record(z.string(), z.number().int()).default({}),
   updatedAt: instant,
 };
 

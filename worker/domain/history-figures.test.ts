@@ -10,7 +10,7 @@ function everyHourOf(day: string, timezone: string): RollupEntry[] {
   const entries: RollupEntry[] = [];
   const end = startOfClinicDay(nextClinicDay(day), timezone);
   for (let at = startOfClinicDay(day, timezone); at < end; at += HOUR) {
-    entries.push({ method: 'qr', checkedInAt: at + 5 * 60_000, calledAt: null, consultationStartedAt: null, completedAt: null, noShowAt: null, cancelledAt: null });
+    entries.push({ method: 'qr', checkedInAt: at + 5 * 60_000, calledAt: null, consultationStartedAt: null, completedAt: null, noShowAt: null, cancelledAt: null, unfinishedAt: null, quoteWaitMinutes: null, quoteLowMinutes: null, quoteHighMinutes: null });
   }
   return entries;
 }

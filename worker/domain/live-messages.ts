@@ -6,6 +6,23 @@
 import { z } from 'zod';
 import { CHECK_IN_METHODS, ENTRY_STATES } from './vocabulary.ts';
 
+/** PRODUCT: accuracy of the quotes over the entries called (today, or in a window); null without any. */
+export const EstimateAccuracySchema = z.object({
+  called: z.number().int(),
+  meanAbsoluteErrorMinutes: z.number().nullable(),
+  medianAbsoluteErrorMinutes: z.number().nullable(),
+  withinRangeShare: z.number().nullable(),
+  underQuotedShare: z.number().nullable(),
+});
+
+/** PRODUCT: service level, the share of entries called within the clinic's target. */
+export const ServiceLevelSchema = z.object({
+  targetMinutes: z.number().int(),
+  called: z.number().int(),
+  calledWithinTarget: z.number().int(),
+  share: z.number().nullable(),
+});
+
 export const TodayFiguresSchema = z.object({
   waiting: z.number().int(),
   seenToday: z.number().int(),
@@ -16,6 +33,8 @@ export const TodayFiguresSchema = z.object({
   avgConsultationMinutes: z.number().nullable(),
   estimatedEndAt: z.string().nullable(),
   doctorPresent: z.boolean(),
+  estimates: EstimateAccuracySchema,
+  serviceLevel: ServiceLevelSchema,
   asOf: z.string(),
   timezone: z.string(),
   day: z.string(),
@@ -29,6 +48,14 @@ export const TodayEntrySchema = z.object({
   checkedInAt: z.string(),
   /** Until called (or now, while waiting), whole minutes. */
   minutesWaited: z.number().int(),
+  /** While waiting: 1 for the next to be called. */
+  position: z.number().int().nullable(),
+  /** While waiting: the live estimate from now (PRODUCT: estimate); `callAt` in clinic time with its offset. */
+  estimate: z.object({ waitMinutes: z.number().int(), lowMinutes: z.number().int(), highMinutes: z.number().int(), callAt: z.string() }).nullable(),
+  /** The quote made at check-in, never changed; null for entries from before quotes. */
+  quote: z.object({ waitMinutes: z.number().int(), lowMinutes: z.number().int(), highMinutes: z.number().int(), quotedAt: z.string() }).nullable(),
+  /** Once called: the whole minutes actually waited (what the quote is judged against). */
+  waitedMinutes: z.number().int().nullable(),
 });
 
 export type TodayEntry = z.infer<typeof TodayEntrySchema>;

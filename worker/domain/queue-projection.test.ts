@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { queueEventSchema, type QueueEvent } from './queue-events.ts';
 import { applyQueueEvent, openQueueDay, restoreQueueDay, type QueueDay, type QueueProjectionResult } from './queue-projection.ts';
 
-const SETTINGS = { clinicId: 'clinic-marsa', timezone: 'Africa/Tunis', smsUnitCostMinor: 40 };
+const SETTINGS = { clinicId: 'clinic-marsa', timezone: 'Africa/Tunis', smsUnitCostMinor: 40, serviceTargetMinutes: 30 };
 let serial = 0;
 
 /** An event at a Tunis wall time on 2026-11-24 (UTC+1). */

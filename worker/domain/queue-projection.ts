@@ -31,6 +31,13 @@ export interface QueueEntryRow {
   completedAt: number | null;
   noShowAt: number | null;
   cancelledAt: number | null;
+  /** The clinic's midnight, when the entry was closed still open (PRODUCT: unfinished). */
+  unfinishedAt: number | null;
+  /** The wait quoted at check-in (wait-estimate.ts), whole minutes; never changed afterwards. Null before quotes existed. */
+  quoteWaitMinutes: number | null;
+  quoteLowMinutes: number | null;
+  quoteHighMinutes: number | null;
+  quotedAt: number | null;
   /** When the entry last changed, by the event's own time: replaying gives the same rows. */
   updatedAt: number;
 }
@@ -63,6 +70,8 @@ export interface ClinicQueueSettings {
   timezone: string;
   /** Price of one SMS when sent, in the clinic's currency minor units. */
   smsUnitCostMinor: number;
+  /** The owner's target wait (service level), minutes. */
+  serviceTargetMinutes: number;
 }
 
 /**
@@ -197,6 +206,11 @@ function addPatient(state: QueueDay, event: QueueEventOf<'patient_added'>, at: n
     completedAt: null,
     noShowAt: null,
     cancelledAt: null,
+    unfinishedAt: null,
+    quoteWaitMinutes: null,
+    quoteLowMinutes: null,
+    quoteHighMinutes: null,
+    quotedAt: null,
     updatedAt: at,
   };
   state.nextTicketNumber += 1;
@@ -224,6 +238,24 @@ function moveEntry(state: QueueDay, event: EntryTransitionEvent, at: number): Qu
       ? activityRow(state, 'patient_called', at, { entryId: row.id, ticket: row.ticketNumber })
       : null;
   return accepted(state, { entry: { row, inserted: false }, activity });
+}
+
+/** States an entry may still be in when its clinic day ends. */
+export const OPEN_ENTRY_STATES: readonly EntryState[] = ['waiting', 'called', 'in_consultation'];
+
+/**
+ * The day ends (PRODUCT: unfinished): every entry still waiting, called or in consultation is
+ * closed as `unfinished` at the clinic's midnight, in place. Answers the closed rows, to be stored.
+ */
+export function closeUnfinishedEntries(state: QueueDay): QueueEntryRow[] {
+  const closed: QueueEntryRow[] = [];
+  for (const entry of state.entries.values()) {
+    if (!OPEN_ENTRY_STATES.includes(entry.state)) continue;
+    const row: QueueEntryRow = { ...entry, state: 'unfinished', unfinishedAt: state.endsAt, updatedAt: Math.max(entry.updatedAt, state.endsAt) };
+    state.entries.set(row.id, row);
+    closed.push(row);
+  }
+  return closed;
 }
 
 function recordSmsSent(state: QueueDay, event: QueueEventOf<'sms_sent'>, at: number): QueueProjectionResult {

@@ -3,7 +3,7 @@ import { queueEventSchema } from './queue-events.ts';
 import { applyQueueEvent, openQueueDay, restoreQueueDay, type QueueEntryRow } from './queue-projection.ts';
 import { eventForAction } from './reception-actions.ts';
 
-const SETTINGS = { clinicId: 'clinic-marsa', timezone: 'Africa/Tunis', smsUnitCostMinor: 40 };
+const SETTINGS = { clinicId: 'clinic-marsa', timezone: 'Africa/Tunis', smsUnitCostMinor: 40, serviceTargetMinutes: 30 };
 const NOW = Date.parse('2026-11-24T09:30:00.000+01:00');
 
 /** Ids as a counter hands them out, so an event's ids are known in advance. */
@@ -17,7 +17,7 @@ function entry(id: string, ticketNumber: number, state: QueueEntryRow['state']):
   return {
     clinicId: SETTINGS.clinicId, id, clinicDay: '2026-11-24', ticketNumber, method: 'qr', state, appointmentAt: null, checkedInAt,
     calledAt: state === 'waiting' ? null : checkedInAt + 1, consultationStartedAt: null, completedAt: state === 'completed' ? checkedInAt + 2 : null,
-    noShowAt: null, cancelledAt: null, updatedAt: checkedInAt + 2,
+    noShowAt: null, cancelledAt: null, unfinishedAt: null, quoteWaitMinutes: null, quoteLowMinutes: null, quoteHighMinutes: null, quotedAt: null, updatedAt: checkedInAt + 2,
   };
 }
 

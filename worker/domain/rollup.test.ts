@@ -5,7 +5,7 @@ const MINUTE = 60_000;
 const tunis = (day: string, time: string) => Date.parse(`${day}T${time}:00+01:00`);
 
 function entry(fields: Partial<RollupEntry> & Pick<RollupEntry, 'checkedInAt'>): RollupEntry {
-  return { method: 'qr', calledAt: null, consultationStartedAt: null, completedAt: null, noShowAt: null, cancelledAt: null, ...fields };
+  return { method: 'qr', calledAt: null, consultationStartedAt: null, completedAt: null, noShowAt: null, cancelledAt: null, unfinishedAt: null, quoteWaitMinutes: null, quoteLowMinutes: null, quoteHighMinutes: null, ...fields };
 }
 
 describe('rollups of a hand-built day in Africa/Tunis', () => {

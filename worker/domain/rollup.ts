@@ -7,6 +7,8 @@
  * - waits (`called_at − checked_in_at`) at `called_at`: "average wait over entries called today";
  * - seen and consultation times at `completed_at`: "entries completed during today";
  * - no-shows at `no_show_at`, cancellations at `cancelled_at`;
+ * - quotes judged and calls within the service target at `called_at`, with the waits they judge;
+ * - unfinished entries (closed at the clinic's midnight) at `checked_in_at`: the day they belong to;
  * - SMS sent, failed and cost at `sent_at`, so failed ≤ sent in every bucket and the failure rate
  *   compares the same messages (a failure reported later updates the bucket it was sent in).
  * This is what the live "Aujourd'hui" figures count, so yesterday's rollup equals yesterday's
@@ -14,9 +16,13 @@
  */
 import { clinicDayOf, hourStartOf, localHourOf, nextClinicDay, startOfClinicDay } from './clinic-time.ts';
 import type { QueueEntryRow, SmsRow } from './queue-projection.ts';
+import { addAccuracyCounters, calledWithinTarget, DEFAULT_SERVICE_TARGET_MINUTES, countQuote, emptyAccuracyCounters, type AccuracyCounters } from './quote-accuracy.ts';
 
 /** The counters of one bucket; sums in ms so means can be computed over any window exactly. */
-export interface RollupCounters {
+export interface RollupCounters extends AccuracyCounters {
+  unfinished: number;
+  /** Entries called within the clinic's service target as it stood when the bucket was rolled up. */
+  calledWithinTarget: number;
   checkinsQr: number;
   checkinsManual: number;
   seen: number;
@@ -53,7 +59,17 @@ export interface HourlyRollupRow extends RollupCounters {
 /** What a rollup reads of an entry: stored `queue_entries` rows fit as they are. */
 export type RollupEntry = Pick<
   QueueEntryRow,
-  'method' | 'checkedInAt' | 'calledAt' | 'consultationStartedAt' | 'completedAt' | 'noShowAt' | 'cancelledAt'
+  | 'method'
+  | 'checkedInAt'
+  | 'calledAt'
+  | 'consultationStartedAt'
+  | 'completedAt'
+  | 'noShowAt'
+  | 'cancelledAt'
+  | 'unfinishedAt'
+  | 'quoteWaitMinutes'
+  | 'quoteLowMinutes'
+  | 'quoteHighMinutes'
 >;
 /** What a rollup reads of an SMS: stored `sms_messages` rows fit as they are. */
 export type RollupSms = Pick<SmsRow, 'status' | 'costMinor' | 'sentAt'>;
@@ -64,6 +80,8 @@ export interface RollupInput {
   entries: Iterable<RollupEntry>;
   sms: Iterable<RollupSms>;
   now: number;
+  /** The clinic's service target, minutes (service level); PRODUCT's default when absent. */
+  serviceTargetMinutes?: number;
   /** Keep only buckets of these clinic days (inclusive), e.g. to rebuild a range. */
   days?: { from: string; to: string };
 }
@@ -71,6 +89,9 @@ export interface RollupInput {
 /** A bucket in which nothing has happened yet. */
 export function emptyRollupCounters(): RollupCounters {
   return {
+    ...emptyAccuracyCounters(),
+    unfinished: 0,
+    calledWithinTarget: 0,
     checkinsQr: 0,
     checkinsManual: 0,
     seen: 0,
@@ -110,7 +131,10 @@ export function rollupClinic(input: RollupInput): { daily: DailyRollupRow[]; hou
       called.waitSumMs += wait;
       called.waitCount += 1;
       called.waitMaxMs = Math.max(called.waitMaxMs, wait);
+      if (calledWithinTarget(entry, input.serviceTargetMinutes ?? DEFAULT_SERVICE_TARGET_MINUTES)) called.calledWithinTarget += 1;
+      countQuote(called, entry);
     }
+    if (entry.unfinishedAt !== null) checkIn.unfinished += 1;
     if (entry.completedAt !== null) {
       const completed = bucket(entry.completedAt);
       completed.seen += 1;
@@ -158,6 +182,9 @@ export function rollupClinic(input: RollupInput): { daily: DailyRollupRow[]; hou
 /** `a` and `b` merged: sums add, the longest wait is the longer of the two. */
 export function addCounters(a: RollupCounters, b: RollupCounters): RollupCounters {
   return {
+    ...addAccuracyCounters(a, b),
+    unfinished: a.unfinished + b.unfinished,
+    calledWithinTarget: a.calledWithinTarget + b.calledWithinTarget,
     checkinsQr: a.checkinsQr + b.checkinsQr,
     checkinsManual: a.checkinsManual + b.checkinsManual,
     seen: a.seen + b.seen,

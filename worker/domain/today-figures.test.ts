@@ -3,7 +3,7 @@ import { queueEventSchema } from './queue-events.ts';
 import { applyQueueEvent, openQueueDay, type QueueDay } from './queue-projection.ts';
 import { countDay, countEntryChange, emptyTodayCounters, readTodayFigures, type TodayCounters } from './today-figures.ts';
 
-const TUNIS = { clinicId: 'clinic-marsa', timezone: 'Africa/Tunis', smsUnitCostMinor: 40 };
+const TUNIS = { clinicId: 'clinic-marsa', timezone: 'Africa/Tunis', smsUnitCostMinor: 40, serviceTargetMinutes: 30 };
 const MINUTE = 60_000;
 let serial = 0;
 
@@ -147,7 +147,7 @@ describe("the doctor's figures of today", () => {
   });
 
   it("should give the end in the clinic's own offset: Paris in summer is UTC+2", () => {
-    const paris = { clinicId: 'clinic-paris', timezone: 'Europe/Paris', smsUnitCostMinor: 12 };
+    const paris = { clinicId: 'clinic-paris', timezone: 'Europe/Paris', smsUnitCostMinor: 12, serviceTargetMinutes: 30 };
     const { queue, counters } = morning([['08:00', { type: 'doctor_presence_changed', present: true }], added('09:00', 'lea', 'qr')], paris, '2026-07-01', '+02:00');
     const figures = readTodayFigures(queue, counters, Date.parse('2026-07-01T10:00:00+02:00'), null);
     expect(figures.estimatedEndAt).toBe('2026-07-01T10:15:00.000+02:00');

@@ -2,10 +2,12 @@
  * The doctor's "Aujourd'hui" figures (PRODUCT.md, clinic figures), kept as running counters that
  * each entry change moves in O(1), so the ClinicQueue object never rescans its day per event.
  * Only "longest wait" depends on the clock (patients still waiting keep waiting): it is finished
- * at read time over the waiting entries.
+ * at read time over the waiting entries. The quotes' accuracy and the service level are judged at
+ * read time too, over the day's entries (a read is rarer than an event, and the median needs them).
  */
 import { formatClinicInstant } from './clinic-time.ts';
 import type { QueueDay, QueueEntryRow } from './queue-projection.ts';
+import { judgeEntries, type EstimateAccuracy, type ServiceLevel } from './quote-accuracy.ts';
 
 export interface TodayCounters {
   waiting: number;
@@ -79,6 +81,9 @@ export interface TodayFigures {
   /** Clinic time with its offset, or null when the doctor is away or nobody is waiting. */
   estimatedEndAt: string | null;
   doctorPresent: boolean;
+  /** Today's quotes judged against the waits of the entries called today. */
+  estimates: EstimateAccuracy;
+  serviceLevel: ServiceLevel;
   asOf: string;
   timezone: string;
   day: string;
@@ -111,6 +116,7 @@ export function readTodayFigures(day: QueueDay, counters: TodayCounters, now: nu
     avgConsultationMinutes: counters.consultCount > 0 ? minutes(counters.consultSumMs / counters.consultCount) : null,
     estimatedEndAt: day.doctorPresent && ahead > 0 ? formatClinicInstant(Math.round(now + ahead * consultationMs), day.settings.timezone) : null,
     doctorPresent: day.doctorPresent,
+    ...judgeEntries(day.entries.values(), day.settings.serviceTargetMinutes),
     asOf: new Date(now).toISOString(),
     timezone: day.settings.timezone,
     day: day.day,

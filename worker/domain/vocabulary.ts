@@ -3,7 +3,8 @@
  * derive from these arrays so a new state is added in exactly one place.
  */
 
-export const ENTRY_STATES = ['waiting', 'called', 'in_consultation', 'completed', 'no_show', 'cancelled'] as const;
+/** `unfinished`: still waiting, called or in consultation at the clinic's midnight, closed then (never seen). */
+export const ENTRY_STATES = ['waiting', 'called', 'in_consultation', 'completed', 'no_show', 'cancelled', 'unfinished'] as const;
 export type EntryState = (typeof ENTRY_STATES)[number];
 
 export const CHECK_IN_METHODS = ['qr', 'manual'] as const;

@@ -5,7 +5,7 @@ import { emptyBatch } from './batch.ts';
 import { IngestTally } from './ingest-tally.ts';
 import { batchRecorder } from './recorder.ts';
 
-const day = (): QueueDay => openQueueDay({ clinicId: 'cabinet-sfax', timezone: 'Africa/Tunis', smsUnitCostMinor: 40 }, '2026-11-25');
+const day = (): QueueDay => openQueueDay({ clinicId: 'cabinet-sfax', timezone: 'Africa/Tunis', smsUnitCostMinor: 40, serviceTargetMinutes: 30 }, '2026-11-25');
 const at = (time: string) => `2026-11-25T${time}:00+01:00`;
 
 /** Applies what the projection takes, as the ClinicQueue does, and tells the tally. */
