@@ -83,7 +83,7 @@ describe('the write-behind outbox of a clinic queue', () => {
     expect(await db.select().from(queueEntries).where(eq(queueEntries.clinicId, clinicId))).toMatchObject([{ id: 'p1', state: 'completed', calledAt: at('09:20'), completedAt: at('09:35') }]);
     expect(await db.select().from(smsMessages).where(eq(smsMessages.clinicId, clinicId))).toMatchObject([{ id: 's1', status: 'delivered', statusAt: at('09:02') }]);
     expect(await db.select().from(dailyRollups).where(eq(dailyRollups.clinicId, clinicId))).toEqual([
-      { clinicId, day: DAY, ...emptyRollupCounters(), checkinsQr: 1, seen: 1, waitSumMs: 20 * MINUTE, waitCount: 1, waitMaxMs: 20 * MINUTE, consultSumMs: 15 * MINUTE, consultCount: 1, smsSent: 1, smsCostMinor: 40, updatedAt: now, finalizedAt: null },
+      { clinicId, day: DAY, ...emptyRollupCounters(), checkinsQr: 1, seen: 1, waitSumMs: 20 * MINUTE, waitCount: 1, waitMaxMs: 20 * MINUTE, consultSumMs: 15 * MINUTE, consultCount: 1, smsSent: 1, smsCostMinor: 40, calledWithinTarget: 1, updatedAt: now, finalizedAt: null },
     ]);
   });
 
@@ -134,7 +134,7 @@ describe('the write-behind outbox of a clinic queue', () => {
     // An event from 00:01 opens Tuesday while the clinic's clock still reads 23:57.
     const closedAt = midnight - 3 * MINUTE;
     // With no consultation start recorded, the visit runs from the call (09:20) to the end (09:35).
-    const counters = { ...emptyRollupCounters(), checkinsQr: 1, seen: 1, waitSumMs: 20 * MINUTE, waitCount: 1, waitMaxMs: 20 * MINUTE, consultSumMs: 15 * MINUTE, consultCount: 1, smsSent: 1, smsCostMinor: 40 };
+    const counters = { ...emptyRollupCounters(), checkinsQr: 1, seen: 1, waitSumMs: 20 * MINUTE, waitCount: 1, waitMaxMs: 20 * MINUTE, consultSumMs: 15 * MINUTE, consultCount: 1, smsSent: 1, smsCostMinor: 40, calledWithinTarget: 1 };
     await inQueueStorage(clinicId, async (sql) => {
       addClosedDayRollupsToOutbox(sql, monday, closedAt);
       expect(readOutbox(sql, 100)).toEqual({

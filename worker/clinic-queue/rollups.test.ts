@@ -31,6 +31,8 @@ describe("today's rollups of a clinic queue", () => {
         waitSumMs: 20 * MINUTE, waitCount: 1, waitMaxMs: 20 * MINUTE,
         consultSumMs: 43 * MINUTE, consultCount: 1,
         smsSent: 1, smsFailed: 1, smsCostMinor: 40,
+        unfinished: 0, calledWithinTarget: 1,
+        quoted: 0, quoteAbsErrorSum: 0, quoteWithinRange: 0, quoteUnderQuoted: 0, quoteAbsErrors: {},
         updatedAt: NOON, finalizedAt: null,
       },
     ]);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { applyQueueEvent, openQueueDay, restoreQueueDay } from '../domain/queue-projection.ts';
 import type { QueueEvent } from '../domain/queue-events.ts';
 import { rollupsOfDay } from './rollups.ts';
-import { DailyRollupRowSchema, DayMetaSchema, HourlyRollupRowSchema, QueueEntryRowSchema, SmsRowSchema } from './stored-rows.ts';
+import { defaultEstimatorModel } from '../domain/wait-estimate.ts';
+import { ClinicSettingsSchema, DailyRollupRowSchema, DayMetaSchema, HourlyRollupRowSchema, QueueEntryRowSchema, SmsRowSchema } from './stored-rows.ts';
 
 const settings = { clinicId: 'cabinet-sfax', timezone: 'Africa/Tunis', smsUnitCostMinor: 40, serviceTargetMinutes: 30 };
 
@@ -52,4 +53,17 @@ describe('rows the ClinicQueue keeps in its storage', () => {
     }
     expect(DayMetaSchema.safeParse({ day: '2026-11-24', nextTicketNumber: 0, doctorPresent: false, trailingConsultationMs: null }).success).toBe(false);
   });
+
+  it('should read rows an older version stored, from before quotes and service targets, as never quoted and the default target', () => {
+    const entry = busyMorning().entries.get('p1');
+    if (entry === undefined) throw new Error('the morning has its first patient');
+    const older = Object.fromEntries(Object.entries(entry).filter(([key]) => !key.startsWith('quote') && key !== 'unfinishedAt'));
+    expect(stored(QueueEntryRowSchema, older)).toEqual({ ...entry, unfinishedAt: null, quoteWaitMinutes: null, quoteLowMinutes: null, quoteHighMinutes: null, quotedAt: null });
+    expect(stored(ClinicSettingsSchema, { clinicId: 'cabinet-sfax', timezone: 'Africa/Tunis', smsUnitCostMinor: 40 }).serviceTargetMinutes).toBe(30);
+    expect(stored(DayMetaSchema, { day: '2026-11-24', nextTicketNumber: 3, doctorPresent: true, trailingConsultationMs: null }).estimator).toBeNull();
+    // A model that does not hold together is refused, not used to quote patients.
+    const model = { ...defaultEstimatorModel(), workShare: [[2]] };
+    expect(DayMetaSchema.safeParse({ day: '2026-11-24', nextTicketNumber: 3, doctorPresent: true, trailingConsultationMs: null, estimator: model }).success).toBe(false);
+  });
 });
+

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { queueEventSchema, type QueueEvent } from './queue-events.ts';
-import { applyQueueEvent, openQueueDay, restoreQueueDay, type QueueDay, type QueueProjectionResult } from './queue-projection.ts';
+import { applyQueueEvent, closeUnfinishedEntries, openQueueDay, restoreQueueDay, type QueueDay, type QueueProjectionResult } from './queue-projection.ts';
 
 const SETTINGS = { clinicId: 'clinic-marsa', timezone: 'Africa/Tunis', smsUnitCostMinor: 40, serviceTargetMinutes: 30 };
 let serial = 0;
@@ -48,6 +48,12 @@ describe('a morning at Cabinet Dr Ben Salah', () => {
       completedAt: tunis('09:13'),
       noShowAt: null,
       cancelledAt: null,
+      unfinishedAt: null,
+      // The projection alone quotes nothing: quotes are stamped by quoted-projection.ts.
+      quoteWaitMinutes: null,
+      quoteLowMinutes: null,
+      quoteHighMinutes: null,
+      quotedAt: null,
       updatedAt: tunis('09:13'),
     });
     expect(queue.entries.get('karim')?.ticketNumber).toBe(2);
@@ -211,5 +217,30 @@ describe('the clinic day boundary', () => {
     const added = applyQueueEvent(rebuilt, at('09:05', { type: 'patient_added', entryId: 'c', method: 'manual' }));
     expect(added.ok && added.changes.entry?.row.ticketNumber).toBe(3);
     expect(applyQueueEvent(rebuilt, at('09:06', { type: 'sms_status', smsId: 's1', status: 'delivered' })).ok).toBe(true);
+  });
+
+  it("should close the entries still open at the clinic's midnight as unfinished, and leave finished ones alone", () => {
+    const { queue } = play(openQueueDay(SETTINGS, '2026-11-24'), [
+      at('17:00', { type: 'patient_added', entryId: 'seen', method: 'qr' }),
+      at('17:01', { type: 'patient_added', entryId: 'called', method: 'qr' }),
+      at('17:02', { type: 'patient_added', entryId: 'consulting', method: 'qr' }),
+      at('17:03', { type: 'patient_added', entryId: 'waiting', method: 'manual' }),
+      at('17:04', { type: 'patient_added', entryId: 'left', method: 'manual' }),
+      at('17:10', { type: 'patient_called', entryId: 'seen' }),
+      at('17:20', { type: 'patient_completed', entryId: 'seen' }),
+      at('17:30', { type: 'patient_called', entryId: 'consulting' }),
+      at('17:31', { type: 'consultation_started', entryId: 'consulting' }),
+      at('17:40', { type: 'patient_called', entryId: 'called' }),
+      at('17:50', { type: 'patient_cancelled', entryId: 'left' }),
+    ]);
+    const midnight = tunis('00:00', '2026-11-25');
+    const closed = closeUnfinishedEntries(queue);
+    expect(closed.map((row) => row.id).sort()).toEqual(['called', 'consulting', 'waiting']);
+    for (const row of closed) expect(row).toMatchObject({ state: 'unfinished', unfinishedAt: midnight, updatedAt: midnight, completedAt: null });
+    expect(queue.entries.get('waiting')?.state).toBe('unfinished');
+    expect(queue.entries.get('seen')).toMatchObject({ state: 'completed', unfinishedAt: null });
+    expect(queue.entries.get('left')).toMatchObject({ state: 'cancelled', unfinishedAt: null });
+    // Closed once: nothing is left open to close again.
+    expect(closeUnfinishedEntries(queue)).toEqual([]);
   });
 });

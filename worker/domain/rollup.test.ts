@@ -4,6 +4,9 @@ import { emptyRollupCounters, rollupClinic, type RollupEntry, type RollupSms } f
 const MINUTE = 60_000;
 const tunis = (day: string, time: string) => Date.parse(`${day}T${time}:00+01:00`);
 
+/** A quote made at check-in, whole minutes. */
+const quote = (waitMinutes: number, lowMinutes: number, highMinutes: number) => ({ quoteWaitMinutes: waitMinutes, quoteLowMinutes: lowMinutes, quoteHighMinutes: highMinutes });
+
 function entry(fields: Partial<RollupEntry> & Pick<RollupEntry, 'checkedInAt'>): RollupEntry {
   return { method: 'qr', calledAt: null, consultationStartedAt: null, completedAt: null, noShowAt: null, cancelledAt: null, unfinishedAt: null, quoteWaitMinutes: null, quoteLowMinutes: null, quoteHighMinutes: null, ...fields };
 }
@@ -11,16 +14,18 @@ function entry(fields: Partial<RollupEntry> & Pick<RollupEntry, 'checkedInAt'>):
 describe('rollups of a hand-built day in Africa/Tunis', () => {
   const day = '2026-11-24';
   const entries: RollupEntry[] = [
-    // Checked in 09:05, called 09:35 (30 min wait), consultation 09:36–09:48 (12 min).
-    entry({ checkedInAt: tunis(day, '09:05'), calledAt: tunis(day, '09:35'), consultationStartedAt: tunis(day, '09:36'), completedAt: tunis(day, '09:48') }),
+    // Checked in 09:05, called 09:35 (30 min wait: exactly the target, within), consultation 09:36–09:48 (12 min).
+    // Quoted 25 (20–35): 5 min off, inside the range.
+    entry({ checkedInAt: tunis(day, '09:05'), calledAt: tunis(day, '09:35'), consultationStartedAt: tunis(day, '09:36'), completedAt: tunis(day, '09:48'), ...quote(25, 20, 35) }),
     // Manual, checked in 09:20, called 10:05 (45 min), completed 10:15 without a start (10 min from the call).
-    entry({ method: 'manual', checkedInAt: tunis(day, '09:20'), calledAt: tunis(day, '10:05'), completedAt: tunis(day, '10:15') }),
-    // Called 10:20 after 50 min, never came: a no-show at 10:24.
-    entry({ checkedInAt: tunis(day, '09:30'), calledAt: tunis(day, '10:20'), noShowAt: tunis(day, '10:24') }),
+    // Quoted 30 (20–40): 15 min off, above the range (under-quoted).
+    entry({ method: 'manual', checkedInAt: tunis(day, '09:20'), calledAt: tunis(day, '10:05'), completedAt: tunis(day, '10:15'), ...quote(30, 20, 40) }),
+    // Called 10:20 after 50 min, never came: a no-show at 10:24. Quoted exactly.
+    entry({ checkedInAt: tunis(day, '09:30'), calledAt: tunis(day, '10:20'), noShowAt: tunis(day, '10:24'), ...quote(50, 40, 60) }),
     // Gave up at 11:10 without being called.
     entry({ method: 'manual', checkedInAt: tunis(day, '10:40'), cancelledAt: tunis(day, '11:10') }),
-    // Still waiting.
-    entry({ checkedInAt: tunis(day, '10:50') }),
+    // Still waiting at midnight: closed unfinished, counted on the day (and hour) it checked in.
+    entry({ checkedInAt: tunis(day, '10:50'), unfinishedAt: tunis('2026-11-25', '00:00') }),
     // Late evening: checked in on the 24th, called on the 24th, completed after midnight — on the 25th.
     entry({ checkedInAt: tunis(day, '23:30'), calledAt: tunis(day, '23:50'), consultationStartedAt: tunis(day, '23:51'), completedAt: tunis('2026-11-25', '00:05') }),
   ];
@@ -50,6 +55,14 @@ describe('rollups of a hand-built day in Africa/Tunis', () => {
         smsSent: 3,
         smsFailed: 1,
         smsCostMinor: 120,
+        unfinished: 1,
+        // 09:35 (30 min, the boundary) and 23:50 (20 min).
+        calledWithinTarget: 2,
+        quoted: 3,
+        quoteAbsErrorSum: 5 + 15 + 0,
+        quoteWithinRange: 2,
+        quoteUnderQuoted: 1,
+        quoteAbsErrors: { 0: 1, 5: 1, 15: 1 },
         updatedAt: now,
         finalizedAt: tunis('2026-11-25', '00:00'),
       },
@@ -78,6 +91,9 @@ describe('rollups of a hand-built day in Africa/Tunis', () => {
     expect(nine).toMatchObject({ checkinsQr: 2, checkinsManual: 1, seen: 1, waitCount: 1, waitSumMs: 30 * MINUTE, smsSent: 2, smsFailed: 1, smsCostMinor: 80 });
     const ten = hourly[1];
     expect(ten).toMatchObject({ checkinsQr: 1, checkinsManual: 1, seen: 1, noShows: 1, waitCount: 2, waitSumMs: 95 * MINUTE, waitMaxMs: 50 * MINUTE, smsSent: 1 });
+    // The quotes are judged in the hour of the call; the unfinished entry in the hour it checked in.
+    expect(nine).toMatchObject({ quoted: 1, quoteAbsErrors: { 5: 1 }, calledWithinTarget: 1, unfinished: 0 });
+    expect(ten).toMatchObject({ quoted: 2, quoteAbsErrorSum: 15, quoteUnderQuoted: 1, quoteAbsErrors: { 0: 1, 15: 1 }, calledWithinTarget: 0, unfinished: 1 });
     expect(hourly[2]).toMatchObject({ cancelled: 1, checkinsQr: 0 });
   });
 

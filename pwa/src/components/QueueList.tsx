@@ -2,8 +2,9 @@ import { createMemo, createSignal, For, onCleanup, Show, type JSX } from 'solid-
 import type { EntryAction } from '../api/queue';
 import type { TodayEntry } from '../api/wire';
 import { formatMinutes } from '../i18n/figures';
-import { t } from '../i18n/locale';
+import { locale, t } from '../i18n/locale';
 import { minutesWaitedNow } from '../live/clock-figures';
+import { positionWords, quoteWords, rangeWords } from '../live/estimate-words';
 import { groupEntries, needsConfirmation, nextSteps } from '../reception/entry-actions';
 import { MoreIcon } from './icons';
 
@@ -17,7 +18,9 @@ export interface EntryControls {
 
 /**
  * Today's list: who is with the doctor, who waits (in ticket order), and, folded, who is done.
- * Tickets, states in words and minutes waited; reception gets each entry's next steps.
+ * Tickets, states in words and minutes waited; each waiting patient's place in the line and the
+ * range of their wait, as the queue last estimated it; for those called, what they had been told
+ * beside what they waited. Reception gets each entry's next steps.
  */
 export function QueueList(props: {
   entries: readonly TodayEntry[];
@@ -61,6 +64,12 @@ const CONFIRM_WINDOW_MS = 4_000;
 
 function EntryRow(props: { entry: TodayEntry; asOf: string; elapsedMs: number; controls: EntryControls | null }): JSX.Element {
   const minutes = () => formatMinutes(minutesWaitedNow(props.entry, props.asOf, props.elapsedMs), t());
+  // As received: the queue estimates again with every change, and a range slid by the clock alone
+  // would shrink toward "now" exactly when the doctor is slower than expected.
+  const waiting = () => props.entry.state === 'waiting';
+  const position = () => (waiting() && props.entry.position !== null ? positionWords(props.entry.position, locale(), t()) : null);
+  const estimate = () => (waiting() && props.entry.estimate !== null ? rangeWords(props.entry.estimate, t()) : null);
+  const quoted = () => quoteWords(props.entry, t());
   // Waiting rows are many and their steps rare (reception calls the next patient from the dock):
   // their steps fold behind one button. Rows with the doctor show theirs at once.
   const folds = () => props.entry.state === 'waiting';
@@ -75,10 +84,21 @@ function EntryRow(props: { entry: TodayEntry; asOf: string; elapsedMs: number; c
       </span>
       <div class="entry-main">
         <p class="entry-line">
-          <span class="entry-state">{t().entryStates[props.entry.state]}</span>
+          <span class="entry-state">{position() ?? t().entryStates[props.entry.state]}</span>
+          <Show when={estimate()}>
+            {(range) => (
+              <span class="entry-estimate">
+                <span aria-hidden="true">{range().text}</span>
+                <span class="visually-hidden">{range().spoken}</span>
+              </span>
+            )}
+          </Show>
           <span class="entry-method">{t().entryMethod[props.entry.method]}</span>
         </p>
-        <p class="footnote">{props.entry.state === 'waiting' ? t().waitingFor(minutes()) : t().waited(minutes())}</p>
+        <p class="footnote">
+          {props.entry.state === 'waiting' ? t().waitingFor(minutes()) : t().waited(minutes())}
+          <Show when={quoted()}>{(words) => <span class="entry-quote"> · {words()}</span>}</Show>
+        </p>
       </div>
       <Show when={controls()}>
         {(current) => (

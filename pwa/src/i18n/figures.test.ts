@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
-import { formatAge, formatChange, formatClinicClock, formatCount, formatDecimal, formatMinutes, formatMoney, formatMoneyOnCard, formatShare } from './figures';
+import {
+  formatAge,
+  formatChange,
+  formatClinicClock,
+  formatCount,
+  formatDecimal,
+  formatMinutes,
+  formatMoney,
+  formatMoneyOnCard,
+  formatOrdinal,
+  formatShare,
+} from './figures';
 import { fr } from './fr';
 
 const NBSP = '\u00a0';
@@ -33,6 +44,18 @@ describe('formatShare and formatCount', () => {
   it('should group thousands the local way', () => {
     expect(formatCount(1234, 'fr')).toBe('1\u202f234');
     expect(formatCount(1234, 'en')).toBe('1,234');
+  });
+});
+
+describe('formatOrdinal', () => {
+  it('should rank the French way: 1er, then 2e, 3e…', () => {
+    expect(['1', '2', '3', '11', '21'].map((rank) => formatOrdinal(Number(rank), 'fr'))).toEqual(['1er', '2e', '3e', '11e', '21e']);
+  });
+
+  it('should rank the English way, teens included', () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101].map((rank) => formatOrdinal(rank, 'en'))).toEqual([
+      '1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st',
+    ]);
   });
 });
 

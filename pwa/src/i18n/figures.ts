@@ -17,6 +17,18 @@ export function formatMinutes(minutes: number, messages: Messages): string {
   return messages.hoursMinutes(Math.floor(whole / 60), String(whole % 60).padStart(2, '0'));
 }
 
+/** Ordinal suffixes by plural category: French counts "1er, 2e", English "1st, 2nd, 3rd, 4th". */
+const ORDINAL_SUFFIXES: Record<Locale, Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }> = {
+  fr: { one: 'er', other: 'e' },
+  en: { one: 'st', two: 'nd', few: 'rd', other: 'th' },
+};
+
+/** A rank in a line ("3e" / "3rd"): where a waiting patient stands. */
+export function formatOrdinal(rank: number, locale: Locale): string {
+  const suffixes = ORDINAL_SUFFIXES[locale];
+  return `${formatCount(rank, locale)}${suffixes[new Intl.PluralRules(locale, { type: 'ordinal' }).select(rank)] ?? suffixes.other}`;
+}
+
 /** A share (0–1) as a whole percentage in the reader's notation: "63 %" / "63%". */
 export function formatShare(share: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);

@@ -136,6 +136,22 @@ export const fr = {
   underAMinute: '<\u00a01\u00a0min',
   figuresAnnouncement: (waiting: string, seen: string) => `En attente\u00a0: ${waiting}. Vus aujourd’hui\u00a0: ${seen}.`,
   loadingFigures: 'Chargement des chiffres du jour…',
+  /** PRODUCT: service level, against the clinic's target ("30 min"): called within it, the boundary included. */
+  figureServiceLevel: (target: string) => `Appelés en ${target} ou moins`,
+  serviceLevelCounts: (within: string, called: string) => `${within} sur ${called} patients appelés`,
+  /** PRODUCT: accuracy of today's quotes, in one line under the figures. */
+  estimatesToday: (median: string, within: string, called: string) =>
+    `Estimations du jour\u00a0: écart médian ${median}, ${within} sur ${called} dans la fourchette`,
+  estimatesTodayNoneCalled: 'Estimations du jour\u00a0: leur justesse s’affichera dès le premier patient appelé.',
+  /** A wait as the patient is told it: a point and its range, "≈ 25 min (15–35)". */
+  estimateAbout: (point: string, range: string) => `≈ ${point} (${range})`,
+  estimateAnyMoment: 'd’un instant à l’autre',
+  estimateAnyMomentWithin: (high: string) => `d’un instant à l’autre (au plus ${high})`,
+  estimateSpoken: (point: string, low: string, high: string) => `appel estimé dans ${point} environ, entre ${low} et ${high}`,
+  /** Where a waiting patient stands: `ordinal` is "2e", "3e"… */
+  queuePosition: (position: number, ordinal: string) => (position === 1 ? 'Prochain' : `${ordinal} dans la file`),
+  /** Once called: what the patient was told at check-in, beside what they waited. */
+  quotedAs: (estimate: string) => `annoncé ${estimate}`,
 
   connectionLive: 'En direct',
   connectionConnecting: 'Connexion…',
@@ -177,6 +193,7 @@ export const fr = {
     completed: 'Vu',
     no_show: 'Non présenté',
     cancelled: 'Annulé',
+    unfinished: 'Inachevé',
   },
   waitingFor: (duration: string) => `attend depuis ${duration}`,
   waited: (duration: string) => `a attendu ${duration}`,

@@ -15,4 +15,11 @@ describe('parseStoredSnapshot', () => {
     expect(parseStoredSnapshot(JSON.stringify({ ...STORED, figures: { waiting: 2 } }))).toBeNull();
     expect(parseStoredSnapshot(JSON.stringify({ ...STORED, receivedAt: 'yesterday' }))).toBeNull();
   });
+
+  it('should treat a copy kept before quotes as missing rather than show it half-read', () => {
+    const { estimates: _estimates, serviceLevel: _serviceLevel, ...figuresBefore } = TEN_AM;
+    const entriesBefore = TEN_AM_ENTRIES.map(({ position: _position, estimate: _estimate, quote: _quote, waitedMinutes: _waited, ...entry }) => entry);
+    expect(parseStoredSnapshot(JSON.stringify({ ...STORED, figures: figuresBefore, entries: entriesBefore }))).toBeNull();
+    expect(parseStoredSnapshot(JSON.stringify({ ...STORED, entries: entriesBefore }))).toBeNull();
+  });
 });

@@ -10,7 +10,7 @@ describe('nextSteps', () => {
   });
 
   it('should offer nothing once an entry is done', () => {
-    for (const state of ['completed', 'no_show', 'cancelled'] as const) expect(nextSteps(state)).toEqual([]);
+    for (const state of ['completed', 'no_show', 'cancelled', 'unfinished'] as const) expect(nextSteps(state)).toEqual([]);
   });
 });
 
@@ -30,6 +30,15 @@ describe('groupEntries', () => {
     expect(tickets(groups.current)).toEqual([10, 11]);
     expect(tickets(groups.waiting)).toEqual([12, 13]);
     expect(tickets(groups.done)).toEqual([8, 9, 14]);
+  });
+
+  it('should keep an entry closed at midnight with the day’s record, never in the line', () => {
+    const [first] = TEN_AM_ENTRIES;
+    if (first === undefined) throw new Error('the morning has entries');
+    const groups = groupEntries([{ ...first, state: 'unfinished', waitedMinutes: null }]);
+    expect(groups.done.map((entry) => entry.state)).toEqual(['unfinished']);
+    expect(groups.current).toEqual([]);
+    expect(groups.waiting).toEqual([]);
   });
 
   it('should have empty groups on a quiet morning', () => {

@@ -13,6 +13,8 @@ const NEXT_STEPS: Record<EntryState, readonly EntryAction[]> = {
   completed: [],
   no_show: [],
   cancelled: [],
+  // Closed at the clinic's midnight while still open: that day is over, nothing is left to do.
+  unfinished: [],
 };
 
 export function nextSteps(state: EntryState): readonly EntryAction[] {
@@ -29,16 +31,17 @@ export interface QueueGroups {
   current: TodayEntry[];
   /** Still waiting, in ticket order: who comes next. */
   waiting: TodayEntry[];
-  /** Seen, no-show or cancelled: today's record. */
+  /** Seen, no-show, cancelled or unfinished: today's record. */
   done: TodayEntry[];
 }
 
 /** Today's entries as reception reads them, each group in ticket order. */
 export function groupEntries(entries: readonly TodayEntry[]): QueueGroups {
   const byTicket = [...entries].sort((a, b) => a.ticketNumber - b.ticketNumber);
+  const isCurrent = (entry: TodayEntry) => entry.state === 'called' || entry.state === 'in_consultation';
   return {
-    current: byTicket.filter((entry) => entry.state === 'called' || entry.state === 'in_consultation'),
+    current: byTicket.filter(isCurrent),
     waiting: byTicket.filter((entry) => entry.state === 'waiting'),
-    done: byTicket.filter((entry) => entry.state === 'completed' || entry.state === 'no_show' || entry.state === 'cancelled'),
+    done: byTicket.filter((entry) => entry.state !== 'waiting' && !isCurrent(entry)),
   };
 }
