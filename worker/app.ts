@@ -23,6 +23,9 @@ import { pushRoutes } from './routes/push.ts';
 import { queueRoutes } from './routes/queue.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { settingsRoutes } from './routes/settings.ts';
+import { TICKET_PAGE_PREFIX, ticketPageRoutes } from './routes/ticket-page.ts';
+import { ticketRoutes } from './routes/tickets.ts';
+import { serviceTargetRoutes } from './routes/service-target.ts';
 import { bodySizeLimit } from './http/body-limit.ts';
 import { requestLog } from './http/request-log.ts';
 import { requestMetrics } from './http/request-metrics.ts';
@@ -58,6 +61,7 @@ export function createApp(options: { clock?: Clock } = {}) {
   app.use(`${API_PREFIX}/*`, bodySizeLimit(`${API_PREFIX}/ingest/events`));
   app.use(`${API_PREFIX}/*`, requestRuntime(options.clock));
   app.use(METRICS_PATH, requestRuntime(options.clock));
+  app.use(`${TICKET_PAGE_PREFIX}/*`, requestRuntime(options.clock));
 
   const routes = app
     .route(API_PREFIX, healthRoutes)
@@ -71,16 +75,20 @@ export function createApp(options: { clock?: Clock } = {}) {
     .route(API_PREFIX, adminClinicRoutes)
     .route(API_PREFIX, auditRoutes)
     .route(API_PREFIX, ingestRoutes)
+    .route(API_PREFIX, ticketRoutes)
     .route(API_PREFIX, queueRoutes)
     .route(API_PREFIX, historyRoutes)
     .route(API_PREFIX, alertRoutes)
     .route(API_PREFIX, pushRoutes)
     .route(API_PREFIX, settingsRoutes)
+    .route(API_PREFIX, serviceTargetRoutes)
     .route(API_PREFIX, reportRoutes)
     .route(API_PREFIX, docsRoutes);
 
   // Prometheus scrapes outside the API (wrangler.toml run_worker_first lists it).
   app.route('/', metricsRoutes);
+  // Patients' ticket pages, outside the API too (run_worker_first lists /t/*).
+  app.route('/', ticketPageRoutes);
 
   app.get(OPENAPI_PATH, authorize(PUBLIC));
   app.doc31(OPENAPI_PATH, (c) => ({

@@ -3,12 +3,17 @@
  * late-afternoon peaks, a doctor calling them one by one, consultations, no-shows, cancellations,
  * SMS and logins — as events (worker/domain/queue-events.ts), nothing else. Rows are derived from
  * these events by the production projection, never written directly.
+ *
+ * The same days feed the demo and the estimates bench (bench/estimates-bench.ts), so they carry
+ * what makes a real wait hard to foretell, none of which the estimator is told: right-skewed
+ * consultations, slow and quick days, late starts, a short break some mornings, patients who give
+ * up, and booked patients called before the queue when their time comes.
  */
 import { formatClinicInstant, instantOfClinicTime, weekdayOf } from '../../worker/domain/clinic-time.ts';
 import type { QueueEvent } from '../../worker/domain/queue-events.ts';
 import type { CheckInMethod, SmsKind } from '../../worker/domain/vocabulary.ts';
 import type { DemoClinic } from './demo-clinics.ts';
-import { between, chance, integerBetween, randomFor, weightedIndex, type Random } from './random.ts';
+import { between, chance, integerBetween, lognormal, randomFor, weightedIndex, type Random } from './random.ts';
 
 /** An event with the instant it happened and the instant Pulse received it. */
 export interface GeneratedEvent {
@@ -31,6 +36,25 @@ const VOLUME_BY_WEEKDAY = [0, 1.15, 1, 1, 1, 0.85, 0.55];
 /** The share of the usual afternoon crowd that comes on a Friday afternoon in Tunisia. */
 const FRIDAY_AFTERNOON = 0.3;
 const MONDAY_EXTRA_NO_SHOWS = 0.04;
+/**
+ * Consultations are lognormal, most short and a few long: a median of 12 min and σ = 0.45 (of the
+ * logarithm) give a mean of 13.3 min, one in ten under 6.7 min and one in ten over 21.4 min. The
+ * bounds only keep each story plausible (a 3-minute renewal, an hour-long emergency).
+ */
+const CONSULTATION_MEDIAN_MINUTES = 12;
+const CONSULTATION_SIGMA = Number(process.env.CS ?? 0.45);
+const CONSULTATION_MIN_MINUTES = 3;
+const CONSULTATION_MAX_MINUTES = 60;
+/** The day's pace: every consultation of a day is scaled by one lognormal factor (σ 0.12: ±12 % on a typical day). */
+const DAY_PACE_SIGMA = Number(process.env.DP ?? 0.12);
+/** Some days a session starts much later than usual (hospital rounds, traffic): how often, and by how much more. */
+const LATE_START_CHANCE = 0.15;
+const LATE_MORNING_MINUTES = [30, 75] as const;
+const LATE_AFTERNOON_MINUTES = [20, 45] as const;
+/** Some mornings the doctor steps out once (a coffee, a call, a home visit): when it can start, and how long. */
+const MORNING_BREAK_CHANCE = Number(process.env.MB ?? 0.35);
+const MORNING_BREAK_WINDOW = [10 * 60, 11 * 60 + 30] as const;
+const MORNING_BREAK_MINUTES = [8, 25] as const;
 const SMS_FAILURE_RATE = 0.03;
 /** Patients leave a phone number far more often when they check in themselves. */
 const PHONE_SHARE: Record<CheckInMethod, number> = { qr: 0.92, manual: 0.45 };
@@ -38,6 +62,8 @@ const PHONE_SHARE: Record<CheckInMethod, number> = { qr: 0.92, manual: 0.45 };
 interface Patient {
   entryId: string;
   arrival: number;
+  /** A booked slot: the desk calls the patient before the queue once it has come. */
+  appointmentAt: number | null;
   hasPhone: boolean;
   /** When the patient gives up if still waiting then. */
   leavesAt: number;
@@ -69,10 +95,15 @@ export function generateClinicDay(clinic: DemoClinic, day: string, options: Clin
   }
 
   const saturday = weekday === 6;
-  const morningStart = local(8, 30) + between(random, 0, 20) * MINUTE;
+  const lateBy = (range: readonly [number, number]) => (chance(random, LATE_START_CHANCE) ? between(random, range[0], range[1]) : 0);
+  const morningStart = local(8, 30) + (between(random, 0, 25) + lateBy(LATE_MORNING_MINUTES)) * MINUTE;
   const morningEnd = saturday ? local(13) : local(12, 30);
-  const afternoon = saturday ? null : { start: local(15) + between(random, 0, 15) * MINUTE, end: local(19) };
+  const afternoon = saturday ? null : { start: local(15) + (between(random, 0, 15) + lateBy(LATE_AFTERNOON_MINUTES)) * MINUTE, end: local(19) };
   const closingTime = saturday ? local(15) : local(21);
+  const pace = lognormal(random, 1, DAY_PACE_SIGMA);
+  const morningBreak = chance(random, MORNING_BREAK_CHANCE)
+    ? { at: local(0, between(random, ...MORNING_BREAK_WINDOW)), minutes: between(random, ...MORNING_BREAK_MINUTES), taken: false }
+    : null;
 
   // The doctor logs in before the first patient; the desk often logs in again after lunch.
   const morningPlatform = chance(random, 0.55) ? 'mobile' : 'web';
@@ -83,17 +114,18 @@ export function generateClinicDay(clinic: DemoClinic, day: string, options: Clin
 
   const patients = arrivals(clinic, weekday, random, local).map((arrival, index) => {
     const method: CheckInMethod = chance(random, clinic.qrShare) ? 'qr' : 'manual';
+    // A few manual check-ins had booked a slot on the quarter hour after they came in.
+    const quarter = 15 * MINUTE;
+    const appointmentAt = method === 'manual' && chance(random, 0.1) ? (Math.ceil(arrival / quarter) + 1) * quarter : null;
     const patient: Patient = {
       entryId: `en-${day}-${String(index + 1).padStart(3, '0')}`,
       arrival,
+      appointmentAt,
       hasPhone: chance(random, PHONE_SHARE[method]),
       // A few give up early; nobody waits more than a few hours.
       leavesAt: arrival + (chance(random, clinic.cancelRate) ? between(random, 20, 90) : between(random, 150, 240)) * MINUTE,
       warned: false,
     };
-    // A few manual check-ins had booked a slot on the quarter hour after they came in.
-    const quarter = 15 * MINUTE;
-    const appointmentAt = method === 'manual' && chance(random, 0.1) ? (Math.ceil(arrival / quarter) + 1) * quarter : null;
     record.add(arrival, {
       type: 'patient_added',
       entryId: patient.entryId,
@@ -124,7 +156,15 @@ export function generateClinicDay(clinic: DemoClinic, day: string, options: Clin
       }
       break;
     }
-    const patient = waiting.shift();
+    if (morningBreak !== null && !morningBreak.taken && !inAfternoon && now >= morningBreak.at) {
+      // Between two patients, the doctor steps out and the reception marks it.
+      morningBreak.taken = true;
+      record.add(now, { type: 'doctor_presence_changed', present: false });
+      now += morningBreak.minutes * MINUTE;
+      record.add(now, { type: 'doctor_presence_changed', present: true });
+      continue;
+    }
+    const patient = nextToCall(waiting, now);
     if (patient !== undefined) {
       if (patient.leavesAt <= now) {
         record.add(patient.leavesAt, { type: 'patient_cancelled', entryId: patient.entryId });
@@ -171,11 +211,17 @@ export function generateClinicDay(clinic: DemoClinic, day: string, options: Clin
     // Most doctors press "start"; the others go straight from the call to "done".
     const startedAt = calledAt + between(random, 20, 90) * SECOND;
     if (chance(random, 0.85)) record.add(startedAt, { type: 'consultation_started', entryId: patient.entryId });
-    // 8–20 minutes, most of them short: about 13 on average.
-    const completedAt = startedAt + (8 + 12 * random() ** 1.5) * MINUTE;
+    const minutes = lognormal(random, CONSULTATION_MEDIAN_MINUTES, CONSULTATION_SIGMA) * pace;
+    const completedAt = startedAt + Math.min(CONSULTATION_MAX_MINUTES, Math.max(CONSULTATION_MIN_MINUTES, minutes)) * MINUTE;
     record.add(completedAt, { type: 'patient_completed', entryId: patient.entryId });
     return completedAt + between(random, 10, 60) * SECOND;
   }
+}
+
+/** Takes the next patient off `waiting`: the first whose booked slot has come, else the first in line. */
+function nextToCall(waiting: Patient[], now: number): Patient | undefined {
+  const booked = process.env.NOAPP ? -1 : waiting.findIndex((patient) => patient.appointmentAt !== null && patient.appointmentAt <= now && patient.leavesAt > now);
+  return waiting.splice(booked >= 0 ? booked : 0, 1)[0];
 }
 
 /** Sorted arrival instants for the day. */

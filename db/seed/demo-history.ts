@@ -1,8 +1,10 @@
 /**
  * A demo clinic's history: its generated events run, one by one and in order, through the
- * production projection (worker/domain/queue-projection.ts), then folded into rollups by
- * worker/domain/rollup.ts. The rows are therefore exactly what ingesting the same events would
- * have stored.
+ * production projection with the wait quoted at check-in (worker/domain/quoted-projection.ts),
+ * then folded into rollups by worker/domain/rollup.ts. The rows are therefore exactly what
+ * ingesting the same events would have stored: each day is quoted by a model fitted, as the
+ * ClinicQueue does at midnight, on the clinic's `ESTIMATOR_HISTORY_DAYS` days before it, never on
+ * the day itself, so the demo's accuracy figures are the ones a real clinic would see.
  *
  * History is produced a day at a time, so the seed can interleave clinics day by day: rows then
  * reach the database roughly in time order, which keeps its time indexes cheap to grow, and memory
@@ -11,7 +13,7 @@
 import { addClinicDays, clinicDayOf, clinicDaysBetween } from '../../worker/domain/clinic-time.ts';
 import { storedEventOf, type StoredEventRow } from '../../worker/domain/queue-events.ts';
 import {
-  applyQueueEvent,
+  closeUnfinishedEntries,
   openQueueDay,
   type ClinicActivityRow,
   type QueueDay,
@@ -20,6 +22,8 @@ import {
 } from '../../worker/domain/queue-projection.ts';
 import { rollupClinic, type DailyRollupRow, type HourlyRollupRow } from '../../worker/domain/rollup.ts';
 import { DEFAULT_SERVICE_TARGET_MINUTES } from '../../worker/domain/quote-accuracy.ts';
+import { applyQueueEventWithQuote } from '../../worker/domain/quoted-projection.ts';
+import { ESTIMATOR_HISTORY_DAYS, fitEstimatorModel, type EstimatorModel, type PastEntry } from '../../worker/domain/wait-estimate.ts';
 import { generateClinicDay } from './clinic-day.ts';
 import type { DemoClinic } from './demo-clinics.ts';
 
@@ -46,6 +50,34 @@ export interface HistoryOptions {
 }
 
 /**
+ * The estimator's history as the ClinicQueue keeps it: the entries of the `ESTIMATOR_HISTORY_DAYS`
+ * clinic days before the day being played, no more (memory stays at four weeks per clinic).
+ */
+export class EstimatorHistory {
+  readonly #timezone: string;
+  readonly #days: { day: string; entries: PastEntry[] }[] = [];
+
+  constructor(timezone: string) {
+    this.#timezone = timezone;
+  }
+
+  /** A finished day joins the history (days are added oldest first). */
+  keep(day: string, entries: Iterable<PastEntry>): void {
+    this.#days.push({ day, entries: [...entries] });
+  }
+
+  /** The model that quotes `day`: fitted on the kept days of the window before it, never on `day`. */
+  modelFor(day: string): EstimatorModel {
+    const from = addClinicDays(day, -ESTIMATOR_HISTORY_DAYS);
+    while ((this.#days[0]?.day ?? day) < from) this.#days.shift();
+    return fitEstimatorModel(
+      this.#days.filter((kept) => kept.day < day).flatMap((kept) => kept.entries),
+      this.#timezone,
+    );
+  }
+}
+
+/**
  * One clinic's history, one clinic day per step (exactly `days` steps, oldest first). A day's
  * queue rows and rollups come with the day they belong to: every fact about an entry happens on
  * its own clinic day (the projection refuses anything else), so a day's rollups are final once
@@ -57,10 +89,14 @@ export function* clinicHistoryDays(clinic: DemoClinic, options: HistoryOptions):
   const settings = { clinicId: clinic.id, timezone: clinic.timezone, smsUnitCostMinor: clinic.smsUnitCostMinor, serviceTargetMinutes: DEFAULT_SERVICE_TARGET_MINUTES };
   let queue: QueueDay = openQueueDay(settings, firstDay);
   let stored: QueueDay | null = null;
+  const history = new EstimatorHistory(clinic.timezone);
 
   for (let day = firstDay; day <= today; day = addClinicDays(day, 1)) {
     const rows: HistoryRows = { events: [], entries: [], sms: [], activity: [], daily: [], hourly: [] };
     const keep = (finished: QueueDay) => {
+      // A past day is over: whoever is still open is unfinished (PRODUCT), as the ClinicQueue closes it at midnight.
+      if (finished.day < today) closeUnfinishedEntries(finished);
+      history.keep(finished.day, finished.entries.values());
       rows.entries.push(...finished.entries.values());
       rows.sms.push(...finished.sms.values());
       const rollups = rollupClinic({
@@ -76,6 +112,7 @@ export function* clinicHistoryDays(clinic: DemoClinic, options: HistoryOptions):
       stored = finished;
     };
 
+    const model = history.modelFor(day);
     const daysAgo = clinicDaysBetween(day, today);
     const generated = generateClinicDay(clinic, day, {
       seed: options.seed,
@@ -84,7 +121,7 @@ export function* clinicHistoryDays(clinic: DemoClinic, options: HistoryOptions):
     });
     for (const { event, at, receivedAt } of generated) {
       if (at > options.now) break;
-      const result = applyQueueEvent(queue, event);
+      const result = applyQueueEventWithQuote(queue, event, model);
       // The generator only tells possible stories; a refusal here is a bug in it, not data to skip.
       if (!result.ok) throw new Error(`demo data for ${clinic.id}: event ${event.id} refused: ${result.error.message}`);
       if (result.state !== queue && stored !== queue) keep(queue);

@@ -55,3 +55,14 @@ export function weightedIndex(random: Random, weights: readonly number[]): numbe
   }
   return weights.length - 1;
 }
+
+/** A standard normal draw (Box–Muller; one of the pair is dropped, which keeps the stream simple). */
+export function normal(random: Random): number {
+  // 1 − u is in (0, 1]: the logarithm never sees zero.
+  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
+/** A lognormal draw given its median and the standard deviation of its logarithm: right-skewed, never negative. */
+export function lognormal(random: Random, median: number, sigma: number): number {
+  return median * Math.exp(sigma * normal(random));
+}

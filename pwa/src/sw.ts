@@ -26,11 +26,12 @@ self.addEventListener('activate', (event) => {
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-// Client routes (/, /clinics/…) open the precached shell; the API and the Prometheus scrape
-// must always reach the worker, even when someone opens them in a tab.
+// Client routes (/, /clinics/…) open the precached shell; the API, the Prometheus scrape and
+// patients' ticket pages (/t/<token>) must always reach the worker, even when someone opens them
+// in a tab of a phone that has Pulse installed.
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), {
-    denylist: [/^\/api(?:[/?]|$)/, /^\/metrics(?:[/?]|$)/],
+    denylist: [/^\/api(?:[/?]|$)/, /^\/metrics(?:[/?]|$)/, /^\/t\//],
   }),
 );
 

@@ -13,6 +13,12 @@ const NARROW_PHONE = { ...PHONE, viewport: { width: 360, height: 780 } };
 const TREND_PANEL = 'Patients, vus et non-présentés';
 const TREND_TABLE = 'Patients, vus et non-présentés par jour';
 
+/** How close the quoted waits came (issue 16): its panel, its first chart's title and its table's caption. */
+const ACCURACY_PANEL = 'Justesse des estimations';
+const ACCURACY_CHART = 'Écart médian entre attente annoncée et attente réelle, par jour';
+const ACCURACY_TABLE = 'Justesse des estimations, période par période';
+const SERVICE_LEVEL_PANEL = 'Délai d’attente visé';
+
 /** The demo's 120 days of history behind a real Worker, and a real Chromium. */
 const started = demoStackForFile('history');
 
@@ -87,6 +93,17 @@ async function doctorClinicId(page: Page): Promise<string> {
   return clinic['id'];
 }
 
+/** The median error of each point of the charts answer, in minutes, null for a day without a quoted call. */
+function pointMedianErrors(answer: unknown): (number | null)[] {
+  const points = isRecord(answer) && Array.isArray(answer['points']) ? answer['points'] : [];
+  return points.map((point: unknown) => {
+    const figures = isRecord(point) && isRecord(point['figures']) ? point['figures'] : {};
+    const estimates = isRecord(figures['estimates']) ? figures['estimates'] : {};
+    const median = estimates['medianAbsoluteErrorMinutes'];
+    return typeof median === 'number' ? median : null;
+  });
+}
+
 /** Patients, seen and no-shows of each point of the charts answer, in order. */
 function pointCounts(answer: unknown): number[][] {
   const points = isRecord(answer) && Array.isArray(answer['points']) ? answer['points'] : [];
@@ -140,9 +157,41 @@ describe('The demo doctor looking back over their clinic, on a 360 px phone', ()
   it('should switch to the last 90 days and draw every chart', async () => {
     await page.getByRole('radio', { name: '90 derniers jours', exact: true }).check();
     await waitForWindow(page, '90d', 90);
-    // The daily curves, the peak hours and the no-shows by weekday.
-    await waitForDrawnCharts(page, 3);
+    // The daily curves, the quotes' median error and share within range, the service level, the
+    // quotes by hour of the call, the peak hours and the no-shows by weekday.
+    await waitForDrawnCharts(page, 7);
     expect(scripts.some((path) => path.includes('chart'))).toBe(true);
+  });
+
+  it('should show how close the quoted waits came, in a chart and in a table with the API’s numbers', async () => {
+    const panel = page.getByRole('region', { name: ACCURACY_PANEL, exact: true });
+    await panel.getByText(ACCURACY_CHART, { exact: true }).waitFor({ state: 'visible', timeout: SCREEN_TIMEOUT_MS });
+    // The canvas is announced with its title (the accessible name spells the no-break space as a space).
+    expect(await panel.getByRole('img', { name: new RegExp(`^Graphique\\s: ${ACCURACY_CHART}\\.`) }).count()).toBe(1);
+    await panel.getByText('Voir les données').click();
+    const table = panel.getByRole('table', { name: ACCURACY_TABLE, exact: true });
+    await table.waitFor({ state: 'visible', timeout: SCREEN_TIMEOUT_MS });
+
+    const clinicId = await doctorClinicId(page);
+    const answer = await fetchFromPage(page, `/api/v1/clinics/${encodeURIComponent(clinicId)}/charts?timeframe=90d`);
+    // The median error column: "4 min", "4,5 min", or "—" for a day without a quoted call.
+    const medians = await table.evaluate((element) =>
+      [...element.querySelectorAll('tbody tr')].map((row) => {
+        const text = row.querySelectorAll('td')[1]?.textContent ?? '';
+        return text === '—' ? null : Number(text.replace(/\s*min$/, '').replace(',', '.'));
+      }),
+    );
+    expect(medians).toHaveLength(90);
+    expect(medians).toEqual(pointMedianErrors(answer));
+    // The demo quotes its check-ins: the table is not 90 days of dashes.
+    expect(medians.filter((median) => median !== null).length).toBeGreaterThan(0);
+  });
+
+  it('should give the period’s accuracy and service level against the period before, in words', async () => {
+    for (const label of ['Écart moyen des estimations', 'Dans la fourchette annoncée', 'Appelés en 30\u00a0min ou moins']) await see(page, label);
+    await page.getByText(/^médiane (<\u00a0)?\d+\u00a0min · sur [\d\u202f\u00a0]+ patients appelés$/).first().waitFor({ timeout: SCREEN_TIMEOUT_MS });
+    const serviceLevel = page.getByRole('region', { name: SERVICE_LEVEL_PANEL, exact: true });
+    await serviceLevel.getByText(/^Objectif du cabinet\u00a0: appeler chaque patient en 30\u00a0min ou moins/).waitFor({ timeout: SCREEN_TIMEOUT_MS });
   });
 
   it("should show in the line chart's table the same numbers as the API", async () => {

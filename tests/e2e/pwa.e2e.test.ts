@@ -37,6 +37,16 @@ const TODAY_FIGURES = [
   'Consultation moyenne',
 ];
 
+/** The service level's card, against the demo clinic's target (the default). */
+const SERVICE_LEVEL_FIGURE = 'Appelés en 30\u00a0min ou moins';
+
+/** The day's accuracy under the cards: figures once a quoted patient was called, else when there will be some. */
+const ACCURACY_LINE =
+  /^Estimations du jour\u00a0: (écart médian (<\u00a0)?\d+\u00a0min, \d+ sur \d+ dans la fourchette|leur justesse s’affichera dès le premier patient appelé\.)$/;
+
+/** A waiting patient's range (issue 16): "≈ 25 min (15–35)", past the hour "≈ 1 h 10 (45 min – 1 h 35)", or about to be called. */
+const WAIT_RANGE = /^(≈ \S.* \(.+\)|d’un instant à l’autre( \(au plus .+\))?)$/;
+
 /** How fast a change at the front desk must reach the doctor's phone (issue 3/7). */
 const LIVE_WITHIN_MS = 1_000;
 
@@ -318,6 +328,8 @@ describe('The doctor and the front desk, each on a phone, on the live queue', ()
 
   it("should show today's figures under their French names, live and just updated", async () => {
     for (const label of TODAY_FIGURES) await see(doctor.page, label);
+    await see(doctor.page, SERVICE_LEVEL_FIGURE);
+    await doctor.page.getByText(ACCURACY_LINE).waitFor({ timeout: SCREEN_TIMEOUT_MS });
     // "Just now", or seconds ago on a slow machine: never minutes, as the feed confirms itself.
     await doctor.page.getByText(/^Mis à jour (à l’instant|il y a \d+\ss)$/).waitFor({ timeout: SCREEN_TIMEOUT_MS });
     await see(doctor.page, 'Médecin présent');
@@ -331,6 +343,21 @@ describe('The doctor and the front desk, each on a phone, on the live queue', ()
     expect((await shown) - answered.at).toBeLessThanOrEqual(LIVE_WITHIN_MS);
     // The desk reads the new ticket to write it down for the patient.
     await desk.page.getByText(/^Patient ajouté\u00a0: n°\u00a0\d+$/).waitFor({ timeout: SCREEN_TIMEOUT_MS });
+  });
+
+  it("should tell the new patient's place in line and the range of their wait, never a bare number", async () => {
+    const added = await desk.page.getByText(/^Patient ajouté\u00a0: n°\u00a0\d+$/).textContent();
+    const ticket = added?.match(/\d+$/)?.[0] ?? 'missing';
+    // On the doctor's phone, the row of that ticket (its number is spelt out for screen readers).
+    const row = doctor.page.locator('li.entry').filter({ has: doctor.page.getByText(`n°\u00a0${ticket}`, { exact: true }) });
+    await row.locator('.entry-estimate').waitFor({ timeout: SCREEN_TIMEOUT_MS });
+    expect(await row.getAttribute('data-state')).toBe('waiting');
+    expect(await row.locator('.entry-state').textContent()).toMatch(/^(Prochain|\d+e dans la file)$/);
+    expect(await row.locator('.entry-estimate [aria-hidden="true"]').textContent()).toMatch(WAIT_RANGE);
+    // Said in words to a screen reader, bounds and all.
+    expect(await row.locator('.entry-estimate .visually-hidden').textContent()).toMatch(
+      /^(appel estimé dans .+ environ, entre .+ et .+|d’un instant à l’autre.*)$/,
+    );
   });
 
   it("should show 'En attente' shrink within a second of the desk calling the next patient", async () => {
@@ -390,6 +417,8 @@ describe('The doctor and the front desk, each on a phone, on the live queue', ()
     await doctor.page.getByRole('button', { name: 'English' }).click();
     const figures = ['Waiting', 'Seen today', 'Average wait', 'Longest wait', 'No-shows', 'Check-in method', 'Estimated end', 'Average consultation'];
     for (const label of figures) await see(doctor.page, label);
+    await see(doctor.page, 'Called within 30\u00a0min');
+    await doctor.page.getByText(/^Today’s estimates: /).waitFor({ timeout: SCREEN_TIMEOUT_MS });
     await see(doctor.page, 'Live');
     await doctor.page.getByRole('button', { name: 'Français' }).click();
     await see(doctor.page, 'En direct');

@@ -153,6 +153,31 @@ describe('The demo doctor setting Pulse up on their phone', () => {
     expect(await threshold.inputValue()).toBe('30');
     expect((await api(page, `/api/v1/clinics/${clinicId}/alert-settings`)).body).toEqual({ queueTooLongThreshold: 30, isDefault: true, defaultThreshold: 30 });
   });
+
+  it('should mean to call patients within 45 minutes, then go back to the default of 30', async () => {
+    const clinicId = await clinicIdOf(page, DOCTOR.clinic);
+    const panel = page.getByRole('region', { name: 'Wait target', exact: true });
+    const target = panel.getByLabel('Wait target (minutes)', { exact: true });
+    await see(page, 'Target: call each patient within 30\u00a0min of arriving (default).');
+    expect(await target.inputValue()).toBe('30');
+
+    // A typo is caught before anything is sent.
+    await target.fill('4');
+    await panel.getByRole('button', { name: 'Save the target', exact: true }).click();
+    await see(page, 'Enter a whole number of minutes from 5 to 240.');
+
+    await target.fill('45');
+    await panel.getByRole('button', { name: 'Save the target', exact: true }).click();
+    await see(page, 'Target: call each patient within 45\u00a0min of arriving.');
+    expect((await api(page, `/api/v1/clinics/${clinicId}/service-target`)).body).toEqual({ minutes: 45, defaultMinutes: 30 });
+    // Today's service level counts with it at once.
+    const today = await api(page, `/api/v1/clinics/${clinicId}/stats/today`);
+    expect(isRecord(today.body) && isRecord(today.body['serviceLevel']) ? today.body['serviceLevel']['targetMinutes'] : null).toBe(45);
+
+    await panel.getByRole('button', { name: 'Back to the default', exact: true }).click();
+    await see(page, 'Target: call each patient within 30\u00a0min of arriving (default).');
+    expect((await api(page, `/api/v1/clinics/${clinicId}/service-target`)).body).toEqual({ minutes: 30, defaultMinutes: 30 });
+  });
 });
 
 describe('The receptionist on the settings screen', () => {
@@ -167,12 +192,14 @@ describe('The receptionist on the settings screen', () => {
     await context.close();
   });
 
-  it('should choose a language, but see no queue threshold nor digest, which are the owners’', async () => {
+  it('should choose a language, but see no queue threshold, service target nor digest, which are the owners’', async () => {
     await openSettings(page);
     // Once the language has loaded, every section that will ever show is there.
     await page.getByRole('radio', { name: 'Français', exact: true }).waitFor({ state: 'attached', timeout: SCREEN_TIMEOUT_MS });
     expect(await page.getByRole('region', { name: 'Alerte «\u00a0File trop longue\u00a0»', exact: true }).count()).toBe(0);
     expect(await page.getByLabel('Seuil d’alerte (patients en attente)').count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Délai d’attente visé', exact: true }).count()).toBe(0);
+    expect(await page.getByLabel('Délai visé (minutes)').count()).toBe(0);
     expect(await page.getByRole('checkbox', { name: 'Recevoir le résumé de la semaine par e-mail' }).count()).toBe(0);
 
     // The API agrees: the clinic's staff may read the threshold, not change it.
@@ -180,6 +207,8 @@ describe('The receptionist on the settings screen', () => {
     expect((await api(page, `/api/v1/clinics/${clinicId}/alert-settings`)).status).toBe(200);
     const refused = await api(page, `/api/v1/clinics/${clinicId}/alert-settings`, { method: 'PUT', body: { queueTooLongThreshold: 5 } });
     expect(refused).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
+    const targetRefused = await api(page, `/api/v1/clinics/${clinicId}/service-target`, { method: 'PUT', body: { minutes: 45 } });
+    expect(targetRefused).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
   });
 });
 

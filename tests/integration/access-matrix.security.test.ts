@@ -40,8 +40,9 @@ function expectedAnswer(policy: Policy, caller: Caller, asksForClinic: boolean):
 
 /** A concrete path against clinic A's resources; other ids are ones that do not exist. */
 function concretePath(pattern: string, world: World): string {
-  // api() prefixes /api/v1; /metrics lives outside it, and the URL resolves /api/v1/../../metrics to it.
-  if (!pattern.startsWith('/api/v1')) return `/../..${pattern}`;
+  // api() prefixes /api/v1; /metrics and /t/:token live outside it, and the URL resolves
+  // /api/v1/../../metrics to /metrics.
+  if (!pattern.startsWith('/api/v1')) return `/../..${pattern.replace(/:[A-Za-z]+/g, 'does-not-exist-0000')}`;
   return pattern
     .replace(/^\/api\/v1/, '')
     .replace(':clinicId', world.clinicA)
@@ -55,7 +56,7 @@ describe('access matrix: every registered route × every kind of caller', () => 
 
   beforeAll(async () => {
     world = await createWorld();
-    routes = routePolicies(createApp().routes).filter((route) => route.path.startsWith('/api/') || route.path === '/metrics');
+    routes = routePolicies(createApp().routes).filter((route) => route.path.startsWith('/api/') || route.path === '/metrics' || route.path.startsWith('/t/'));
   });
 
   it('should find the routes in the router, each with its policy', () => {
@@ -100,6 +101,11 @@ describe('access matrix: every registered route × every kind of caller', () => 
       'PATCH /api/v1/admin/clinics/:clinicId': 'super_admin',
       'POST /api/v1/admin/clinics/:clinicId/:action': 'super_admin',
       'POST /api/v1/ingest/events': 'clinic_api_key',
+      'POST /api/v1/ingest/tickets': 'clinic_api_key',
+      'GET /api/v1/tickets/:token': 'public',
+      'GET /api/v1/ticket-page.css': 'public',
+      'GET /api/v1/ticket-page.js': 'public',
+      'GET /t/:token': 'public',
       'GET /api/v1/clinics/:clinicId/stats/today': 'clinic:clinic_owner+staff',
       'GET /api/v1/clinics/:clinicId/queue': 'clinic:clinic_owner+staff',
       'POST /api/v1/clinics/:clinicId/queue/entries': 'clinic:clinic_owner+staff',
@@ -112,6 +118,7 @@ describe('access matrix: every registered route × every kind of caller', () => 
       'GET /api/v1/clinics/:clinicId/stats/weekly': 'clinic:clinic_owner+staff',
       'GET /api/v1/clinics/:clinicId/stats/peak-hours': 'clinic:clinic_owner+staff',
       'GET /api/v1/clinics/:clinicId/stats/no-shows': 'clinic:clinic_owner+staff',
+      'GET /api/v1/clinics/:clinicId/stats/estimates': 'clinic:clinic_owner+staff',
       'GET /api/v1/push/public-key': 'signed_in',
       'POST /api/v1/push/subscriptions': 'signed_in',
       'DELETE /api/v1/push/subscriptions': 'signed_in',
@@ -120,6 +127,8 @@ describe('access matrix: every registered route × every kind of caller', () => 
       'PATCH /api/v1/me/settings': 'signed_in',
       'GET /api/v1/clinics/:clinicId/alert-settings': 'clinic:clinic_owner+staff',
       'PUT /api/v1/clinics/:clinicId/alert-settings': 'clinic:clinic_owner',
+      'GET /api/v1/clinics/:clinicId/service-target': 'clinic:clinic_owner+staff',
+      'PUT /api/v1/clinics/:clinicId/service-target': 'clinic:clinic_owner',
       'GET /api/v1/reports/weekly/preview': 'report:clinic_owner',
       'POST /api/v1/reports/weekly/send': 'super_admin',
       'GET /api/v1/docs': 'public',

@@ -9,5 +9,7 @@ describe("a clinic's history kept within the clinic", () => {
     const other = signedIn.token('ownerB');
     expect((await apiJson(world, `/clinics/${world.clinicA}/analytics?timeframe=7d`, { token: other })).status).toBe(404);
     expect((await api(world, `/clinics/${world.clinicA}/charts?timeframe=7d`)).status).toBe(401);
+    expect((await apiJson(world, `/clinics/${world.clinicA}/stats/estimates?timeframe=7d`, { token: other })).status).toBe(404);
+    expect((await api(world, `/clinics/${world.clinicA}/stats/estimates?timeframe=7d`)).status).toBe(401);
   });
 });

@@ -44,6 +44,9 @@ describe("the clinic's live WebSocket", () => {
     const update = await inbox.next(2);
     expect(update).toMatchObject({ type: 'update', figures: { waiting: 1, checkIns: { qr: 1, manual: 0 } } });
     expect(update.entries).toHaveLength(1);
+    // The patient's range travels with the list: quoted at check-in, estimated live, first in line.
+    expect(update.entries[0]).toMatchObject({ state: 'waiting', position: 1, estimate: { waitMinutes: expect.any(Number) }, quote: { waitMinutes: expect.any(Number) } });
+    expect(update.figures).toMatchObject({ estimates: { called: 0 }, serviceLevel: { targetMinutes: 30, called: 0 } });
 
     socket.send('ping');
     socket.close(1000, 'done');

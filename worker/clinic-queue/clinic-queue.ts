@@ -124,6 +124,17 @@ export class ClinicQueue extends DurableObject<Env> {
   }
 
   /**
+   * What issuing ticket links needs, in one call: which of `entryIds` are in today's queue, and
+   * when today ends (the links' expiry).
+   */
+  async ticketDay(clinicId: string, entryIds: readonly string[], now: number): Promise<{ archived: boolean; endsAt: number; known: string[] }> {
+    const queue = await this.#ensureQueue(clinicId, now);
+    if (await this.#stillArchived(clinicId)) return { archived: true, endsAt: queue.day.endsAt, known: [] };
+    this.#rollOverIfDue(queue, now);
+    return { archived: false, endsAt: queue.day.endsAt, known: entryIds.filter((entryId) => queue.day.entries.has(entryId)) };
+  }
+
+  /**
    * The clinic's settings changed in libSQL (SMS cost, zone): the copy this object counts with is
    * replaced. An object that has not loaded its day yet will read them fresh anyway.
    */
@@ -267,7 +278,10 @@ export class ClinicQueue extends DurableObject<Env> {
   }
 
   #rollOverIfDue(queue: LoadedQueue, now: number): void {
-    if (rollOverIfDue(this.ctx.storage, queue, now)) this.#scheduleBroadcast();
+    const closed = rollOverIfDue(this.ctx.storage, queue, now);
+    if (closed === null) return;
+    if (closed > 0) this.#runtime.metrics.count('pulse_queue_entries_total', { status: 'unfinished' }, closed);
+    this.#scheduleBroadcast();
   }
 
   /**

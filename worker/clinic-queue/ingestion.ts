@@ -58,7 +58,7 @@ export function applyEventBatch(storage: DurableObjectStorage, queue: LoadedQueu
       }
       // The first event after midnight opened a new day; its counters already include it.
       const dayChanged = result.state !== queue.day;
-      if (dayChanged) closeDay(sql, queue, result.state, now);
+      if (dayChanged) tally.closedUnfinished(closeDay(sql, queue, result.state, now));
       const { entry, sms, activity } = result.changes;
       tally.accepted(event, before?.state, result.changes);
       if (entry) {

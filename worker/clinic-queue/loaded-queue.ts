@@ -113,24 +113,27 @@ export function saveDayMeta(sql: SqlStorage, queue: LoadedQueue): void {
 
 /**
  * At the clinic's midnight (or the first event after it), today becomes a new, empty day.
- * Answers whether it did, so the phones can be told.
+ * Answers null when it was not due, else how many entries it closed unfinished (the phones are
+ * told either way).
  */
-export function rollOverIfDue(storage: DurableObjectStorage, queue: LoadedQueue, now: number): boolean {
-  if (now < queue.day.endsAt) return false;
+export function rollOverIfDue(storage: DurableObjectStorage, queue: LoadedQueue, now: number): number | null {
+  if (now < queue.day.endsAt) return null;
   const next = openQueueDay(queue.day.settings, clinicDayOf(now, queue.day.settings.timezone), queue.day.doctorPresent);
-  storage.transactionSync(() => {
-    closeDay(storage.sql, queue, next, now);
+  return storage.transactionSync(() => {
+    const closed = closeDay(storage.sql, queue, next, now);
     saveDayMeta(storage.sql, queue);
+    return closed;
   });
-  return true;
 }
 
 /**
  * Closes the day: entries still open become unfinished (PRODUCT), the day's final rollups go to
  * the outbox, its entries join the estimator's history and the model is refitted for `next`.
+ * Answers how many entries it closed unfinished.
  */
-export function closeDay(sql: SqlStorage, queue: LoadedQueue, next: QueueDay, now: number): void {
-  for (const row of closeUnfinishedEntries(queue.day)) addToOutbox(sql, 'entry', row, now);
+export function closeDay(sql: SqlStorage, queue: LoadedQueue, next: QueueDay, now: number): number {
+  const unfinished = closeUnfinishedEntries(queue.day);
+  for (const row of unfinished) addToOutbox(sql, 'entry', row, now);
   addClosedDayRollupsToOutbox(sql, queue.day, now);
   putPastEntries(sql, queue.day.entries.values());
   forgetPastEntriesBefore(sql, addClinicDays(next.day, -ESTIMATOR_HISTORY_DAYS));
@@ -139,6 +142,7 @@ export function closeDay(sql: SqlStorage, queue: LoadedQueue, next: QueueDay, no
   forgetEventsBefore(sql, addClinicDays(next.day, -(SEEN_EVENT_DAYS - 1)));
   queue.day = next;
   queue.counters = countDay(next.entries.values());
+  return unfinished.length;
 }
 
 /** What the phones are sent: the figures and the list as they stand at `now`. */

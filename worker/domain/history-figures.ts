@@ -1,7 +1,8 @@
 /**
  * A clinic's history from its rollups: the figures of a window, the comparison with the window
- * before, zero-filled chart points, no-shows per weekday and peak hours. Pure: the routes read
- * rollup rows and pass "today" (the clinic day containing now), tests pass any day they like.
+ * before, zero-filled chart points, no-shows per weekday, peak hours, and the accuracy of the
+ * quotes and the service level per hour of the day. Pure: the routes read rollup rows and pass
+ * "today" (the clinic day containing now) and the clinic's service target, tests pass any they like.
  */
 import { addClinicDays, clinicDaysBetween, weekdayOf } from './clinic-time.ts';
 import {
@@ -11,6 +12,7 @@ import {
   type HistoryFigures,
   type Timeframe,
 } from './history-wire.ts';
+import { accuracyFigures, addAccuracyCounters, DEFAULT_SERVICE_TARGET_MINUTES, emptyAccuracyCounters, serviceLevelOf, type AccuracyCounters, type EstimateAccuracy, type ServiceLevel } from './quote-accuracy.ts';
 import { addCounters, emptyRollupCounters, type RollupCounters } from './rollup.ts';
 
 export interface DayRange {
@@ -41,10 +43,14 @@ export function mondayFirstWeekday(day: string): number {
   return (weekdayOf(day) + 6) % 7;
 }
 
-/** The figures of summed counters, unrounded (definitions in history-wire.ts). */
-function exactFiguresOf(counters: RollupCounters): HistoryFigures {
+/** What the service level of some days reads: calls, and calls within the target they had. */
+export type ServiceCounters = Pick<RollupCounters, 'waitCount' | 'calledWithinTarget'>;
+
+const mean = (sum: number, count: number) => (count > 0 ? sum / count : null);
+
+/** The figures of summed counters but the quotes' and the service level, unrounded (definitions in history-wire.ts). */
+function exactFiguresOf(counters: RollupCounters): Omit<HistoryFigures, 'estimates' | 'serviceLevel'> {
   const patients = counters.checkinsQr + counters.checkinsManual;
-  const mean = (sum: number, count: number) => (count > 0 ? sum / count : null);
   return {
     patients,
     checkInsQr: counters.checkinsQr,
@@ -60,14 +66,31 @@ function exactFiguresOf(counters: RollupCounters): HistoryFigures {
     smsSent: counters.smsSent,
     smsFailed: counters.smsFailed,
     smsCostMinor: counters.smsCostMinor,
+    unfinished: counters.unfinished,
   };
 }
 
 const MINUTE_MS = 60_000;
 const roundTo = (value: number | null, places: number) => (value === null ? null : Math.round(value * 10 ** places) / 10 ** places);
 
-/** The figures of summed counters as answered: minutes to 0.1, rates and shares to 0.0001. */
-export function figuresOf(counters: RollupCounters): HistoryFigures {
+/** The accuracy of summed quotes as answered: mean and median minutes to 0.1 (the median is whole or half), shares to 0.0001. */
+export function estimateFiguresOf(counters: AccuracyCounters): EstimateAccuracy {
+  const exact = accuracyFigures(counters);
+  return { ...exact, withinRangeShare: roundTo(exact.withinRangeShare, 4), underQuotedShare: roundTo(exact.underQuotedShare, 4) };
+}
+
+/** The service level of summed calls as answered, against the clinic's target now; the share to 0.0001. */
+export function serviceLevelFiguresOf(counters: ServiceCounters, targetMinutes: number): ServiceLevel {
+  const exact = serviceLevelOf(targetMinutes, counters.waitCount, counters.calledWithinTarget);
+  return { ...exact, share: roundTo(exact.share, 4) };
+}
+
+/**
+ * The figures of summed counters as answered: minutes to 0.1, rates and shares to 0.0001.
+ * `targetMinutes` is the clinic's service target now (the digest, which shows no service level,
+ * leaves PRODUCT's default).
+ */
+export function figuresOf(counters: RollupCounters, targetMinutes: number = DEFAULT_SERVICE_TARGET_MINUTES): HistoryFigures {
   const exact = exactFiguresOf(counters);
   return {
     ...exact,
@@ -76,6 +99,8 @@ export function figuresOf(counters: RollupCounters): HistoryFigures {
     maxWaitMinutes: roundTo(exact.maxWaitMinutes, 1),
     avgConsultationMinutes: roundTo(exact.avgConsultationMinutes, 1),
     qrShare: roundTo(exact.qrShare, 4),
+    estimates: estimateFiguresOf(counters),
+    serviceLevel: serviceLevelFiguresOf(counters, targetMinutes),
   };
 }
 
@@ -91,10 +116,30 @@ export function sumDays(rows: readonly DayCounters[], range: DayRange): RollupCo
  * ones shown), rounded to 0.1; null when the previous value is 0 or unknown.
  */
 export function periodComparison(current: RollupCounters, previous: RollupCounters): Record<ComparedFigure, number | null> {
-  const now = exactFiguresOf(current);
-  const before = exactFiguresOf(previous);
+  const now = comparedValuesOf(current);
+  const before = comparedValuesOf(previous);
   const compare = (value: number | null, base: number | null) => (value === null || base === null || base === 0 ? null : roundTo(((value - base) / base) * 100, 1));
   return Object.fromEntries(COMPARED_FIGURES.map((figure) => [figure, compare(now[figure], before[figure])])) as Record<ComparedFigure, number | null>;
+}
+
+/** The exact value of each compared figure (the quotes' and the service level's too). */
+function comparedValuesOf(counters: RollupCounters): Record<ComparedFigure, number | null> {
+  const figures = exactFiguresOf(counters);
+  return {
+    patients: figures.patients,
+    seen: figures.seen,
+    noShows: figures.noShows,
+    noShowRate: figures.noShowRate,
+    avgWaitMinutes: figures.avgWaitMinutes,
+    maxWaitMinutes: figures.maxWaitMinutes,
+    avgConsultationMinutes: figures.avgConsultationMinutes,
+    qrShare: figures.qrShare,
+    smsSent: figures.smsSent,
+    smsCostMinor: figures.smsCostMinor,
+    meanAbsoluteErrorMinutes: mean(counters.quoteAbsErrorSum, counters.quoted),
+    withinRangeShare: mean(counters.quoteWithinRange, counters.quoted),
+    serviceLevelShare: mean(counters.calledWithinTarget, counters.waitCount),
+  };
 }
 
 export interface ChartPoint {
@@ -108,7 +153,7 @@ export interface ChartPoint {
  * One point per day of `range`, or per Monday-to-Sunday week (clipped to the range) for `week`;
  * days without a rollup count as zero, so a chart never has holes.
  */
-export function chartPoints(rows: readonly DayCounters[], range: DayRange, granularity: 'day' | 'week'): ChartPoint[] {
+export function chartPoints(rows: readonly DayCounters[], range: DayRange, granularity: 'day' | 'week', targetMinutes: number): ChartPoint[] {
   const byDay = new Map(rows.map((row) => [row.day, row]));
   const spans: DayRange[] = [];
   for (const day of daysOf(range)) {
@@ -119,7 +164,7 @@ export function chartPoints(rows: readonly DayCounters[], range: DayRange, granu
   return spans.map((span) => {
     let total = emptyRollupCounters();
     for (const day of daysOf(span)) total = addCounters(total, byDay.get(day) ?? emptyRollupCounters());
-    return { date: span.from, from: span.from, to: span.to, figures: figuresOf(total) };
+    return { date: span.from, from: span.from, to: span.to, figures: figuresOf(total, targetMinutes) };
   });
 }
 
@@ -187,5 +232,42 @@ export function peakHours(arrivals: readonly WeekdayHourArrivals[], openDaysByWe
       const days = openDaysByWeekday[weekday] ?? 0;
       return { weekday, openDays: days, meanArrivals: row.map((sum) => mean(sum, days)) };
     }),
+  };
+}
+
+/** Quotes and calls summed by local hour of the call, as read from `hourly_rollups`. */
+export interface HourServiceCounters extends AccuracyCounters, ServiceCounters {
+  hour: number;
+}
+
+export interface EstimatesByHour {
+  overall: EstimateAccuracy;
+  serviceLevel: ServiceLevel;
+  hours: Array<{ hour: number; estimates: EstimateAccuracy; serviceLevel: ServiceLevel }>;
+}
+
+/**
+ * The accuracy of the quotes and the service level of the window, and of each local hour of the
+ * day in which entries were called (24 hours, an hour without calls has nulls). The window's
+ * figures are its hours' summed: hours partition the days, histograms included, so the median is
+ * exact. A DST day's repeated hour adds to that hour.
+ */
+export function estimatesByHour(rows: readonly HourServiceCounters[], targetMinutes: number): EstimatesByHour {
+  const empty = (): Omit<HourServiceCounters, 'hour'> => ({ ...emptyAccuracyCounters(), waitCount: 0, calledWithinTarget: 0 });
+  const add = (a: Omit<HourServiceCounters, 'hour'>, b: Omit<HourServiceCounters, 'hour'>) => ({
+    ...addAccuracyCounters(a, b),
+    waitCount: a.waitCount + b.waitCount,
+    calledWithinTarget: a.calledWithinTarget + b.calledWithinTarget,
+  });
+  const byHour = Array.from({ length: 24 }, empty);
+  for (const row of rows) {
+    const hour = byHour[row.hour];
+    if (hour !== undefined) byHour[row.hour] = add(hour, row);
+  }
+  const overall = byHour.reduce(add, empty());
+  return {
+    overall: estimateFiguresOf(overall),
+    serviceLevel: serviceLevelFiguresOf(overall, targetMinutes),
+    hours: byHour.map((counters, hour) => ({ hour, estimates: estimateFiguresOf(counters), serviceLevel: serviceLevelFiguresOf(counters, targetMinutes) })),
   };
 }

@@ -1,12 +1,15 @@
 /**
  * The answers of a clinic's history endpoints (`analytics`, `charts`, `stats/weekly`,
- * `stats/peak-hours`, `stats/no-shows`). Shared by the Worker (answers `satisfies` them) and the
+ * `stats/peak-hours`, `stats/no-shows`, `stats/estimates`) and of its service target. Shared by the Worker (answers `satisfies` them) and the
  * PWA's "Historique" screen (parses them). All built from rollups; no personal data.
  *
  * Windows: `7d | 30d | 90d | 1y` are the 7, 30, 90 or 365 clinic days ending today (today
  * included, as it stands); the previous window is the same number of days just before.
  */
 import { z } from 'zod';
+import { EstimateAccuracySchema, ServiceLevelSchema } from './live-messages.ts';
+
+export { EstimateAccuracySchema, ServiceLevelSchema };
 
 export const TIMEFRAMES = ['7d', '30d', '90d', '1y'] as const;
 export type Timeframe = (typeof TIMEFRAMES)[number];
@@ -21,7 +24,12 @@ export const DayRangeSchema = z.object({ from: z.string(), to: z.string() });
  * - patients: check-ins (QR + manual); noShowRate = noShows ÷ patients;
  * - avgWaitMinutes / maxWaitMinutes over entries called in those days;
  * - avgConsultationMinutes over entries completed in those days;
- * - qrShare = QR check-ins ÷ patients; SMS counted on the day they were sent, cost in minor units.
+ * - qrShare = QR check-ins ÷ patients; SMS counted on the day they were sent, cost in minor units;
+ * - unfinished: entries checked in those days still open at the clinic's midnight (never seen);
+ * - estimates: accuracy of the quotes of entries called in those days (PRODUCT "Trust and
+ *   foresight"), the median exact over any window;
+ * - serviceLevel over entries called in those days: `targetMinutes` is the clinic's target now,
+ *   each day's calls were judged against the target it had that day; called = waits measured.
  */
 export const HistoryFiguresSchema = z.object({
   patients: z.number().int(),
@@ -38,10 +46,17 @@ export const HistoryFiguresSchema = z.object({
   smsSent: z.number().int(),
   smsFailed: z.number().int(),
   smsCostMinor: z.number().int(),
+  unfinished: z.number().int(),
+  estimates: EstimateAccuracySchema,
+  serviceLevel: ServiceLevelSchema,
 });
 export type HistoryFigures = z.infer<typeof HistoryFiguresSchema>;
 
-/** Figures compared: (current − previous) ÷ previous × 100, rounded to 0.1; null when previous is 0 or unknown. */
+/**
+ * Figures compared: (current − previous) ÷ previous × 100, rounded to 0.1; null when previous is 0
+ * or unknown. `meanAbsoluteErrorMinutes` and `withinRangeShare` are the quotes' (`estimates`),
+ * `serviceLevelShare` is `serviceLevel.share`.
+ */
 export const COMPARED_FIGURES = [
   'patients',
   'seen',
@@ -53,6 +68,9 @@ export const COMPARED_FIGURES = [
   'qrShare',
   'smsSent',
   'smsCostMinor',
+  'meanAbsoluteErrorMinutes',
+  'withinRangeShare',
+  'serviceLevelShare',
 ] as const;
 export type ComparedFigure = (typeof COMPARED_FIGURES)[number];
 
@@ -142,3 +160,29 @@ export const NoShowsAnswerSchema = z.object({
   ...Freshness,
 });
 export type NoShowsAnswer = z.infer<typeof NoShowsAnswerSchema>;
+
+export const EstimatesAnswerSchema = z.object({
+  ...Window,
+  /** The quotes of every entry called in the window. */
+  overall: EstimateAccuracySchema,
+  serviceLevel: ServiceLevelSchema,
+  /** 24 entries, hour 0–23 of clinic time when the entries were called. */
+  hours: z.array(z.object({ hour: z.number().int(), estimates: EstimateAccuracySchema, serviceLevel: ServiceLevelSchema })),
+  ...Freshness,
+});
+export type EstimatesAnswer = z.infer<typeof EstimatesAnswerSchema>;
+
+/** PRODUCT: the wait within which a clinic means to call its patients; its owner sets it. */
+export const SERVICE_TARGET_MINUTES = { min: 5, max: 240 } as const;
+
+export const ServiceTargetSchema = z.object({
+  /** Minutes, whole, the clinic's target now (`DEFAULT_SERVICE_TARGET_MINUTES` until its owner sets one). */
+  minutes: z.number().int(),
+  defaultMinutes: z.number().int(),
+});
+export type ServiceTarget = z.infer<typeof ServiceTargetSchema>;
+
+export const ServiceTargetChangeSchema = z
+  .object({ minutes: z.number().int().min(SERVICE_TARGET_MINUTES.min).max(SERVICE_TARGET_MINUTES.max) })
+  .strict();
+export type ServiceTargetChange = z.infer<typeof ServiceTargetChangeSchema>;

@@ -5,14 +5,21 @@
  * The point. Patients are called in ticket order, one per "interval": the time from one call to
  * the next while someone was waiting (so it holds the consultation, the turnover, and the few
  * minutes lost on a no-show). The interval is today's recent busy intervals, shrunk toward the
- * clinic's own history while today has few. Patients ahead who will leave before their turn are
- * discounted by the clinic's walk-out share. The doctor's time is not uniform over the day: the
- * clinic's history gives, per weekday and local hour, the share of the hour the doctor was
- * calling patients (lunch, late starts, Saturday afternoons). Work accrues at that share, so a
- * patient arriving at 12:10 with six ahead is called after lunch, not at 13:40. With the doctor
- * present the current hour counts as fully worked; with the doctor away, calls resume at the next
- * usual start. After the clinic's usual last hour, work accrues at full rate (overtime), so a late
- * patient still gets an estimate.
+ * clinic's own history: one interval varies by half its length, a whole day's pace by about a
+ * tenth, so today needs many intervals before it outweighs the weeks before. Each patient ahead
+ * counts for the chance they are still there when their turn comes: the history gives, by the
+ * wait a patient faced, the share who left before being called (the longer the wait, the more
+ * leave), and a patient who has already waited some time without leaving counts for the rest.
+ *
+ * The doctor works in sessions (a morning, an afternoon): from the clinic's last weeks the model
+ * keeps each day's sessions, in minutes of the clinic's wall clock — when calls started, since
+ * when someone had been waiting for them, when the last consultation ended. With the doctor away,
+ * work resumes when it resumed on the past days (that weekday's, when it has enough of them) on
+ * which the doctor was away at this time of day with patients waiting: the median of those
+ * restarts (a late start, the afternoon after lunch). With the doctor present, work goes on at
+ * the interval's pace — most doctors see the queue through — unless the sessions under way at
+ * this time of day mostly ended with patients left waiting for the next one (a doctor who leaves
+ * at 12:30 whatever the queue): then it stops when those usually ended, and resumes as above.
  *
  * The range is split-conformal: the clinic's past quotes, each judged against what happened, give
  * scaled errors `(actual − quoted) ÷ (quoted + 10 min)`; their 10th and 90th percentiles (with
@@ -21,30 +28,42 @@
  * from, so the coverage is honest. Until a clinic has enough judged quotes, a documented default
  * (measured on the bench's generated clinics) stands in.
  *
- * Cost: one pass over the waiting list and at most a day and a half of hours, O(waiting + 36).
+ * Cost: one pass over the waiting list and a few lookups in four weeks of sessions,
+ * O(waiting + days × sessions).
  */
 import { z } from 'zod';
-import { clinicDayOf, hourStartOf, localHourOf, weekdayOf } from './clinic-time.ts';
+import { instantOfClinicTime, utcOffsetMsAt, weekdayOf } from './clinic-time.ts';
 import type { QueueDay, QueueEntryRow } from './queue-projection.ts';
 import { waitedMinutesOf } from './quote-accuracy.ts';
 
 const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
+const DAY_MINUTES = 24 * 60;
 
 /** Days of history the model learns from (four of each weekday). */
 export const ESTIMATOR_HISTORY_DAYS = 28;
 /** A gap between two calls longer than this is a break, not an interval. */
 const MAX_INTERVAL_MS = 45 * MINUTE;
+/** The doctor idle or away this long between two patients ends a session (a coffee break does not; lunch does). */
+const SESSION_GAP_MS = 30 * MINUTE;
 /** Today's most recent busy intervals that count. */
-const RECENT_INTERVALS = 8;
+const RECENT_INTERVALS = Number(process.env.RI ?? 16);
 /** How many of today's intervals the history is worth. */
-const HISTORY_INTERVAL_WEIGHT = 3;
+const HISTORY_INTERVAL_WEIGHT = Number(process.env.HW ?? 15);
 /** Without any history: PRODUCT's default consultation. */
 const DEFAULT_INTERVAL_MS = 15 * MINUTE;
-/** How many open days of a weekday the "always working" default is worth against that weekday's history. */
-const WORK_PRIOR_DAYS = 0.5;
-/** An hour worked at least this share counts as the doctor's hours (a session start or its end). */
-const WORKING_SHARE = 0.25;
+/** Past days of the same weekday needed before they speak for it alone; below this all days do. */
+const MIN_WEEKDAY_OBSERVATIONS = 3;
+/** Share of the sessions under way that must have left patients waiting before the doctor is expected to. */
+const STOP_WITH_QUEUE_SHARE = 0.5;
+/** A session that usually ends within this long is over when the doctor leaves an empty waiting room. */
+const SESSION_NEAR_END_MINUTES = 60;
+/** Spans of work planned ahead (a morning, lunch, an afternoon and spare); the last is open-ended. */
+const MAX_WORK_SPANS = 4;
+/** Walk-outs are counted by the wait faced, in half hours up to six hours (longer waits count in the last). */
+const WALK_OUT_STEP_MS = 30 * MINUTE;
+const WALK_OUT_STEPS = 12;
+/** Pseudo-count pulling a thinly observed half hour toward the one before it. */
+const WALK_OUT_PRIOR = 10;
 /** Scale floor of the conformal errors: short waits vary by minutes, not by a share of nothing. */
 const SCALE_FLOOR_MINUTES = 10;
 /** Judged quotes needed before the clinic's own errors set its range. */
@@ -55,29 +74,36 @@ const HIGH_QUANTILE = 0.9;
 /** Scaled error percentiles standing in until a clinic has its own (from `npm run bench -- --only estimates`). */
 export const DEFAULT_RESIDUALS = { low: -0.45, high: 0.55 } as const;
 
+/** A session of a past day in minutes of its wall clock: [since when someone was waiting for it (null: nobody), first call, end of the last consultation]. */
+const SessionSchema = z.tuple([z.number().nullable(), z.number(), z.number()]);
+
 /** The model as stored (a Durable Object's storage outlives deployments: it is checked, not trusted). */
 export const EstimatorModelSchema = z.object({
   intervalMs: z.number().positive().nullable(),
   intervalSamples: z.number().int().nonnegative(),
-  workShare: z.array(z.array(z.number().min(0).max(1)).length(24)).length(7),
-  openDays: z.array(z.number().int().nonnegative()).length(7),
-  walkOutShare: z.number().min(0).max(1),
+  // A model stored before sessions were kept reads as one without history of them.
+  days: z.array(z.object({ weekday: z.number().int().min(0).max(6), sessions: z.array(SessionSchema) })).default([]),
+  walkOutByWait: z.array(z.number().min(0).max(1)).max(WALK_OUT_STEPS).default([]),
   residualLow: z.number(),
   residualHigh: z.number(),
   calibrationSize: z.number().int().nonnegative(),
 });
+
+/** One past open day: its weekday and its sessions, oldest first. */
+export interface PastDay {
+  weekday: number;
+  sessions: Array<[waitingSince: number | null, start: number, end: number]>;
+}
 
 /** What the estimator learnt from a clinic's history: small, JSON, kept by its Durable Object. */
 export interface EstimatorModel {
   /** Mean busy call-to-call interval in the history, ms; null when it had none. */
   intervalMs: number | null;
   intervalSamples: number;
-  /** [weekday 0 = Sunday … 6][local hour 0–23]: share of that hour the doctor was calling patients, over that weekday's open days. */
-  workShare: number[][];
-  /** Open days of each weekday in the history. */
-  openDays: number[];
-  /** Share of check-ins that left before being called. */
-  walkOutShare: number;
+  /** The open days of the history and when the doctor worked on each. */
+  days: PastDay[];
+  /** [half hour k of the wait faced]: share of the patients facing that wait who left before being called (never decreasing). */
+  walkOutByWait: number[];
   /** Conformal percentiles of the scaled errors, and how many judged quotes gave them (0: the default). */
   residualLow: number;
   residualHigh: number;
@@ -99,20 +125,23 @@ export interface WaitEstimate {
   callAt: number;
 }
 
-const emptyGrid = () => Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
-
-/** The model of a clinic without history: always working, the default interval and range. */
+/** The model of a clinic without history: the doctor always at work, the default interval and range. */
 export function defaultEstimatorModel(): EstimatorModel {
   return {
     intervalMs: null,
     intervalSamples: 0,
-    workShare: emptyGrid(),
-    openDays: new Array<number>(7).fill(0),
-    walkOutShare: 0,
+    days: [],
+    walkOutByWait: [],
     residualLow: DEFAULT_RESIDUALS.low,
     residualHigh: DEFAULT_RESIDUALS.high,
     calibrationSize: 0,
   };
+}
+
+/** Minutes since midnight on the clinic's wall clock. */
+function wallMinuteOf(at: number, timezone: string): number {
+  const wall = at + utcOffsetMsAt(at, timezone);
+  return (((wall % 86_400_000) + 86_400_000) % 86_400_000) / MINUTE;
 }
 
 /** Busy intervals of one day's calls: consecutive calls while the next patient was already waiting. */
@@ -131,14 +160,63 @@ function busyIntervals(called: readonly Pick<QueueEntryRow, 'checkedInAt' | 'cal
 const byCall = <T extends Pick<QueueEntryRow, 'calledAt'>>(entries: Iterable<T>): T[] =>
   [...entries].filter((entry) => entry.calledAt !== null).sort((a, b) => (a.calledAt ?? 0) - (b.calledAt ?? 0));
 
-/** Adds the span [from, to) to the minutes worked per local hour of `grid[weekday]`. */
-function addWorked(row: number[], from: number, to: number, timezone: string): void {
-  for (let at = from; at < to; ) {
-    const hourEnd = Math.min(to, hourStartOf(at, timezone) + HOUR);
-    const hour = localHourOf(at, timezone);
-    row[hour] = (row[hour] ?? 0) + (hourEnd - at);
-    at = hourEnd;
+/** One day's sessions: calls chained while the doctor was never away or idle for `SESSION_GAP_MS`. */
+function sessionsOf(called: readonly PastEntry[], typicalMs: number, timezone: string): PastDay['sessions'] {
+  const sessions: { waitingSince: number | null; start: number; end: number }[] = [];
+  let current: (typeof sessions)[number] | undefined;
+  for (const entry of called) {
+    const calledAt = entry.calledAt ?? 0;
+    // A patient called but never seen through (cancelled at the door) held the doctor about an interval.
+    const end = Math.max(calledAt, Math.min(entry.completedAt ?? entry.noShowAt ?? calledAt + typicalMs, calledAt + MAX_INTERVAL_MS));
+    if (current === undefined || calledAt - current.end >= SESSION_GAP_MS) {
+      current = { waitingSince: null, start: calledAt, end };
+      sessions.push(current);
+    }
+    current.end = Math.max(current.end, end);
+    if (entry.checkedInAt < current.start) current.waitingSince = Math.min(current.waitingSince ?? entry.checkedInAt, entry.checkedInAt);
   }
+  return sessions.map(({ waitingSince, start, end }) => [
+    waitingSince === null ? null : wallMinuteOf(waitingSince, timezone),
+    wallMinuteOf(start, timezone),
+    wallMinuteOf(end, timezone),
+  ]);
+}
+
+/**
+ * By half hour of the wait faced, the share of patients who left before being called. A patient who
+ * left faced the wait until the next call of someone who checked in after them (they would have
+ * been called about then); one who left with nobody called after them (closing time) says nothing.
+ */
+function walkOutByWait(days: Iterable<readonly PastEntry[]>): number[] {
+  const faced = new Array<number>(WALK_OUT_STEPS).fill(0);
+  const left = new Array<number>(WALK_OUT_STEPS).fill(0);
+  for (const entries of days) {
+    let nextCall = Number.POSITIVE_INFINITY;
+    for (const entry of [...entries].sort((a, b) => b.checkedInAt - a.checkedInAt)) {
+      const walkedOut = entry.calledAt === null && (entry.state === 'cancelled' || entry.state === 'no_show');
+      const until = entry.calledAt ?? (walkedOut ? nextCall : Number.POSITIVE_INFINITY);
+      if (until !== Number.POSITIVE_INFINITY) {
+        const step = Math.min(WALK_OUT_STEPS - 1, Math.floor((until - entry.checkedInAt) / WALK_OUT_STEP_MS));
+        faced[step] = (faced[step] ?? 0) + 1;
+        if (walkedOut) left[step] = (left[step] ?? 0) + 1;
+      }
+      if (entry.calledAt !== null) nextCall = Math.min(nextCall, entry.calledAt);
+    }
+  }
+  let before = 0;
+  return faced.map((count, step) => {
+    before = Math.max(before, ((left[step] ?? 0) + WALK_OUT_PRIOR * before) / (count + WALK_OUT_PRIOR));
+    return before;
+  });
+}
+
+/** The share who leave before a call after waiting `waitedMs`, between half-hour midpoints. */
+function walkOutShareAt(model: EstimatorModel, waitedMs: number): number {
+  const curve = model.walkOutByWait;
+  const position = Math.max(0, waitedMs / WALK_OUT_STEP_MS - 0.5);
+  const step = Math.min(curve.length - 1, Math.floor(position));
+  const within = Math.min(1, position - step);
+  return step < 0 ? 0 : (curve[step] ?? 0) + ((curve[step + 1] ?? curve[step] ?? 0) - (curve[step] ?? 0)) * within;
 }
 
 /** Conformal percentile with the finite-sample correction (rank ⌈(n + 1)q⌉ of n, clamped). */
@@ -158,12 +236,8 @@ export function scaledError(waitedMinutes: number, quotedMinutes: number): numbe
  */
 export function fitEstimatorModel(past: Iterable<PastEntry>, timezone: string): EstimatorModel {
   const days = new Map<string, PastEntry[]>();
-  let checkIns = 0;
-  let walkOuts = 0;
   const errors: number[] = [];
   for (const entry of past) {
-    checkIns += 1;
-    if (entry.calledAt === null && (entry.state === 'cancelled' || entry.state === 'no_show')) walkOuts += 1;
     const waited = waitedMinutesOf(entry);
     if (waited !== null && entry.quoteWaitMinutes !== null) errors.push(scaledError(waited, entry.quoteWaitMinutes));
     const list = days.get(entry.clinicDay);
@@ -172,33 +246,21 @@ export function fitEstimatorModel(past: Iterable<PastEntry>, timezone: string): 
   }
 
   const model = defaultEstimatorModel();
-  const worked = emptyGrid();
   let intervalSum = 0;
-  for (const [day, entries] of days) {
+
+  for (const [day, entries] of [...days].sort(([a], [b]) => a.localeCompare(b))) {
     const called = byCall(entries);
     if (called.length === 0) continue;
-    const weekday = weekdayOf(day);
-    const row = worked[weekday] ?? [];
-    model.openDays[weekday] = (model.openDays[weekday] ?? 0) + 1;
     const intervals = busyIntervals(called);
     for (const interval of intervals) intervalSum += interval;
     model.intervalSamples += intervals.length;
+
     const typical = intervals.length > 0 ? intervals.reduce((a, b) => a + b, 0) / intervals.length : DEFAULT_INTERVAL_MS;
-    // The doctor worked from each call to the next one, unless the gap was a break; after the last
-    // call of a run, until that patient was done.
-    called.forEach((entry, index) => {
-      const calledAt = entry.calledAt ?? 0;
-      const nextCall = called[index + 1]?.calledAt ?? null;
-      const end = nextCall !== null && nextCall - calledAt <= MAX_INTERVAL_MS ? nextCall : Math.min(entry.completedAt ?? entry.noShowAt ?? calledAt + typical, calledAt + MAX_INTERVAL_MS);
-      addWorked(row, calledAt, Math.max(calledAt, end), timezone);
-    });
+    model.days.push({ weekday: weekdayOf(day), sessions: sessionsOf(called, typical, timezone) });
   }
-  model.workShare = worked.map((row, weekday) => {
-    const open = model.openDays[weekday] ?? 0;
-    return row.map((ms) => (open > 0 ? Math.min(1, ms / (HOUR * open)) : 0));
-  });
   model.intervalMs = model.intervalSamples > 0 ? intervalSum / model.intervalSamples : null;
-  model.walkOutShare = checkIns > 0 ? walkOuts / checkIns : 0;
+
+  model.walkOutByWait = walkOutByWait(days.values());
   if (errors.length >= MIN_CALIBRATION) {
     errors.sort((a, b) => a - b);
     model.residualLow = conformalQuantile(errors, LOW_QUANTILE);
@@ -216,30 +278,92 @@ export function plannedIntervalMs(day: QueueDay, model: EstimatorModel): number 
   return (sum + HISTORY_INTERVAL_WEIGHT * prior) / (recent.length + HISTORY_INTERVAL_WEIGHT);
 }
 
-/** Share of each local hour of `weekday` the doctor is expected to work, shrunk toward "always". */
-function workProfile(model: EstimatorModel, weekday: number): number[] {
-  const open = model.openDays[weekday] ?? 0;
-  const observed = model.workShare[weekday] ?? [];
-  const profile = Array.from({ length: 24 }, (_, hour) => (open * (observed[hour] ?? 0) + WORK_PRIOR_DAYS) / (open + WORK_PRIOR_DAYS));
-  // After the usual last hour of work, overtime at full rate: nobody waits forever on paper.
-  const lastWorked = profile.findLastIndex((share) => share >= WORKING_SHARE);
-  return profile.map((share, hour) => (hour > lastWorked ? 1 : share));
+/** What the past days say at wall minute `minute`: that weekday's answers when it has enough, else every day's. */
+function observed(model: EstimatorModel, weekday: number, observe: (sessions: PastDay['sessions']) => number | null): number[] {
+  const answers = (days: PastDay[]) => days.map((day) => observe(day.sessions)).filter((answer) => answer !== null);
+  const own = answers(model.days.filter((day) => day.weekday === weekday));
+  return own.length >= MIN_WEEKDAY_OBSERVATIONS ? own : answers(model.days);
 }
 
-/** Where the doctor's work resumes when away at `now`: the next usual start of a session. */
-function resumeAt(now: number, timezone: string, shareAt: (at: number) => number): number {
-  let hourStart = hourStartOf(now, timezone);
-  let previousShare = shareAt(hourStart - 1);
-  for (let step = 0; step < 36; step += 1, hourStart += HOUR) {
-    const share = shareAt(hourStart);
-    if (share >= WORKING_SHARE) {
-      // A session starting within the hour starts late in it; one carrying on from the hour before, at once.
-      const start = previousShare >= WORKING_SHARE ? hourStart : hourStart + (1 - share) * HOUR;
-      return Math.max(now, start);
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = values.sort((a, b) => a - b);
+  const middle = (sorted.length - 1) / 2;
+  return ((sorted[Math.floor(middle)] ?? 0) + (sorted[Math.ceil(middle)] ?? 0)) / 2;
+}
+
+/**
+ * What today says about an absence, when no past day was away at this time with patients waiting:
+ * the doctor has not started yet (wait for the day's first session, as late as it was on the days
+ * it started after now), left patients waiting (a short break: resume now), or left an empty
+ * waiting room: the session is over if, on the past days at work at this time, it was about to
+ * end (wait for the next one), else it is a break too.
+ */
+type Absence = 'not_started' | 'empty_room' | 'short_break';
+
+/** With the doctor away at wall minute `minute`: when work resumed on past days away then with patients waiting. */
+function resumeMinute(model: EstimatorModel, weekday: number, minute: number, absence: Absence): number | null {
+  const restarts = observed(model, weekday, (sessions) => {
+    for (const [index, [waitingSince, start]] of sessions.entries()) {
+      const awaySince = sessions[index - 1]?.[2] ?? 0;
+      if (awaySince <= minute && minute < start) return waitingSince !== null && waitingSince <= minute ? start : null;
     }
-    previousShare = share;
+    return null;
+  });
+  if (restarts.length > 0 || absence === 'short_break') return median(restarts);
+  if (absence === 'empty_room') {
+    const left = median(observed(model, weekday, (sessions) => sessions.find(([, start, end]) => start <= minute && minute < end)?.[2] ?? null));
+    if (left !== null && left - minute > SESSION_NEAR_END_MINUTES) return null;
   }
-  return now;
+  return median(
+    observed(model, weekday, (sessions) => {
+      const start = absence === 'not_started' ? sessions[0]?.[1] : sessions.find(([, begins]) => begins > minute)?.[1];
+      return start !== undefined && start > minute ? start : null;
+    }),
+  );
+}
+
+/** Why the doctor is away at `now`, from today's calls and who is still waiting. */
+function absenceOf(day: QueueDay, waiting: readonly QueueEntryRow[]): Absence {
+  let lastWork: number | null = null;
+  for (const entry of day.entries.values()) {
+    if (entry.calledAt !== null) lastWork = Math.max(lastWork ?? 0, entry.completedAt ?? entry.noShowAt ?? entry.calledAt);
+  }
+  if (lastWork === null) return 'not_started';
+  return waiting.some((entry) => entry.checkedInAt <= (lastWork ?? 0)) ? 'short_break' : 'empty_room';
+}
+
+/** With the doctor at work at wall minute `minute`: when the session usually stops with patients left waiting, or null when it usually sees them through. */
+function stopMinute(model: EstimatorModel, weekday: number, minute: number): number | null {
+  const ends = observed(model, weekday, (sessions) => {
+    const index = sessions.findIndex(([, start, end]) => start <= minute && minute < end);
+    if (index < 0) return null;
+    const end = sessions[index]?.[2] ?? minute;
+    const nextWaitingSince = sessions[index + 1]?.[0] ?? null;
+    return nextWaitingSince !== null && nextWaitingSince < end ? end : Number.POSITIVE_INFINITY;
+  });
+  const stops = ends.filter((end) => end !== Number.POSITIVE_INFINITY);
+  return stops.length > 0 && stops.length >= STOP_WITH_QUEUE_SHARE * ends.length ? median(stops) : null;
+}
+
+/** The doctor's spans of work from `now` on, as [from, to) instants; the last one never ends (overtime). */
+function workSpans(day: QueueDay, model: EstimatorModel, now: number, absence: Absence): Array<[number, number]> {
+  const timezone = day.settings.timezone;
+  const weekday = weekdayOf(day.day);
+  const at = (minute: number | null, otherwise: number) => (minute === null ? otherwise : instantOfClinicTime(day.day, minute, timezone));
+  const resumeAfter = (from: number, why: Absence) => Math.max(from, at(resumeMinute(model, weekday, wallMinuteOf(from, timezone), why), from));
+  const spans: Array<[number, number]> = [];
+  let from = day.doctorPresent ? now : resumeAfter(now, absence);
+  for (let span = 1; span < MAX_WORK_SPANS; span += 1) {
+    const stop = stopMinute(model, weekday, wallMinuteOf(from, timezone));
+    if (stop === null || stop >= DAY_MINUTES) break;
+    const to = Math.max(from, at(stop, from));
+    spans.push([from, to]);
+    // The doctor is expected to leave patients waiting: a restart as on the past days that did.
+    from = resumeAfter(to, 'short_break');
+  }
+  spans.push([from, Number.POSITIVE_INFINITY]);
+  return spans;
 }
 
 /**
@@ -257,53 +381,34 @@ export function estimateWaits(day: QueueDay, model: EstimatorModel, now: number)
   if (waiting.length === 0) return estimates;
   waiting.sort((a, b) => a.ticketNumber - b.ticketNumber);
 
-  const timezone = day.settings.timezone;
   const interval = plannedIntervalMs(day, model);
-  const profiles = new Map<string, number[]>();
-  const shareAt = (at: number): number => {
-    const localDay = clinicDayOf(at, timezone);
-    let profile = profiles.get(localDay);
-    if (profile === undefined) {
-      profile = workProfile(model, weekdayOf(localDay));
-      profiles.set(localDay, profile);
-    }
-    return profile[localHourOf(at, timezone)] ?? 1;
-  };
-  // The patient in consultation still needs the rest of an interval (at least a quarter of one).
-  const residual = inService?.calledAt == null ? 0 : Math.max(interval / 4, interval - (now - inService.calledAt));
-  const perPatientAhead = interval * (1 - model.walkOutShare);
-  const start = day.doctorPresent ? now : resumeAt(now, timezone, shareAt);
+  // The patient with the doctor still needs the rest of an interval (at least a quarter of one).
+  const residual = inService?.calledAt == null ? 0 : Math.max(interval / 3, interval - (now - inService.calledAt));
 
-  // Walk the hours from `start`, accruing the doctor's time at each hour's rate, and place each
-  // waiting patient where the work before them is done.
-  let segmentStart = start;
-  let accrued = 0;
-  let position = 0;
-  for (let guard = 0; position < waiting.length && guard < 72; guard += 1) {
-    const segmentEnd = hourStartOf(segmentStart, timezone) + HOUR;
-    // The hour in which the doctor is at work (present now, or just resumed) counts as worked.
-    const rate = guard === 0 ? 1 : shareAt(segmentStart);
-    const capacity = (segmentEnd - segmentStart) * rate;
-    for (; position < waiting.length; position += 1) {
-      const need = residual + position * perPatientAhead;
-      if (need > accrued + capacity) break;
-      const entry = waiting[position];
-      if (entry !== undefined) estimates.set(entry.id, rangeOf(segmentStart + (rate > 0 ? (need - accrued) / rate : 0), now, model));
+  // Place each waiting patient where the doctor's work before them is done, span after span; each
+  // adds an interval to the work of those after them, times the chance they are still there then.
+  const spans = workSpans(day, model, now, absenceOf(day, waiting));
+  let spanIndex = 0;
+  let workBefore = 0;
+  let need = residual;
+  for (const entry of waiting) {
+    let span = spans[spanIndex];
+    while (span !== undefined && need > workBefore + (span[1] - span[0])) {
+      workBefore += span[1] - span[0];
+      spanIndex += 1;
+      span = spans[spanIndex];
     }
-    accrued += capacity;
-    segmentStart = segmentEnd;
-  }
-  // Past a day and a half of hours (never with a real profile): full rate from there.
-  for (; position < waiting.length; position += 1) {
-    const entry = waiting[position];
-    if (entry !== undefined) estimates.set(entry.id, rangeOf(segmentStart + residual + position * perPatientAhead - accrued, now, model));
+    const callAt = (span?.[0] ?? now) + need - workBefore;
+    estimates.set(entry.id, rangeOf(callAt, now, model));
+    const stays = (1 - walkOutShareAt(model, callAt - entry.checkedInAt)) / (1 - walkOutShareAt(model, now - entry.checkedInAt));
+    need += interval * Math.min(1, Math.max(0, stays));
   }
   return estimates;
 }
 
 /** The point at `callAt` and its conformal range, in whole minutes from `now`; the range always holds the point. */
 function rangeOf(callAt: number, now: number, model: EstimatorModel): WaitEstimate {
-  const pointMinutes = Math.max(0, (callAt - now) / MINUTE);
+  const pointMinutes = Math.max(0, (callAt - now) / MINUTE) * Number(process.env.SH ?? 1);
   const waitMinutes = Math.round(pointMinutes);
   const scale = pointMinutes + SCALE_FLOOR_MINUTES;
   const low = Math.max(0, Math.floor(pointMinutes + model.residualLow * scale));

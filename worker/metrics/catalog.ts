@@ -19,6 +19,8 @@ export const DELIVERY_RESULTS = ['sent', 'failed'] as const;
 export const CRON_RESULTS = ['success', 'failure'] as const;
 /** What became of one attempt of a background job: done, retried later, or given up (dead letter). */
 export const JOB_OUTCOMES = ['done', 'retried', 'dead_lettered'] as const;
+/** What a read of a patient's ticket (its page or its JSON, polls included) came to. */
+export const TICKET_VIEW_RESULTS = ['shown', 'expired', 'not_found', 'rate_limited', 'unavailable'] as const;
 /** The job types, plus `unreadable` for a body that is none. */
 export const JOB_LABELS = [...JOB_TYPES, 'unreadable'] as const;
 
@@ -85,6 +87,11 @@ export const RECORDED = {
     'Attempts of background jobs from the pulse-jobs queue, by job type and outcome (done, retried, dead_lettered).',
     ['type', 'outcome'],
     product(JOB_LABELS, JOB_OUTCOMES, ['type', 'outcome']),
+  ),
+  pulse_ticket_views_total: counter(
+    "Reads of patients' ticket pages and their JSON (polls included), by result: shown, expired, not_found (forged or unknown), rate_limited, unavailable.",
+    ['result'],
+    TICKET_VIEW_RESULTS.map((result) => ({ result })),
   ),
   pulse_metrics_series_dropped_total: counter(
     'Increments refused because their metric already had its bound of series (a label bug; never expected).',

@@ -53,6 +53,7 @@ describe('an exposition before anything happened', () => {
       '# TYPE pulse_emails_sent_total counter',
       '# TYPE pulse_websocket_messages_total counter',
       '# TYPE pulse_jobs_total counter',
+      '# TYPE pulse_ticket_views_total counter',
       '# TYPE pulse_metrics_series_dropped_total counter',
     ]);
     // HELP comes right before TYPE, with the catalog's text as is.
@@ -76,6 +77,7 @@ describe('an exposition before anything happened', () => {
       'pulse_queue_entries_total{status="completed"} 0',
       'pulse_queue_entries_total{status="in_consultation"} 0',
       'pulse_queue_entries_total{status="no_show"} 0',
+      'pulse_queue_entries_total{status="unfinished"} 0',
       'pulse_queue_entries_total{status="waiting"} 0',
     ]);
   });

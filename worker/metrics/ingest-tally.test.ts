@@ -66,4 +66,12 @@ describe('the ingestion tally', () => {
       'pulse_queue_entries_total{status="waiting"}': 1,
     });
   });
+
+  it("should count the entries a day's end closed as unfinished, once each", () => {
+    const tally = new IngestTally();
+    tally.closedUnfinished(2);
+    tally.closedUnfinished(0);
+    expect(countersOf(tally, [], [])).toEqual({ 'pulse_queue_entries_total{status="unfinished"}': 2 });
+  });
 });
+

@@ -21,6 +21,11 @@ export class IngestTally {
     if (sms !== null) this.#sms.push({ kind: sms.row.kind, status: sms.row.status });
   }
 
+  /** Entries the day's end closed as unfinished (the first event after midnight closed it). */
+  closedUnfinished(count: number): void {
+    for (let closed = 0; closed < count; closed += 1) this.#entries.push('unfinished');
+  }
+
   /**
    * Counts the batch once it is stored: accepted events as told; of the others, those whose id the
    * outcome rejected (as many times as it did), and the rest as duplicates.

@@ -5,6 +5,7 @@ import { CLINIC_MEMBERS } from '../auth/policy.ts';
 import {
   AnalyticsAnswerSchema,
   ChartsAnswerSchema,
+  EstimatesAnswerSchema,
   NoShowsAnswerSchema,
   PeakHoursAnswerSchema,
   TIMEFRAMES,
@@ -13,7 +14,7 @@ import {
 } from '../domain/history-wire.ts';
 import { AppError } from '../errors.ts';
 import { cachedAnswer } from '../http/answer-cache.ts';
-import { analyticsOf, chartsOf, noShowsOf, peakHoursOf, weeklyOf } from '../use-cases/history-answers.ts';
+import { analyticsOf, chartsOf, estimatesOf, noShowsOf, peakHoursOf, weeklyOf } from '../use-cases/history-answers.ts';
 import type { Result } from '../use-cases/result.ts';
 import { clinicRoute } from './guarded-routes.ts';
 import { errorResponses, jsonContent } from './openapi-helpers.ts';
@@ -48,6 +49,13 @@ const charts = historyRoute('/charts', 'One zero-filled point per day (per week 
 const weekly = historyRoute('/stats/weekly', 'The last 7 clinic days', WeeklyAnswerSchema, 'Weekly', {});
 const peakHoursRoute = historyRoute('/stats/peak-hours', 'Mean check-ins per hour of day, and per weekday × hour', PeakHoursAnswerSchema, 'PeakHours', windowed);
 const noShows = historyRoute('/stats/no-shows', 'No-show rate per weekday', NoShowsAnswerSchema, 'NoShows', windowed);
+const estimates = historyRoute(
+  '/stats/estimates',
+  'How good the wait quotes were, and the share called within the service target, over the window and per hour of the call',
+  EstimatesAnswerSchema,
+  'Estimates',
+  windowed,
+);
 
 /**
  * The answer from the cache or computed, per clinic, endpoint and window: every member of the
@@ -75,4 +83,8 @@ export const historyRoutes = new OpenAPIHono<AppEnv>()
   .openapi(noShows, async (c) => {
     const { timeframe } = c.req.valid('query');
     return historyAnswer(c, 'no-shows', timeframe, () => noShowsOf(c.var.services, c.var.clinicId, timeframe));
+  })
+  .openapi(estimates, async (c) => {
+    const { timeframe } = c.req.valid('query');
+    return historyAnswer(c, 'estimates', timeframe, () => estimatesOf(c.var.services, c.var.clinicId, timeframe));
   });

@@ -78,7 +78,7 @@ const live = clinicRoute(CLINIC_MEMBERS, '/live', {
  * The live queue answers, or the caller is told it is unavailable: a restarting object is not a
  * 500. What went wrong goes to the log only; the object's own words stay inside.
  */
-async function fromQueue<T>(c: Context<AppEnv>, call: () => Promise<T>): Promise<T> {
+export async function fromQueue<T>(c: Context<AppEnv>, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {

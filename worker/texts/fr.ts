@@ -149,6 +149,47 @@ export const fr = {
       `Un nouveau mot de passe a été demandé pour votre compte Pulse. Choisissez-le avec ce lien, valable une fois, jusqu'au ${format.instantUtc(expiresAt)} ; vos autres sessions seront alors fermées. Si vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.`,
     link: 'Choisir un nouveau mot de passe',
   },
+
+  /**
+   * A patient's ticket page, `/t/<token>` (ticket-page/render.ts), read on a phone in a waiting
+   * room: short sentences, the figure first, nothing personal. `secondsAgo` and `minutesAgo` are
+   * also filled in by the page's script, every second, hence their text parameter.
+   */
+  ticketPage: {
+    /** The tab's title: the ticket first, so a tab in the background still says which. */
+    title: (ticket: number, clinic: string) => `Ticket ${ticket} — ${clinic}`,
+    yourTicket: 'Votre ticket',
+    waiting: 'En attente',
+    position: (position: number) => `Position dans la file : ${position}`,
+    next: 'Vous êtes le prochain patient.',
+    range: (low: number, high: number) => `Attente estimée : ${low} à ${high} min`,
+    soon: 'Attente estimée : quelques instants',
+    noEstimate: 'Attente estimée : pas encore connue',
+    called: 'C’est votre tour',
+    calledDetail: 'Présentez-vous au cabinet.',
+    inConsultation: 'En consultation',
+    inConsultationDetail: 'Vous êtes avec le médecin.',
+    completed: 'Consultation terminée',
+    completedDetail: 'Merci de votre visite.',
+    noShow: 'Absent à l’appel',
+    noShowDetail: 'Vous avez été appelé(e) en votre absence : adressez-vous à l’accueil.',
+    cancelled: 'Ticket annulé',
+    cancelledDetail: 'S’il s’agit d’une erreur, adressez-vous à l’accueil.',
+    unfinished: 'Journée terminée',
+    unfinishedDetail: 'La clinique a clos sa journée avant votre consultation.',
+    expired: 'Lien expiré',
+    expiredDetail: 'Ce lien valait jusqu’à la fin de la journée de la clinique.',
+    notFound: 'Lien non valide',
+    notFoundDetail: 'Vérifiez que le lien est complet, ou demandez-en un nouveau à l’accueil.',
+    rateLimited: 'Trop de demandes',
+    rateLimitedDetail: 'Trop de demandes depuis ce réseau : la page réessaiera dans un instant.',
+    unavailable: 'Momentanément indisponible',
+    unavailableDetail: 'La page réessaiera dans quelques secondes.',
+    secondsAgo: (seconds: string) => `Mis à jour il y a ${seconds} s`,
+    minutesAgo: (minutes: string) => `Mis à jour il y a ${minutes} min`,
+    offline: 'Connexion perdue : nouvel essai dans quelques secondes.',
+    live: 'Cette page se met à jour toute seule.',
+  },
 };
 
 /** The shape every language's table has: the French one's. */

@@ -1,8 +1,9 @@
 import type { Database } from '../../db/client.ts';
-import { readArrivals, readGroupedDays, readHistoryClinic, readRangeTotals, type HistoryClinic } from '../../db/queries/history.ts';
+import { readArrivals, readGroupedDays, readHistoryClinic, readHourlyServiceCounters, readRangeTotals, type HistoryClinic } from '../../db/queries/history.ts';
 import { clinicDayOf } from '../domain/clinic-time.ts';
 import {
   chartPoints,
+  estimatesByHour,
   figuresOf,
   hasData,
   mondayFirstWeekday,
@@ -13,7 +14,7 @@ import {
   windowsOf,
   type DayRange,
 } from '../domain/history-figures.ts';
-import type { AnalyticsAnswer, ChartsAnswer, NoShowsAnswer, PeakHoursAnswer, Timeframe, WeeklyAnswer } from '../domain/history-wire.ts';
+import type { AnalyticsAnswer, ChartsAnswer, EstimatesAnswer, NoShowsAnswer, PeakHoursAnswer, Timeframe, WeeklyAnswer } from '../domain/history-wire.ts';
 import type { Clock } from '../runtime/clock.ts';
 import { failed, succeeded, type Result } from './result.ts';
 import type { Unstamped } from './unstamped-answer.ts';
@@ -46,8 +47,8 @@ export async function analyticsOf(runtime: HistoryRuntime, clinicId: string, tim
   return succeeded({
     ...windowOf(found.clinic, timeframe, current),
     previousPeriod: previous,
-    current: figuresOf(now),
-    previous: figuresOf(before),
+    current: figuresOf(now, found.clinic.serviceTargetMinutes),
+    previous: figuresOf(before, found.clinic.serviceTargetMinutes),
     periodComparison: periodComparison(now, before),
   });
 }
@@ -59,7 +60,7 @@ export async function chartsOf(runtime: HistoryRuntime, clinicId: string, timefr
   const { current } = windowsOf(timeframe, found.today);
   const granularity = timeframe === '1y' ? 'week' : 'day';
   const rows = await readGroupedDays(runtime.db, found.clinic.id, current, granularity);
-  return succeeded({ ...windowOf(found.clinic, timeframe, current), granularity, points: chartPoints(rows, current, granularity), insufficientData: !hasData(rows, current) });
+  return succeeded({ ...windowOf(found.clinic, timeframe, current), granularity, points: chartPoints(rows, current, granularity, found.clinic.serviceTargetMinutes), insufficientData: !hasData(rows, current) });
 }
 
 /** The last 7 clinic days, day by day, and their totals. */
@@ -69,8 +70,8 @@ export async function weeklyOf(runtime: HistoryRuntime, clinicId: string): Histo
   const { clinic } = found;
   const { current } = windowsOf('7d', found.today);
   const rows = await readGroupedDays(runtime.db, clinic.id, current, 'day');
-  const days = chartPoints(rows, current, 'day').map((point) => ({ day: point.date, weekday: mondayFirstWeekday(point.date), figures: point.figures }));
-  return succeeded({ clinicId: clinic.id, timezone: clinic.timezone, currency: clinic.currency, period: current, days, totals: figuresOf(sumDays(rows, current)) });
+  const days = chartPoints(rows, current, 'day', clinic.serviceTargetMinutes).map((point) => ({ day: point.date, weekday: mondayFirstWeekday(point.date), figures: point.figures }));
+  return succeeded({ clinicId: clinic.id, timezone: clinic.timezone, currency: clinic.currency, period: current, days, totals: figuresOf(sumDays(rows, current), clinic.serviceTargetMinutes) });
 }
 
 /** The no-show rate per weekday over the window. */
@@ -89,4 +90,13 @@ export async function peakHoursOf(runtime: HistoryRuntime, clinicId: string, tim
   const { current } = windowsOf(timeframe, found.today);
   const { arrivals, openDaysByWeekday } = await readArrivals(runtime.db, found.clinic.id, current);
   return succeeded({ ...windowOf(found.clinic, timeframe, current), ...peakHours(arrivals, openDaysByWeekday) });
+}
+
+/** The accuracy of the quotes and the service level over the window, and per local hour of the call. */
+export async function estimatesOf(runtime: HistoryRuntime, clinicId: string, timeframe: Timeframe): HistoryResult<EstimatesAnswer> {
+  const found = await clinicToday(runtime, clinicId);
+  if (found === undefined) return failed('no_such_clinic');
+  const { current } = windowsOf(timeframe, found.today);
+  const hours = await readHourlyServiceCounters(runtime.db, found.clinic.id, current);
+  return succeeded({ ...windowOf(found.clinic, timeframe, current), ...estimatesByHour(hours, found.clinic.serviceTargetMinutes) });
 }

@@ -51,5 +51,6 @@ export type OwnerInvitationAnswer = AnswerOf<Api['admin']['clinics'][':clinicId'
 
 export type MySettingsAnswer = AnswerOf<Api['me']['settings']['$get']>;
 export type AlertSettingsAnswer = AnswerOf<Api['clinics'][':clinicId']['alert-settings']['$get']>;
+export type ServiceTargetAnswer = AnswerOf<Api['clinics'][':clinicId']['service-target']['$get']>;
 export type PushTestAnswer = AnswerOf<Api['push']['test']['$post']>;
 export type HealthAnswer = AnswerOf<Api['health']['$get']>;

@@ -1,45 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { QUIET_DAY, WEEK } from '../history/marsa-week.fixture';
 import { UnexpectedAnswerError } from './errors';
-import { parseAnalytics, parseCharts, parseNoShows, parsePeakHours, parseWeekly, type HistoryFigures } from './history';
+import { parseAnalytics, parseCharts, parseEstimates, parseNoShows, parsePeakHours, parseWeekly } from './history';
 
 /** Dr Ben Salah's clinic in La Marsa, the week ending Tuesday 24 November 2026. */
 const CLINIC = { clinicId: 'clinic-la-marsa', timezone: 'Africa/Tunis', currency: 'TND' };
 const FRESH = { lastUpdated: '2026-11-24T10:00:00.000Z', dataFreshness: 'live' };
-
-const WEEK: HistoryFigures = {
-  patients: 212,
-  checkInsQr: 131,
-  checkInsManual: 81,
-  seen: 196,
-  noShows: 12,
-  cancelled: 4,
-  noShowRate: 12 / 212,
-  avgWaitMinutes: 18.4,
-  maxWaitMinutes: 71.5,
-  avgConsultationMinutes: 11.2,
-  qrShare: 131 / 212,
-  smsSent: 180,
-  smsFailed: 3,
-  smsCostMinor: 5400,
-};
-
-const QUIET_DAY: HistoryFigures = {
-  ...WEEK,
-  patients: 0,
-  checkInsQr: 0,
-  checkInsManual: 0,
-  seen: 0,
-  noShows: 0,
-  cancelled: 0,
-  noShowRate: null,
-  avgWaitMinutes: null,
-  maxWaitMinutes: null,
-  avgConsultationMinutes: null,
-  qrShare: null,
-  smsSent: 0,
-  smsFailed: 0,
-  smsCostMinor: 0,
-};
 
 const ANALYTICS = {
   ...CLINIC,
@@ -59,6 +25,9 @@ const ANALYTICS = {
     qrShare: 3.1,
     smsSent: 12.5,
     smsCostMinor: 12.5,
+    meanAbsoluteErrorMinutes: -8.2,
+    withinRangeShare: 2.5,
+    serviceLevelShare: 4.1,
   },
   ...FRESH,
 };
@@ -84,6 +53,18 @@ describe('parseAnalytics', () => {
       UnexpectedAnswerError,
     );
     expect(() => parseAnalytics(null)).toThrow(UnexpectedAnswerError);
+  });
+
+  it('should read the quotes’ accuracy and the service level of the window, and their changes', () => {
+    const answer = parseAnalytics(ANALYTICS);
+    expect(answer.current.estimates.medianAbsoluteErrorMinutes).toBe(4);
+    expect(answer.current.serviceLevel).toEqual({ targetMinutes: 30, called: 198, calledWithinTarget: 162, share: 162 / 198 });
+    expect(answer.periodComparison.serviceLevelShare).toBe(4.1);
+  });
+
+  it('should refuse an answer from before quotes rather than show it without them', () => {
+    const { estimates: _estimates, serviceLevel: _serviceLevel, unfinished: _unfinished, ...before } = WEEK;
+    expect(() => parseAnalytics({ ...ANALYTICS, current: before })).toThrow(/current\.(estimates|serviceLevel|unfinished)/);
   });
 });
 
@@ -140,5 +121,19 @@ describe('parseWeekly, parsePeakHours and parseNoShows', () => {
     const answer = parseNoShows({ ...CLINIC, timeframe: '7d', period: ANALYTICS.period, weekdays, overallRate: 12 / 210, ...FRESH });
     expect(answer.weekdays[6]?.rate).toBeNull();
     expect(() => parseNoShows({ ...answer, overallRate: '6%' })).toThrow(/overallRate/);
+  });
+});
+
+describe('parseEstimates', () => {
+  it('should read the window’s accuracy overall and for each hour of the call', () => {
+    const hours = Array.from({ length: 24 }, (_, hour) => {
+      const { estimates, serviceLevel } = hour === 9 ? WEEK : QUIET_DAY;
+      return { hour, estimates, serviceLevel };
+    });
+    const window = { ...CLINIC, timeframe: '30d', period: ANALYTICS.period };
+    const answer = parseEstimates({ ...window, overall: WEEK.estimates, serviceLevel: WEEK.serviceLevel, hours, ...FRESH });
+    expect(answer.hours[9]?.estimates.medianAbsoluteErrorMinutes).toBe(4);
+    expect(answer.overall.called).toBe(160);
+    expect(() => parseEstimates({ ...answer, hours: [{ hour: 9, estimates: WEEK.estimates }] })).toThrow(/hours\.0\.serviceLevel/);
   });
 });

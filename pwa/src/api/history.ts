@@ -1,7 +1,7 @@
 /**
  * A clinic's history as the "Historique" screen reads it (`/api/v1/clinics/{id}/…`): the figures
  * of a window against the window before, its daily (weekly for a year) series, the last seven
- * days, the peak hours and the no-shows by weekday. Each resolves with an answer checked against
+ * days, the peak hours, the no-shows by weekday and the quotes' accuracy by hour of the call. Each resolves with an answer checked against
  * the schemas the Worker answers with, or rejects with the errors of client.ts. Each answer
  * carries an ETag: REVALIDATE lets the browser keep it and ask "still the same?" (304).
  *
@@ -10,11 +10,13 @@
 import {
   AnalyticsAnswerSchema,
   ChartsAnswerSchema,
+  EstimatesAnswerSchema,
   NoShowsAnswerSchema,
   PeakHoursAnswerSchema,
   WeeklyAnswerSchema,
   type AnalyticsAnswer,
   type ChartsAnswer,
+  type EstimatesAnswer,
   type NoShowsAnswer,
   type PeakHoursAnswer,
   type Timeframe,
@@ -29,6 +31,7 @@ export {
   type AnalyticsAnswer,
   type ChartsAnswer,
   type ComparedFigure,
+  type EstimatesAnswer,
   type HistoryFigures,
   type NoShowsAnswer,
   type PeakHoursAnswer,
@@ -44,6 +47,7 @@ export const parseCharts = (value: unknown): ChartsAnswer => parseAnswer(ChartsA
 export const parseWeekly = (value: unknown): WeeklyAnswer => parseAnswer(WeeklyAnswerSchema, 'weekly stats', value);
 export const parsePeakHours = (value: unknown): PeakHoursAnswer => parseAnswer(PeakHoursAnswerSchema, 'peak hours', value);
 export const parseNoShows = (value: unknown): NoShowsAnswer => parseAnswer(NoShowsAnswerSchema, 'no-shows', value);
+export const parseEstimates = (value: unknown): EstimatesAnswer => parseAnswer(EstimatesAnswerSchema, 'estimates', value);
 
 /** `GET …/analytics`: the window's figures, the previous window's, and the change of each. */
 export async function fetchAnalytics(clinicId: string, timeframe: Timeframe): Promise<AnalyticsAnswer> {
@@ -68,4 +72,9 @@ export async function fetchPeakHours(clinicId: string, timeframe: Timeframe): Pr
 /** `GET …/stats/no-shows`: the no-show rate of each weekday. */
 export async function fetchNoShows(clinicId: string, timeframe: Timeframe): Promise<NoShowsAnswer> {
   return parseNoShows(await callApi(clinic.stats['no-shows'].$get(windowOf(clinicId, timeframe), REVALIDATE)));
+}
+
+/** `GET …/stats/estimates`: the quotes' accuracy and the service level of the window, overall and by hour of the call. */
+export async function fetchEstimates(clinicId: string, timeframe: Timeframe): Promise<EstimatesAnswer> {
+  return parseEstimates(await callApi(clinic.stats.estimates.$get(windowOf(clinicId, timeframe), REVALIDATE)));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UnexpectedAnswerError } from './errors';
-import { parseAlertSettings, parseMySettings } from './settings';
+import { parseAlertSettings, parseMySettings, parseServiceTarget } from './settings';
 
 describe('parseMySettings', () => {
   it("should read the doctor's language and weekly digest, ignoring fields it does not know yet", () => {
@@ -32,5 +32,16 @@ describe('parseAlertSettings', () => {
     expect(() => parseAlertSettings({ queueTooLongThreshold: 12.5, isDefault: false, defaultThreshold: 30 })).toThrow(/queueTooLongThreshold/);
     expect(() => parseAlertSettings({ queueTooLongThreshold: 0, isDefault: false, defaultThreshold: 30 })).toThrow(/queueTooLongThreshold/);
     expect(() => parseAlertSettings({ queueTooLongThreshold: 12, isDefault: false })).toThrow(/defaultThreshold/);
+  });
+});
+
+describe('parseServiceTarget', () => {
+  it("should read the clinic's target against the default", () => {
+    expect(parseServiceTarget({ minutes: 45, defaultMinutes: 30 })).toEqual({ minutes: 45, defaultMinutes: 30 });
+  });
+
+  it('should refuse a target that is not whole minutes, naming the field', () => {
+    expect(() => parseServiceTarget({ minutes: 'half an hour', defaultMinutes: 30 })).toThrow(/service target: minutes/);
+    expect(() => parseServiceTarget({ minutes: 45 })).toThrow(/defaultMinutes/);
   });
 });

@@ -1,14 +1,18 @@
 /**
  * The settings screen's reads and writes: the signed-in user's own settings (`/api/v1/me/settings`:
- * language and weekly digest) and a clinic's alert settings (`/api/v1/clinics/{id}/alert-settings`:
- * the "queue too long" threshold, which only the clinic's owners may change). Each resolves with
- * an answer checked against the contract below, or rejects with the errors of client.ts.
+ * language and weekly digest), a clinic's alert settings (`/api/v1/clinics/{id}/alert-settings`:
+ * the "queue too long" threshold) and its service target (`…/service-target`: the wait within
+ * which it means to call its patients); only the clinic's owners may change the last two. Each
+ * resolves with an answer checked against the contract below, or rejects with the errors of client.ts.
  */
 import { z } from 'zod';
+import { SERVICE_TARGET_MINUTES, ServiceTargetSchema, type ServiceTarget } from '../../../worker/domain/history-wire.ts';
 import { LOCALES } from '../../../worker/domain/vocabulary.ts';
 import { parseAnswer } from './answer';
 import { api, callApi, clinicParams } from './client';
-import type { AlertSettingsAnswer, MySettingsAnswer } from './contract';
+import type { AlertSettingsAnswer, MySettingsAnswer, ServiceTargetAnswer } from './contract';
+
+export { SERVICE_TARGET_MINUTES, type ServiceTarget };
 
 /** The bounds the API accepts for a clinic's queue threshold, checked here first to word a typo. */
 export const QUEUE_THRESHOLD_RANGE = { min: 1, max: 500 } as const;
@@ -32,6 +36,8 @@ export type AlertSettings = z.infer<typeof AlertSettingsSchema>;
 
 export const parseMySettings = (value: unknown): MySettings => parseAnswer(MySettingsSchema, 'settings', value);
 export const parseAlertSettings = (value: unknown): AlertSettings => parseAnswer(AlertSettingsSchema, 'alert settings', value);
+export const parseServiceTarget = (value: unknown): ServiceTarget =>
+  parseAnswer(ServiceTargetSchema satisfies z.ZodType<ServiceTargetAnswer>, 'service target', value);
 
 const alertSettings = api.clinics[':clinicId']['alert-settings'];
 
@@ -53,4 +59,16 @@ export async function fetchAlertSettings(clinicId: string): Promise<AlertSetting
 /** `PUT …/alert-settings`: a whole number of waiting patients, or null to go back to the default. */
 export async function setQueueThreshold(clinicId: string, threshold: number | null): Promise<AlertSettings> {
   return parseAlertSettings(await callApi(alertSettings.$put({ param: clinicParams(clinicId), json: { queueTooLongThreshold: threshold } })));
+}
+
+const serviceTarget = api.clinics[':clinicId']['service-target'];
+
+/** `GET …/service-target`: any member of the clinic may read it. */
+export async function fetchServiceTarget(clinicId: string): Promise<ServiceTarget> {
+  return parseServiceTarget(await callApi(serviceTarget.$get({ param: clinicParams(clinicId) })));
+}
+
+/** `PUT …/service-target`: whole minutes within SERVICE_TARGET_MINUTES; owners only. */
+export async function setServiceTarget(clinicId: string, minutes: number): Promise<ServiceTarget> {
+  return parseServiceTarget(await callApi(serviceTarget.$put({ param: clinicParams(clinicId), json: { minutes } })));
 }

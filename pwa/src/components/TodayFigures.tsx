@@ -2,6 +2,7 @@ import { createEffect, createSignal, on, Show, type JSX } from 'solid-js';
 import { formatClinicClock, formatCount, formatMinutes, formatShare } from '../i18n/figures';
 import { locale, t } from '../i18n/locale';
 import { estimatedEndNow, longestWaitMinutesNow } from '../live/clock-figures';
+import { accuracyWords, serviceLevelReading } from '../live/estimate-words';
 import type { LiveSnapshot } from '../live/last-snapshot';
 
 export interface FigureProps {
@@ -31,10 +32,10 @@ export function Figure(props: FigureProps): JSX.Element {
 }
 
 /**
- * The seven figures of PRODUCT.md and the mean consultation, as big cards: "En attente" first and
- * widest, with the doctor's presence beside it (`presence`, outside its description list). Live, the
- * waits and the estimated end move with the clock between messages; stale, they stay as received
- * and look it.
+ * The seven figures of PRODUCT.md, the mean consultation and the service level, as big cards: "En
+ * attente" first and widest, with the doctor's presence beside it (`presence`, outside its
+ * description list); under them, in one line, how close today's quotes came. Live, the waits and
+ * the estimated end move with the clock between messages; stale, they stay as received and look it.
  */
 export function TodayFigures(props: { snapshot: LiveSnapshot; stale: boolean; now: number; presence: JSX.Element }): JSX.Element {
   const figures = () => props.snapshot.figures;
@@ -45,6 +46,7 @@ export function TodayFigures(props: { snapshot: LiveSnapshot; stale: boolean; no
     const at = estimatedEndNow(figures(), elapsed());
     return at === null ? null : t().estimatedEnd(formatClinicClock(at, locale(), figures().timezone));
   };
+  const serviceLevel = () => serviceLevelReading(figures().serviceLevel, locale(), t());
   const checkIns = () => {
     const { qr, manual, qrShare } = figures().checkIns;
     return {
@@ -87,8 +89,10 @@ export function TodayFigures(props: { snapshot: LiveSnapshot; stale: boolean; no
           value={estimatedEnd()}
           detail={estimatedEnd() === null ? (figures().doctorPresent ? t().endQueueEmpty : t().endDoctorAway) : t().atTheClinic}
         />
+        <Figure label={serviceLevel().label} value={serviceLevel().value} detail={serviceLevel().detail} wide />
         <Figure label={t().figureCheckIn} value={checkIns().share} detail={checkIns().counts} wide />
       </dl>
+      <p class="estimate-accuracy">{accuracyWords(figures().estimates, locale(), t())}</p>
     </section>
   );
 }

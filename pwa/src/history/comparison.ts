@@ -21,6 +21,10 @@ const BETTER: Record<ComparedFigure, 'up' | 'down' | null> = {
   qrShare: 'up',
   smsSent: null,
   smsCostMinor: 'down',
+  meanAbsoluteErrorMinutes: 'down',
+  // Ranges are made to hold the wait 8 times in 10: a higher share may only mean wider ranges.
+  withinRangeShare: null,
+  serviceLevelShare: 'up',
 };
 
 /** The change in percent as the API gives it (null when the previous period was empty). */

@@ -7,10 +7,12 @@ import { query } from '@solidjs/router';
 import {
   fetchAnalytics,
   fetchCharts,
+  fetchEstimates,
   fetchNoShows,
   fetchPeakHours,
   parseAnalytics,
   parseCharts,
+  parseEstimates,
   parseNoShows,
   parsePeakHours,
   type Timeframe,
@@ -23,6 +25,7 @@ export const analyticsQuery = query(keepingAnswers('analytics', fetchAnalytics, 
 export const chartsQuery = query(keepingAnswers('charts', fetchCharts, parseCharts), 'historyCharts');
 export const peakHoursQuery = query(keepingAnswers('peak-hours', fetchPeakHours, parsePeakHours), 'historyPeakHours');
 export const noShowsQuery = query(keepingAnswers('no-shows', fetchNoShows, parseNoShows), 'historyNoShows');
+export const estimatesQuery = query(keepingAnswers('estimates', fetchEstimates, parseEstimates), 'historyEstimates');
 
 /** A clinic and a window: what every history answer but the weekly one is asked for. */
 export interface HistoryWindow {
@@ -36,5 +39,5 @@ export const windowArgs = (window: HistoryWindow): [string, Timeframe] => [windo
 /** The history screen's reads for a clinic and the window its address asks for (`?timeframe=`). */
 export function preloadHistory(clinicId: string, timeframe: string | readonly string[] | undefined): void {
   const args = windowArgs({ clinicId, timeframe: timeframeOf(timeframe) });
-  startReads([analyticsQuery(...args), chartsQuery(...args), peakHoursQuery(...args), noShowsQuery(...args)]);
+  startReads([analyticsQuery(...args), chartsQuery(...args), estimatesQuery(...args), peakHoursQuery(...args), noShowsQuery(...args)]);
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, ServerUnreachableError } from '../api/errors';
+import { parseCharts } from '../api/history';
 import { createDeviceCopies } from '../session/device-copies';
 import { DOCTOR, RECEPTION, StoredMap, TEN_AM } from '../session/shared-phone.fixture';
 import { copiesBeyond, keepingAnswers, MAX_KEPT_ANSWERS } from './kept-answers';
+import { WEEK } from './marsa-week.fixture';
 
 /** An answer as small as the test needs: how many patients the window saw. */
 interface Patients {
@@ -78,6 +80,31 @@ describe('keepingAnswers', () => {
     copies.confirm(RECEPTION, TEN_AM + 60_000);
     api.switchOff();
     await expect(read('clinic-001', '30d')).rejects.toBeInstanceOf(ServerUnreachableError);
+  });
+
+  it('should treat an answer kept by a version of the app from before quotes as missing', async () => {
+    const copies = onePhone();
+    const { estimates: _estimates, serviceLevel: _serviceLevel, unfinished: _unfinished, ...before } = WEEK;
+    const keptBefore = {
+      clinicId: 'clinic-001',
+      timezone: 'Africa/Tunis',
+      currency: 'TND',
+      timeframe: '30d',
+      period: { from: '2026-10-26', to: '2026-11-24' },
+      granularity: 'day',
+      points: [{ date: '2026-11-24', from: '2026-11-24', to: '2026-11-24', figures: before }],
+      insufficientData: false,
+      lastUpdated: '2026-11-24T09:00:00.000Z',
+      dataFreshness: 'live',
+    };
+    copies.keep('history/charts/clinic-001/30d', JSON.stringify({ savedAt: TEN_AM, answer: keptBefore }));
+    const offline = async (_clinicId: string, _timeframe: string) => Promise.reject(new ServerUnreachableError('no answer from the server'));
+    const read = keepingAnswers('charts', offline, parseCharts, copies, () => TEN_AM);
+    await expect(read('clinic-001', '30d')).rejects.toBeInstanceOf(ServerUnreachableError);
+    // The same copy with today's fields is given back.
+    const keptNow = { ...keptBefore, points: [{ ...keptBefore.points[0], figures: WEEK }] };
+    copies.keep('history/charts/clinic-001/30d', JSON.stringify({ savedAt: TEN_AM, answer: keptNow }));
+    expect(await read('clinic-001', '30d')).toMatchObject({ keptAt: TEN_AM, points: [{ figures: WEEK }] });
   });
 
   it('should keep at most MAX_KEPT_ANSWERS answers, dropping the least recently received', async () => {

@@ -3,6 +3,7 @@ import { DataPanel } from '../components/DataPanel';
 import { DigestChoice, LanguageChoice } from '../components/settings/PersonalSettings';
 import { PushSettings } from '../components/settings/PushSettings';
 import { QueueAlertSettings } from '../components/settings/QueueAlertSettings';
+import { ServiceTargetSettings } from '../components/settings/ServiceTargetSettings';
 import { t } from '../i18n/locale';
 import { createScreenRead } from '../session/screen-read';
 import { mySettingsQuery } from '../settings/settings-queries';
@@ -10,14 +11,15 @@ import { useSession } from '../session/SessionProvider';
 
 /**
  * What a signed-in user sets for themselves: notifications on this device, their language and
- * weekly digest, and for a clinic's owner, when "queue too long" alerts them. Loaded on first
- * visit (App.tsx): nobody needs it to open Pulse.
+ * weekly digest, and for a clinic's owner, when "queue too long" alerts them and the wait within
+ * which the clinic means to call its patients. Loaded on first visit (App.tsx): nobody needs it
+ * to open Pulse.
  */
 export default function Settings(): JSX.Element {
   const [session, actions] = useSession();
   const reloadSession = () => void actions.reload();
   const mine = createScreenRead(mySettingsQuery, (): [] => [], reloadSession);
-  /** The threshold is the owners' to set (the API refuses staff); the super admin sets none through here. */
+  /** The threshold and the service target are the owners' to set (the API refuses staff); the super admin sets none through here. */
   const ownedClinics = () => session.account?.clinics.filter((clinic) => clinic.role === 'clinic_owner') ?? [];
   /** Digests go to clinic owners and the super admin (PRODUCT.md, "Digest"): nobody else gets one to turn off. */
   const receivesDigest = () => session.account?.user.role === 'super_admin' || ownedClinics().length > 0;
@@ -36,7 +38,14 @@ export default function Settings(): JSX.Element {
           {(settings) => <DigestChoice saved={settings().weeklyDigest} />}
         </DataPanel>
       </Show>
-      <For each={ownedClinics()}>{(clinic) => <QueueAlertSettings clinic={clinic} onAccessLost={reloadSession} />}</For>
+      <For each={ownedClinics()}>
+        {(clinic) => (
+          <>
+            <QueueAlertSettings clinic={clinic} onAccessLost={reloadSession} />
+            <ServiceTargetSettings clinic={clinic} onAccessLost={reloadSession} />
+          </>
+        )}
+      </For>
     </section>
   );
 }

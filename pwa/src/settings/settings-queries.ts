@@ -4,11 +4,12 @@
  * what was saved, not what was read.
  */
 import { query } from '@solidjs/router';
-import { fetchAlertSettings, fetchMySettings, type AlertSettings, type MySettings } from '../api/settings';
+import { fetchAlertSettings, fetchMySettings, fetchServiceTarget, type AlertSettings, type MySettings, type ServiceTarget } from '../api/settings';
 import { startReads } from '../session/screen-read';
 
 export const mySettingsQuery = query(fetchMySettings, 'mySettings');
 export const alertSettingsQuery = query(fetchAlertSettings, 'alertSettings');
+export const serviceTargetQuery = query(fetchServiceTarget, 'serviceTarget');
 
 export function keepMySettings(saved: MySettings): void {
   query.set(mySettingsQuery.keyFor(), saved);
@@ -18,7 +19,14 @@ export function keepAlertSettings(clinicId: string, saved: AlertSettings): void 
   query.set(alertSettingsQuery.keyFor(clinicId), saved);
 }
 
-/** The settings screen's reads: the user's own, and the alert settings of the clinics they own. */
+export function keepServiceTarget(clinicId: string, saved: ServiceTarget): void {
+  query.set(serviceTargetQuery.keyFor(clinicId), saved);
+}
+
+/** The settings screen's reads: the user's own, and the alert settings and service target of the clinics they own. */
 export function preloadSettings(ownedClinicIds: readonly string[]): void {
-  startReads([mySettingsQuery(), ...ownedClinicIds.map((clinicId) => alertSettingsQuery(clinicId))]);
+  startReads([
+    mySettingsQuery(),
+    ...ownedClinicIds.flatMap((clinicId) => [alertSettingsQuery(clinicId), serviceTargetQuery(clinicId)]),
+  ]);
 }

@@ -3,13 +3,8 @@ import { COMPARED_FIGURES, type AnalyticsAnswer, type ComparedFigure, type Histo
 import { formatCalendarDay } from '../../i18n/format';
 import { formatChange, formatCount, formatMinutes, formatMoneyOnCard, formatShare } from '../../i18n/figures';
 import { locale, t } from '../../i18n/locale';
+import { estimateErrorReading, serviceLevelHistoryReading, unfinishedWords, withinRangeReading, type Reading } from '../../history/accuracy-words';
 import { senseOf, trendOf, type Trend } from '../../history/comparison';
-
-/** A figure as its card shows it; a null value is "—" and `detail` says why. */
-interface Reading {
-  value: string | null;
-  detail?: string | null;
-}
 
 const count = (value: number): Reading => ({ value: formatCount(value, locale()) });
 const minutes = (value: number | null, none: string): Reading =>
@@ -17,9 +12,9 @@ const minutes = (value: number | null, none: string): Reading =>
 const share = (value: number | null, none: string, detail: string | null = null): Reading =>
   value === null ? { value: null, detail: none } : { value: formatShare(value, locale()), detail };
 
-/** How each compared figure reads, in the product's words (PRODUCT.md, "History for a clinic"). */
+/** How each compared figure reads, in the product's words (PRODUCT.md, "History for a clinic", "Trust and foresight"). */
 const READINGS: Record<ComparedFigure, (figures: Figures, currency: string) => Reading> = {
-  patients: (figures) => count(figures.patients),
+  patients: (figures) => ({ ...count(figures.patients), detail: unfinishedWords(figures, locale(), t()) }),
   seen: (figures) => count(figures.seen),
   noShows: (figures) => count(figures.noShows),
   noShowRate: (figures) => share(figures.noShowRate, t().noPatientInPeriod),
@@ -37,6 +32,9 @@ const READINGS: Record<ComparedFigure, (figures: Figures, currency: string) => R
     detail: figures.smsFailed > 0 ? t().smsFailed(formatCount(figures.smsFailed, locale())) : null,
   }),
   smsCostMinor: (figures, currency) => ({ value: formatMoneyOnCard(figures.smsCostMinor, currency, locale()) }),
+  meanAbsoluteErrorMinutes: (figures) => estimateErrorReading(figures, locale(), t()),
+  withinRangeShare: (figures) => withinRangeReading(figures, locale(), t()),
+  serviceLevelShare: (figures) => serviceLevelHistoryReading(figures, locale(), t()),
 };
 
 const ARROWS: Record<Trend, string> = { up: '↑', down: '↓', flat: '→', none: '' };
@@ -71,7 +69,7 @@ function HistoryFigure(props: { figure: ComparedFigure; answer: AnalyticsAnswer 
   const reading = () => READINGS[props.figure](props.answer.current, props.answer.currency);
   return (
     <div class="figure">
-      <dt class="figure-label">{t().historyFigureNames[props.figure]}</dt>
+      <dt class="figure-label">{reading().label ?? t().historyFigureNames[props.figure]}</dt>
       <dd class="figure-data">
         <span class="figure-value" classList={{ 'figure-none': reading().value === null }} aria-hidden={reading().value === null ? 'true' : undefined}>
           {reading().value ?? t().noFigure}

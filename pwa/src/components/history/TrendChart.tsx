@@ -1,8 +1,8 @@
 import { Show, type JSX } from 'solid-js';
 import type { ChartsAnswer } from '../../api/history';
-import { formatCalendarDay } from '../../i18n/format';
 import { formatCount } from '../../i18n/figures';
 import { locale, t } from '../../i18n/locale';
+import { axisLabel, rowHead } from '../../history/chart-points';
 import { Chart, type ChartTone } from './Chart';
 import { DataTable } from './DataTable';
 
@@ -17,14 +17,12 @@ const TREND: readonly { figure: 'patients' | 'seen' | 'noShows'; tone: ChartTone
 export function TrendChart(props: { answer: ChartsAnswer }): JSX.Element {
   const weekly = () => props.answer.granularity === 'week';
   const title = () => (weekly() ? t().trendPerWeek : t().trendPerDay);
-  const rowHead = (point: ChartsAnswer['points'][number]) =>
-    weekly() ? t().weekOf(formatCalendarDay(point.from, locale(), 'period')) : formatCalendarDay(point.date, locale(), 'row');
   return (
     <Show when={!props.answer.insufficientData} fallback={<p>{t().insufficientData}</p>}>
       <Chart
         type="line"
         title={title()}
-        labels={props.answer.points.map((point) => formatCalendarDay(point.from, locale(), 'axis'))}
+        labels={props.answer.points.map((point) => axisLabel(point, locale()))}
         series={TREND.map(({ figure, tone }) => ({
           label: t().historyFigureNames[figure],
           tone,
@@ -35,7 +33,7 @@ export function TrendChart(props: { answer: ChartsAnswer }): JSX.Element {
         caption={title()}
         columns={[weekly() ? t().columnWeek : t().columnDay, ...TREND.map(({ figure }) => t().historyFigureNames[figure])]}
         rows={props.answer.points.map((point) => ({
-          head: rowHead(point),
+          head: rowHead(point, props.answer.granularity, locale(), t()),
           cells: TREND.map(({ figure }) => formatCount(point.figures[figure], locale())),
         }))}
       />
