@@ -11,7 +11,10 @@
  *  - admin: `admin/metrics` and `admin/clinics` on 1,000 clinics × 35 days (`--admin-clinics`,
  *    `--admin-days`), against the same figures by plain SQL on raw rows;
  *  - digest: the Monday digest of 1,000 clinics (`--digest-clinics`, `--digest-days`) from the cron
- *    trigger through the queue to an SMTP server in this process, until the last message arrives.
+ *    trigger through the queue to an SMTP server in this process, until the last message arrives;
+ *  - estimates: Pulse's wait quotes against PRODUCT's naive rule over a year of generated days of
+ *    the 13 demo clinic profiles (`--estimates-clinics`, `--estimates-days`, `--estimates-seed`),
+ *    in this process: no stack, no database.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -30,16 +33,21 @@ import { benchLighthouse, initialJavaScript } from './lighthouse.ts';
 import { benchAdmin } from './admin-bench.ts';
 import { benchHistory } from './history-bench.ts';
 import { benchDigest } from './digest-bench.ts';
+import { benchEstimates } from './estimates-bench.ts';
 import { benchIngest, benchLive, benchToday, startLoadStack } from './queue-bench.ts';
 import { hashPassword } from '../worker/auth/password.ts';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'seed,health,queue,pwa,history,admin,digest' },
+    only: { type: 'string', default: 'seed,health,queue,pwa,history,admin,digest,estimates' },
     'admin-clinics': { type: 'string', default: '1000' },
     'admin-days': { type: 'string', default: '35' },
     'digest-clinics': { type: 'string', default: '1000' },
     'digest-days': { type: 'string', default: '21' },
+    'estimates-clinics': { type: 'string', default: '13' },
+    'estimates-days': { type: 'string', default: '365' },
+    // Not the seed the estimator was tuned on (7): the figures are on days nobody tuned on.
+    'estimates-seed': { type: 'string', default: '16' },
     'history-clinics': { type: 'string', default: '100' },
     'history-days': { type: 'string', default: '365' },
     clinics: { type: 'string', default: '13' },
@@ -48,6 +56,8 @@ const { values } = parseArgs({
   },
 });
 const parts = new Set(values.only.split(','));
+/** The estimates bench ends on a fixed day, so its year does not move with the calendar. */
+const ESTIMATES_LAST_DAY = '2026-11-23';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const scratch = await mkdtemp(join(tmpdir(), 'pulse-bench-'));
 
@@ -131,6 +141,10 @@ try {
   if (parts.has('history')) await record('history', await benchHistory(scratch, Number(values['history-clinics']), Number(values['history-days']), say));
   if (parts.has('admin')) await record('admin', await benchAdmin(scratch, Number(values['admin-clinics']), Number(values['admin-days']), say));
   if (parts.has('digest')) await record('digest', await benchDigest(scratch, Number(values['digest-clinics']), Number(values['digest-days']), say));
+  if (parts.has('estimates')) {
+    const options = { seed: Number(values['estimates-seed']), clinics: Number(values['estimates-clinics']), days: Number(values['estimates-days']), lastDay: ESTIMATES_LAST_DAY };
+    await record('estimates', benchEstimates(options, say));
+  }
 } finally {
   await rm(scratch, { recursive: true, force: true });
 }

@@ -7,7 +7,7 @@
  * The same days feed the demo and the estimates bench (bench/estimates-bench.ts), so they carry
  * what makes a real wait hard to foretell, none of which the estimator is told: right-skewed
  * consultations, slow and quick days, late starts, a short break some mornings, patients who give
- * up, and booked patients called before the queue when their time comes.
+ * up. Not simulated (yet): booked patients or emergencies called out of turn, a replacement doctor.
  */
 import { formatClinicInstant, instantOfClinicTime, weekdayOf } from '../../worker/domain/clinic-time.ts';
 import type { QueueEvent } from '../../worker/domain/queue-events.ts';
@@ -42,17 +42,17 @@ const MONDAY_EXTRA_NO_SHOWS = 0.04;
  * bounds only keep each story plausible (a 3-minute renewal, an hour-long emergency).
  */
 const CONSULTATION_MEDIAN_MINUTES = 12;
-const CONSULTATION_SIGMA = Number(process.env.CS ?? 0.45);
+const CONSULTATION_SIGMA = 0.45;
 const CONSULTATION_MIN_MINUTES = 3;
 const CONSULTATION_MAX_MINUTES = 60;
 /** The day's pace: every consultation of a day is scaled by one lognormal factor (σ 0.12: ±12 % on a typical day). */
-const DAY_PACE_SIGMA = Number(process.env.DP ?? 0.12);
+const DAY_PACE_SIGMA = 0.12;
 /** Some days a session starts much later than usual (hospital rounds, traffic): how often, and by how much more. */
 const LATE_START_CHANCE = 0.15;
 const LATE_MORNING_MINUTES = [30, 75] as const;
 const LATE_AFTERNOON_MINUTES = [20, 45] as const;
 /** Some mornings the doctor steps out once (a coffee, a call, a home visit): when it can start, and how long. */
-const MORNING_BREAK_CHANCE = Number(process.env.MB ?? 0.35);
+const MORNING_BREAK_CHANCE = 0.35;
 const MORNING_BREAK_WINDOW = [10 * 60, 11 * 60 + 30] as const;
 const MORNING_BREAK_MINUTES = [8, 25] as const;
 const SMS_FAILURE_RATE = 0.03;
@@ -62,8 +62,6 @@ const PHONE_SHARE: Record<CheckInMethod, number> = { qr: 0.92, manual: 0.45 };
 interface Patient {
   entryId: string;
   arrival: number;
-  /** A booked slot: the desk calls the patient before the queue once it has come. */
-  appointmentAt: number | null;
   hasPhone: boolean;
   /** When the patient gives up if still waiting then. */
   leavesAt: number;
@@ -114,18 +112,18 @@ export function generateClinicDay(clinic: DemoClinic, day: string, options: Clin
 
   const patients = arrivals(clinic, weekday, random, local).map((arrival, index) => {
     const method: CheckInMethod = chance(random, clinic.qrShare) ? 'qr' : 'manual';
-    // A few manual check-ins had booked a slot on the quarter hour after they came in.
-    const quarter = 15 * MINUTE;
-    const appointmentAt = method === 'manual' && chance(random, 0.1) ? (Math.ceil(arrival / quarter) + 1) * quarter : null;
     const patient: Patient = {
       entryId: `en-${day}-${String(index + 1).padStart(3, '0')}`,
       arrival,
-      appointmentAt,
       hasPhone: chance(random, PHONE_SHARE[method]),
       // A few give up early; nobody waits more than a few hours.
       leavesAt: arrival + (chance(random, clinic.cancelRate) ? between(random, 20, 90) : between(random, 150, 240)) * MINUTE,
       warned: false,
     };
+    // A few manual check-ins had booked a slot on the quarter hour after they came in; the desk
+    // still calls everyone in ticket order (calling booked patients first is not simulated).
+    const quarter = 15 * MINUTE;
+    const appointmentAt = method === 'manual' && chance(random, 0.1) ? (Math.ceil(arrival / quarter) + 1) * quarter : null;
     record.add(arrival, {
       type: 'patient_added',
       entryId: patient.entryId,
@@ -164,7 +162,7 @@ export function generateClinicDay(clinic: DemoClinic, day: string, options: Clin
       record.add(now, { type: 'doctor_presence_changed', present: true });
       continue;
     }
-    const patient = nextToCall(waiting, now);
+    const patient = waiting.shift();
     if (patient !== undefined) {
       if (patient.leavesAt <= now) {
         record.add(patient.leavesAt, { type: 'patient_cancelled', entryId: patient.entryId });
@@ -216,12 +214,6 @@ export function generateClinicDay(clinic: DemoClinic, day: string, options: Clin
     record.add(completedAt, { type: 'patient_completed', entryId: patient.entryId });
     return completedAt + between(random, 10, 60) * SECOND;
   }
-}
-
-/** Takes the next patient off `waiting`: the first whose booked slot has come, else the first in line. */
-function nextToCall(waiting: Patient[], now: number): Patient | undefined {
-  const booked = process.env.NOAPP ? -1 : waiting.findIndex((patient) => patient.appointmentAt !== null && patient.appointmentAt <= now && patient.leavesAt > now);
-  return waiting.splice(booked >= 0 ? booked : 0, 1)[0];
 }
 
 /** Sorted arrival instants for the day. */

@@ -10,8 +10,16 @@ const RECEPTION = { email: 'reception@pulse.local', password: 'pulse-reception' 
 /** "hors ligne — chiffres de moins d’une minute", "… d’il y a 12 min": the mark on figures kept on the phone. */
 const OFFLINE_MARK = /^hors ligne — chiffres d/;
 
-/** The history's four parts, each marked on its own when it shows a kept answer. */
-const HISTORY_PARTS = ['Chiffres de la période', 'Patients, vus et non-présentés', 'Heures de pointe', 'Non-présentations par jour de la semaine'];
+/** The history's seven parts, each marked on its own when it shows a kept answer. */
+const HISTORY_PARTS = [
+  'Chiffres de la période',
+  'Patients, vus et non-présentés',
+  'Justesse des estimations',
+  'Délai d’attente visé',
+  'Selon l’heure de l’appel',
+  'Heures de pointe',
+  'Non-présentations par jour de la semaine',
+];
 
 /** The demo's clinics behind a real Worker, and a real Chromium. */
 const started = demoStackForFile('offline');
