@@ -8,7 +8,8 @@
  *
  * History is produced a day at a time, so the seed can interleave clinics day by day: rows then
  * reach the database roughly in time order, which keeps its time indexes cheap to grow, and memory
- * stays at one day per clinic whatever the number of days.
+ * stays at one day per clinic, plus the few fields of four weeks of entries the estimator learns
+ * from, whatever the number of days.
  */
 import { addClinicDays, clinicDayOf, clinicDaysBetween } from '../../worker/domain/clinic-time.ts';
 import { storedEventOf, type StoredEventRow } from '../../worker/domain/queue-events.ts';
@@ -61,9 +62,12 @@ export class EstimatorHistory {
     this.#timezone = timezone;
   }
 
-  /** A finished day joins the history (days are added oldest first). */
+  /** A finished day joins the history (days are added oldest first); only what the model reads is kept. */
   keep(day: string, entries: Iterable<PastEntry>): void {
-    this.#days.push({ day, entries: [...entries] });
+    const kept = [...entries].map(({ id, clinicDay, state, checkedInAt, calledAt, completedAt, noShowAt, quoteWaitMinutes }) => ({
+      id, clinicDay, state, checkedInAt, calledAt, completedAt, noShowAt, quoteWaitMinutes,
+    }));
+    this.#days.push({ day, entries: kept });
   }
 
   /** The model that quotes `day`: fitted on the kept days of the window before it, never on `day`. */

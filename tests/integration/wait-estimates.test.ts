@@ -14,7 +14,7 @@ import { testDatabase } from '../support/world.ts';
  * A new clinic's Tuesday morning in Tunis (UTC+1), on a day ahead of the real clock so only the
  * test moves time. The clinic has no history, so the estimator plans with PRODUCT's 15-minute
  * default (blended with today's intervals as they come), the doctor always at work, and the
- * default range (−45 % … +55 % of the point plus 10 minutes).
+ * default range (−30 % … +55 % of the point plus 10 minutes).
  */
 const DAY = '2027-02-02';
 const MINUTE = 60_000;
@@ -46,12 +46,12 @@ describe('wait estimates in the live queue', () => {
     // a: nobody ahead, the doctor in: now. b: one ahead, one 15-minute interval. c: two.
     expect(atTwo.map(({ entryId, position, quote, estimate }) => ({ entryId, position, quote: quote && [quote.waitMinutes, quote.lowMinutes, quote.highMinutes], estimate: estimate?.waitMinutes }))).toEqual([
       { entryId: 'a', position: 1, quote: [0, 0, 6], estimate: 0 },
-      { entryId: 'b', position: 2, quote: [15, 3, 29], estimate: 15 },
-      { entryId: 'c', position: 3, quote: [30, 12, 52], estimate: 30 },
+      { entryId: 'b', position: 2, quote: [15, 7, 29], estimate: 15 },
+      { entryId: 'c', position: 3, quote: [30, 18, 52], estimate: 30 },
     ]);
     expect(atTwo[2]?.quote?.quotedAt).toBe(`${DAY}T09:02:00.000+01:00`);
 
-    // 09:10 a is called (10 minutes: 10 over a quote of 0–6); 09:25 b (24 minutes: inside 3–29).
+    // 09:10 a is called (10 minutes: 10 over a quote of 0–6); 09:25 b (24 minutes: inside 7–29).
     await stub.ingest(clinicId, [event(clinicId, 'call-a', '09:10', { type: 'patient_called', entryId: 'a' })], tunis('09:10'));
     await stub.ingest(clinicId, [event(clinicId, 'call-b', '09:25', { type: 'patient_called', entryId: 'b' })], tunis('09:25'));
     const entries = await stub.entries(clinicId, tunis('09:25'));

@@ -90,12 +90,12 @@ describe('demo data generation', () => {
     expect(afternoons(5)).toBeLessThan(afternoons(4) * 0.5);
   });
 
-  it('should keep consultations between 8 and 20 minutes and fail about 3 % of SMS', () => {
+  it('should keep consultations between 3 and 60 minutes (lognormal, clamped) and fail about 3 % of SMS', () => {
     for (const entry of entries) {
       if (entry.consultationStartedAt === null || entry.completedAt === null) continue;
       const minutes = (entry.completedAt - entry.consultationStartedAt) / 60_000;
-      expect(minutes).toBeGreaterThanOrEqual(8);
-      expect(minutes).toBeLessThanOrEqual(20);
+      expect(minutes).toBeGreaterThanOrEqual(3);
+      expect(minutes).toBeLessThanOrEqual(60);
     }
     const sms = histories.flatMap((history) => history.sms);
     const failed = sms.filter((message) => message.status === 'failed').length / sms.length;

@@ -8,12 +8,13 @@ import { storedEventsOf, storedEventsWithId } from '../../db/queries/event-rows.
 import { queueEntriesOf } from '../../db/queries/queue-rows.ts';
 import { clinicActivity, events, queueEntries, users } from '../../db/schema/index.ts';
 import { buildDemoClinics } from '../../db/seed/demo-clinics.ts';
-import { generateClinicHistory } from '../../db/seed/demo-history.ts';
+import { EstimatorHistory, generateClinicHistory } from '../../db/seed/demo-history.ts';
 import { ensureDemoData } from '../../db/seed/ensure-demo-data.ts';
 import { hashPassword, verifyPassword } from '../../worker/auth/password.ts';
 import { clinicDayOf } from '../../worker/domain/clinic-time.ts';
 import { queueEventSchema } from '../../worker/domain/queue-events.ts';
-import { applyQueueEvent, openQueueDay, type QueueDay, type QueueEntryRow } from '../../worker/domain/queue-projection.ts';
+import { closeUnfinishedEntries, openQueueDay, type QueueDay, type QueueEntryRow } from '../../worker/domain/queue-projection.ts';
+import { applyQueueEventWithQuote } from '../../worker/domain/quoted-projection.ts';
 import { sqldForFile } from '../support/sqld-for-file.ts';
 
 const NOW = Date.parse('2026-11-24T10:30:00+01:00');
@@ -90,8 +91,18 @@ describe('seeding the demo into a real sqld', () => {
     const settings = { clinicId: 'clinic-001', timezone: 'Africa/Tunis', smsUnitCostMinor: 40, serviceTargetMinutes: 30 };
     let queue: QueueDay = openQueueDay(settings, clinicDayOf(stored[0]?.occurredAt ?? NOW, 'Africa/Tunis'));
     const replayed = new Map<string, QueueEntryRow>();
+    // As the product does: each day quoted by a model of the days before it, closed at its midnight.
+    const history = new EstimatorHistory('Africa/Tunis');
+    let model = history.modelFor(queue.day);
     for (const row of stored) {
-      const result = applyQueueEvent(queue, queueEventSchema.parse(JSON.parse(row.payload)));
+      const event = queueEventSchema.parse(JSON.parse(row.payload));
+      const day = clinicDayOf(row.occurredAt, 'Africa/Tunis');
+      if (event.type !== 'clinic_login' && day > queue.day) {
+        for (const closed of closeUnfinishedEntries(queue)) replayed.set(closed.id, closed);
+        history.keep(queue.day, queue.entries.values());
+        model = history.modelFor(day);
+      }
+      const result = applyQueueEventWithQuote(queue, event, model);
       expect(result.ok).toBe(true);
       if (!result.ok) return;
       queue = result.state;

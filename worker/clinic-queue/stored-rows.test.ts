@@ -62,7 +62,7 @@ describe('rows the ClinicQueue keeps in its storage', () => {
     expect(stored(ClinicSettingsSchema, { clinicId: 'cabinet-sfax', timezone: 'Africa/Tunis', smsUnitCostMinor: 40 }).serviceTargetMinutes).toBe(30);
     expect(stored(DayMetaSchema, { day: '2026-11-24', nextTicketNumber: 3, doctorPresent: true, trailingConsultationMs: null }).estimator).toBeNull();
     // A model that does not hold together is refused, not used to quote patients.
-    const model = { ...defaultEstimatorModel(), workShare: [[2]] };
+    const model = { ...defaultEstimatorModel(), calibrationSize: -1 };
     expect(DayMetaSchema.safeParse({ day: '2026-11-24', nextTicketNumber: 3, doctorPresent: true, trailingConsultationMs: null, estimator: model }).success).toBe(false);
   });
 });
