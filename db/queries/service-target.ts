@@ -10,14 +10,14 @@ export async function readServiceTarget(db: Database, clinicId: string): Promise
 }
 
 /**
- * Sets the clinic's service target; answers the one it replaces (read in the same transaction, for
- * the audit log), or undefined for an unknown clinic.
+ * Sets the clinic's service target; answers the one it replaces (for the audit log), or undefined
+ * for an unknown clinic. Read, then written on its own: a batch that reads before it writes holds
+ * a read snapshot SQLite cannot upgrade while the write-behind commits (SQLITE_BUSY at once,
+ * no busy wait), whereas a lone UPDATE waits its turn.
  */
 export async function saveServiceTarget(db: Database, clinicId: string, minutes: number): Promise<{ previous: number } | undefined> {
-  const [before] = await db.batch([
-    db.select({ minutes: clinics.serviceTargetMinutes }).from(clinics).where(eq(clinics.id, clinicId)).limit(1),
-    db.update(clinics).set({ serviceTargetMinutes: minutes }).where(eq(clinics.id, clinicId)),
-  ]);
-  const [row] = before;
-  return row === undefined ? undefined : { previous: row.minutes };
+  const previous = await readServiceTarget(db, clinicId);
+  if (previous === undefined) return undefined;
+  await db.update(clinics).set({ serviceTargetMinutes: minutes }).where(eq(clinics.id, clinicId));
+  return { previous };
 }

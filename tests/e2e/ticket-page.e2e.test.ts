@@ -2,9 +2,11 @@ import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPhone, PHONE, type Phone } from '../support/phone.ts';
 import { demoStackForFile } from './demo-stack.ts';
-import { SCREEN_TIMEOUT_MS, see } from './screens.ts';
+import { SCREEN_TIMEOUT_MS, see, signedInPhone } from './screens.ts';
 
 const ADMIN = { email: 'admin@pulse.local', password: 'pulse-admin' };
+/** The demo's doctor owns their clinic: reception's controls are theirs too (db/seed/demo-users.ts). */
+const DOCTOR = { email: 'doctor@pulse.local', password: 'pulse-doctor' };
 
 /** The demo stack behind a real Worker, and a real Chromium; patients' phones are fresh contexts. */
 const started = demoStackForFile('ticket-page');
@@ -135,5 +137,56 @@ describe("A patient following their ticket on their own phone, from the SMS link
     const opened = await phone.page.goto(damaged);
     expect(opened?.status()).toBe(404);
     await see(phone.page, 'Lien non valide');
+  });
+});
+
+describe('Reception showing a walk-in without a phone number their ticket as a QR code', () => {
+  let desk: Phone | undefined;
+  let patient: Phone | undefined;
+
+  afterAll(async () => {
+    await desk?.context.close();
+    await patient?.context.close();
+  });
+
+  it('should draw the link as a QR code in a dialog, and the link should open that ticket on the patient’s phone', async () => {
+    desk = await signedInPhone(started(), DOCTOR, 'Aujourd’hui');
+    const { page } = desk;
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(String(error)));
+    await see(page, 'En direct');
+    await page.getByRole('button', { name: 'Ajouter un patient', exact: true }).click();
+    const added = page.getByText(/^Patient ajouté\u00a0: n°\u00a0\d+$/);
+    await added.waitFor({ timeout: SCREEN_TIMEOUT_MS });
+    const ticket = (await added.textContent())?.match(/\d+$/)?.[0] ?? 'missing';
+
+    await page.getByRole('button', { name: `QR du ticket n°\u00a0${ticket}`, exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: `Ticket n°\u00a0${ticket}`, exact: true });
+    await dialog.waitFor({ state: 'visible', timeout: SCREEN_TIMEOUT_MS });
+    const code = dialog.getByRole('img', { name: `QR code du lien vers le ticket n°\u00a0${ticket}`, exact: true });
+    await code.waitFor({ state: 'visible', timeout: SCREEN_TIMEOUT_MS });
+    expect(await code.evaluate((element) => element.tagName.toLowerCase())).toBe('svg');
+    expect(await code.locator('path').getAttribute('d')).toMatch(/^(M\d+ \d+h\d+v1h-\d+z)+$/);
+    // Square, and big enough for a camera across the desk.
+    const box = await code.boundingBox();
+    expect(box !== null && Math.abs(box.width - box.height) < 1 && box.width >= 200).toBe(true);
+    const link = (await dialog.locator('.ticket-link').textContent()) ?? '';
+    expect(link.startsWith(`${started().stack.url}/t/`)).toBe(true);
+    await dialog.getByText(/^Lien valable jusqu’au .+\.$/).waitFor({ timeout: SCREEN_TIMEOUT_MS });
+
+    // Escape closes it, back to the list with nothing left open.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden', timeout: SCREEN_TIMEOUT_MS });
+    await page.getByRole('button', { name: `QR du ticket n°\u00a0${ticket}`, exact: true }).click();
+    await dialog.getByRole('button', { name: 'Fermer', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: SCREEN_TIMEOUT_MS });
+    expect(problems).toEqual([]);
+
+    patient = await patientPhone('fr-FR');
+    const opened = await patient.page.goto(link);
+    expect(opened?.status()).toBe(200);
+    expect(await patient.page.getByRole('heading', { level: 1 }).innerText()).toMatch(new RegExp(`^Votre ticket\\s+${ticket}$`));
+    await patient.page.getByText(/^Position dans la file\s*:\s*\d+$/).waitFor({ timeout: SCREEN_TIMEOUT_MS });
+    expect(patient.problems).toEqual([]);
   });
 });

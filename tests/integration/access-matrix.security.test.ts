@@ -111,6 +111,7 @@ describe('access matrix: every registered route × every kind of caller', () => 
       'POST /api/v1/clinics/:clinicId/queue/entries': 'clinic:clinic_owner+staff',
       'POST /api/v1/clinics/:clinicId/queue/call-next': 'clinic:clinic_owner+staff',
       'POST /api/v1/clinics/:clinicId/queue/entries/:entryId/:action': 'clinic:clinic_owner+staff',
+      'POST /api/v1/clinics/:clinicId/queue/entries/:entryId/ticket': 'clinic:clinic_owner+staff',
       'PUT /api/v1/clinics/:clinicId/presence': 'clinic:clinic_owner+staff',
       'GET /api/v1/clinics/:clinicId/live': 'clinic:clinic_owner+staff',
       'GET /api/v1/clinics/:clinicId/analytics': 'clinic:clinic_owner+staff',

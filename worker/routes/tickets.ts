@@ -1,14 +1,16 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { authorize } from '../auth/authorize.ts';
-import { PUBLIC, QUEUE_APP } from '../auth/policy.ts';
+import { CLINIC_MEMBERS, PUBLIC, QUEUE_APP } from '../auth/policy.ts';
 import { MAX_TICKET_TOKEN_LENGTH, ticketKeysFrom } from '../auth/ticket-token.ts';
 import { TicketViewSchema } from '../domain/ticket-view.ts';
 import { AppError } from '../errors.ts';
 import { TICKET_READ_PERIOD_SECONDS } from '../http/ticket-read-limit.ts';
 import { TICKET_SCRIPT, TICKET_STYLE } from '../ticket-page/assets.ts';
-import { issueTickets, type IssuedTickets, type TicketRefusal } from '../use-cases/tickets.ts';
-import { errorResponses, jsonBody, jsonContent } from './openapi-helpers.ts';
+import { issueTicket, issueTickets, type IssuedTickets, type TicketIssuePorts, type TicketRefusal } from '../use-cases/tickets.ts';
+import { ClinicParams, clinicRoute } from './guarded-routes.ts';
+import { errorResponses, IdParam, jsonBody, jsonContent } from './openapi-helpers.ts';
 import { fromQueue } from './queue.ts';
 import { valueOr } from './refusals.ts';
 import { readTicketAt } from './ticket-reads.ts';
@@ -38,6 +40,21 @@ const issueRoute = createRoute({
   },
 });
 
+/**
+ * Registered before queue.ts's `/queue/entries/{entryId}/{action}` (app.ts mounts these routes
+ * first): that route would otherwise take `ticket` for an action, and refuse it.
+ */
+const receptionRoute = clinicRoute(CLINIC_MEMBERS, '/queue/entries/{entryId}/ticket', {
+  method: 'post',
+  tags: ['tickets'],
+  summary: "The link to a patient's live ticket page, for reception to show as a QR code: the queue app's link for the same entry, valid until the clinic's day ends",
+  request: { params: ClinicParams.extend({ entryId: IdParam }) },
+  responses: {
+    200: jsonContent(z.object({ url: z.string(), expiresAt: z.string() }).openapi('ReceptionTicket'), "The link of this entry of today's queue"),
+    ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'INVALID_TRANSITION', 'UNAVAILABLE'),
+  },
+});
+
 const readRoute = createRoute({
   method: 'get',
   path: '/tickets/{token}',
@@ -60,25 +77,37 @@ const readRefusals: { readonly [Refusal in TicketRefusal]: () => AppError } = {
   unavailable: () => new AppError('UNAVAILABLE', 'The live queue is not available right now; try again shortly'),
 };
 
+/** Issuing links for `clinicId`: this deployment's keys, its live queue, PUBLIC_URL. */
+function issuePorts(c: Context<AppEnv>, clinicId: string): TicketIssuePorts {
+  const { config, clock, durableObjects } = c.var.services;
+  return {
+    keys: () => ticketKeysFrom(config.ipHashKey),
+    ticketDay: (entryIds) => fromQueue(c, () => durableObjects.clinicQueue(clinicId).ticketDay(clinicId, entryIds, clock.now())),
+    publicUrl: config.publicUrl,
+  };
+}
+
 /** The page's style and script change with a deploy only: an hour of cache spares a phone's data. */
 const ASSET_CACHE = 'public, max-age=3600';
 
 export const ticketRoutes = new OpenAPIHono<AppEnv>()
   .openapi(issueRoute, async (c) => {
     const clinicId = c.var.clinicId;
-    const { config, clock, durableObjects } = c.var.services;
-    const result = await issueTickets(
-      {
-        keys: () => ticketKeysFrom(config.ipHashKey),
-        ticketDay: (entryIds) => fromQueue(c, () => durableObjects.clinicQueue(clinicId).ticketDay(clinicId, entryIds, clock.now())),
-        publicUrl: config.publicUrl,
-      },
-      clinicId,
-      c.req.valid('json').entryIds,
-    );
+    const result = await issueTickets(issuePorts(c, clinicId), clinicId, c.req.valid('json').entryIds);
     // The links are the patients' keys to their tickets: no cache keeps them.
     c.header('Cache-Control', 'no-store');
     return c.json(valueOr(result, { clinic_archived: () => new AppError('UNAUTHORIZED', "This API key's clinic is archived") }), 200);
+  })
+  .openapi(receptionRoute, async (c) => {
+    const clinicId = c.var.clinicId;
+    const result = await issueTicket(issuePorts(c, clinicId), clinicId, c.req.valid('param').entryId);
+    const { url, expiresAt } = valueOr(result, {
+      // Members no longer reach an archived clinic (authorize); the super admin is refused as reception's other actions are.
+      clinic_archived: () => new AppError('INVALID_TRANSITION', 'This clinic is archived: restore it to take patients again'),
+      not_found: () => new AppError('NOT_FOUND', "No entry with this id in today's queue"),
+    });
+    c.header('Cache-Control', 'no-store');
+    return c.json({ url, expiresAt }, 200);
   })
   .openapi(readRoute, async (c) => c.json(valueOr(await readTicketAt(c, c.req.valid('param').token), readRefusals), 200))
   // The ticket page's own files (/t/<token>, routes/ticket-page.ts): the CSP allows no inline code.

@@ -56,6 +56,18 @@ export async function issueTickets(ports: TicketIssuePorts, clinicId: string, en
   return succeeded({ tickets, rejected });
 }
 
+/**
+ * The link of one entry of today's queue of `clinicId`, for reception to show as a QR code at the
+ * desk: the very link the queue app is given for its SMS. `not_found`: the entry is not in that
+ * queue (another day, another clinic's, never there), told apart from nothing else.
+ */
+export async function issueTicket(ports: TicketIssuePorts, clinicId: string, entryId: string): Promise<Result<IssuedTicket, 'clinic_archived' | 'not_found'>> {
+  const issued = await issueTickets(ports, clinicId, [entryId]);
+  if (!issued.ok) return issued;
+  const [ticket] = issued.value.tickets;
+  return ticket === undefined ? failed('not_found') : succeeded(ticket);
+}
+
 /** What reading a ticket needs: the keys, the caller's allowance, the clinic's live queue and name. */
 export interface TicketReadPorts {
   now: number;

@@ -14,13 +14,16 @@ export interface EntryControls {
   /** The entry whose step is on its way, to say so on its button. */
   sendingFor: { entryId: string; action: EntryAction } | null;
   move(entry: TodayEntry, action: EntryAction): void;
+  /** Shows a waiting patient the link to their live ticket page, as a QR code. */
+  showTicket(entry: TodayEntry): void;
 }
 
 /**
  * Today's list: who is with the doctor, who waits (in ticket order), and, folded, who is done.
  * Tickets, states in words and minutes waited; each waiting patient's place in the line and the
  * range of their wait, as the queue last estimated it; for those called, what they had been told
- * beside what they waited. Reception gets each entry's next steps.
+ * beside what they waited. Reception gets each entry's next steps, and each waiting patient's
+ * ticket as a QR code for their phone.
  */
 export function QueueList(props: {
   entries: readonly TodayEntry[];
@@ -104,17 +107,28 @@ function EntryRow(props: { entry: TodayEntry; asOf: string; elapsedMs: number; c
         {(current) => (
           <>
             <Show when={folds()}>
-              <button
-                type="button"
-                class="icon-button entry-more"
-                aria-expanded={open()}
-                aria-controls={stepsId()}
-                aria-label={t().entryMoreLabel(props.entry.ticketNumber)}
-                title={t().entryMore}
-                onClick={() => setOpen(!open())}
-              >
-                <MoreIcon />
-              </button>
+              <div class="entry-buttons">
+                <button
+                  type="button"
+                  class="button button-small button-quiet"
+                  aria-haspopup="dialog"
+                  aria-label={t().ticketQrLabel(props.entry.ticketNumber)}
+                  onClick={() => current().showTicket(props.entry)}
+                >
+                  {t().ticketQr}
+                </button>
+                <button
+                  type="button"
+                  class="icon-button entry-more"
+                  aria-expanded={open()}
+                  aria-controls={stepsId()}
+                  aria-label={t().entryMoreLabel(props.entry.ticketNumber)}
+                  title={t().entryMore}
+                  onClick={() => setOpen(!open())}
+                >
+                  <MoreIcon />
+                </button>
+              </div>
             </Show>
             <Show when={!folds() || open()}>
               <EntrySteps entry={props.entry} controls={current()} id={stepsId()} />

@@ -1,9 +1,11 @@
-import { createEffect, Show, type JSX } from 'solid-js';
+import { createEffect, createSignal, Show, type JSX } from 'solid-js';
+import type { TodayEntry } from '../api/wire';
 import { ClinicHeader } from '../components/ClinicHeader';
 import { ConnectionBadge } from '../components/LiveStatus';
 import { PresenceBadge, PresenceSwitch } from '../components/Presence';
 import { QueueList, type EntryControls } from '../components/QueueList';
 import { ReceptionDock } from '../components/ReceptionDock';
+import { TicketQr } from '../components/TicketQr';
 import { TodayPanel } from '../components/TodayPanel';
 import { t } from '../i18n/locale';
 import { createLiveStore } from '../live/live-store';
@@ -12,8 +14,8 @@ import { useSession } from '../session/SessionProvider';
 
 /**
  * The doctor's default screen: the selected clinic's day, live. Clinic members get reception's
- * controls (walk-ins, calls, each entry's next step, the doctor's presence); the super admin
- * reads the same screen without them.
+ * controls (walk-ins, calls, each entry's next step, a waiting patient's ticket as a QR code, the
+ * doctor's presence); the super admin reads the same screen without them.
  */
 export default function Today(): JSX.Element {
   const [session, sessionActions] = useSession();
@@ -24,6 +26,8 @@ export default function Today(): JSX.Element {
   const recheckSession = (): void => void sessionActions.reload();
   const [live, liveActions] = createLiveStore({ clinicId, onRefused: recheckSession });
   const [reception, receptionActions] = createReceptionStore({ clinicId, onSessionEnded: recheckSession });
+  /** The waiting patient whose ticket link is shown as a QR code, if any. */
+  const [ticketFor, setTicketFor] = createSignal<TodayEntry | null>(null);
 
   const entryControls = (): EntryControls | null => {
     if (!canReceive()) return null;
@@ -34,6 +38,7 @@ export default function Today(): JSX.Element {
       move: (entry, action) => {
         void receptionActions.send({ kind: 'entry', action, entryId: entry.entryId, ticketNumber: entry.ticketNumber });
       },
+      showTicket: (entry) => setTicketFor(entry),
     };
   };
 
@@ -75,6 +80,15 @@ export default function Today(): JSX.Element {
         </TodayPanel>
         <Show when={canReceive()} fallback={<p class="footnote">{t().readOnly}</p>}>
           <ReceptionDock reception={reception} actions={receptionActions} entries={live.snapshot?.entries ?? []} />
+        </Show>
+        <Show when={session.clinic}>
+          {(clinic) => (
+            <Show when={ticketFor()} keyed>
+              {(entry) => (
+                <TicketQr clinicId={clinic().id} entry={entry} timeZone={clinic().timezone} onClose={() => setTicketFor(null)} onSessionEnded={recheckSession} />
+              )}
+            </Show>
+          )}
         </Show>
       </Show>
     </section>
