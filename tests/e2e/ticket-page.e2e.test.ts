@@ -142,7 +142,7 @@ describe("A patient following their ticket on their own phone, from the SMS link
 
 describe('Reception showing a walk-in without a phone number their ticket as a QR code', () => {
   let desk: Phone | undefined;
-  let patient: Phone | undefined;
+  let patient: (Phone & { problems: string[] }) | undefined;
 
   afterAll(async () => {
     await desk?.context.close();

@@ -4,17 +4,22 @@ import { fetchTicketLink, type TicketLink } from '../api/tickets';
 import type { TodayEntry } from '../api/wire';
 import { locale, t } from '../i18n/locale';
 import { describeTicketLinkError } from '../i18n/ticket-link-errors';
-import { qrSymbolOf, type QrSymbol } from '../reception/ticket-qr';
+import type { QrSymbol } from '../reception/ticket-qr';
 
-type Shown = { kind: 'asking' } | { kind: 'ready'; link: TicketLink; symbol: QrSymbol } | { kind: 'failed'; error: unknown };
+type Shown =
+  | { kind: 'asking' }
+  | { kind: 'ready'; link: TicketLink; symbol: QrSymbol }
+  | { kind: 'failed'; error: unknown }
+  /** The QR code's own file could not be fetched: this page predates a deploy that replaced it. */
+  | { kind: 'outdated' };
 
 /**
  * A waiting patient's ticket as reception shows it at the desk: the QR code of the link to their
  * live ticket page, for their phone's camera, with the ticket number, the link in words and until
  * when it opens. The browser's own modal dialog: focus stays inside, Escape or the button closes
- * it. Loaded, with the QR code generator, the first time reception opens one (TicketQr.tsx).
+ * it. The QR code generator is fetched when a dialog first opens, never with the first screen.
  */
-export default function TicketQrDialog(props: {
+export function TicketQrDialog(props: {
   clinicId: string;
   entry: TodayEntry;
   /** The clinic's zone, in which the link's last moment is said. */
@@ -38,15 +43,17 @@ export default function TicketQrDialog(props: {
 
   onMount(() => {
     dialog?.showModal();
-    fetchTicketLink(props.clinicId, props.entry.entryId)
-      .then((link) => ({ link, symbol: qrSymbolOf(link.url) }))
-      .then(
-        ({ link, symbol }) => setShown({ kind: 'ready', link, symbol }),
-        (error: unknown) => {
-          setShown({ kind: 'failed', error });
-          if (error instanceof ApiError && error.code === 'UNAUTHORIZED') props.onSessionEnded();
-        },
-      );
+    const drawing = import('../reception/ticket-qr').catch(() => null);
+    fetchTicketLink(props.clinicId, props.entry.entryId).then(
+      async (link) => {
+        const qr = await drawing;
+        setShown(qr === null ? { kind: 'outdated' } : { kind: 'ready', link, symbol: qr.qrSymbolOf(link.url) });
+      },
+      (error: unknown) => {
+        setShown({ kind: 'failed', error });
+        if (error instanceof ApiError && error.code === 'UNAUTHORIZED') props.onSessionEnded();
+      },
+    );
   });
 
   return (
@@ -57,7 +64,7 @@ export default function TicketQrDialog(props: {
       onClose={() => props.onClose()}
       // A tap on the backdrop closes it too: only the backdrop is the dialog itself (its content fills it).
       onClick={(event) => {
-        if (event.target === dialog) dialog?.close();
+        if (event.target === dialog) dialog.close();
       }}
     >
       <div class="ticket-dialog-content">
@@ -89,6 +96,11 @@ export default function TicketQrDialog(props: {
                 {describeTicketLinkError(now().error, props.entry.ticketNumber, t())}
               </p>
             )}
+          </Match>
+          <Match when={shown().kind === 'outdated'}>
+            <p class="form-error" role="alert">
+              {t().screenLoadFailed}
+            </p>
           </Match>
           <Match when={shown().kind === 'asking'}>
             <p class="checking" role="status">

@@ -5,7 +5,7 @@ import { ConnectionBadge } from '../components/LiveStatus';
 import { PresenceBadge, PresenceSwitch } from '../components/Presence';
 import { QueueList, type EntryControls } from '../components/QueueList';
 import { ReceptionDock } from '../components/ReceptionDock';
-import { TicketQr } from '../components/TicketQr';
+import { TicketQrDialog } from '../components/TicketQrDialog';
 import { TodayPanel } from '../components/TodayPanel';
 import { t } from '../i18n/locale';
 import { createLiveStore } from '../live/live-store';
@@ -85,7 +85,7 @@ export default function Today(): JSX.Element {
           {(clinic) => (
             <Show when={ticketFor()} keyed>
               {(entry) => (
-                <TicketQr clinicId={clinic().id} entry={entry} timeZone={clinic().timezone} onClose={() => setTicketFor(null)} onSessionEnded={recheckSession} />
+                <TicketQrDialog clinicId={clinic().id} entry={entry} timeZone={clinic().timezone} onClose={() => setTicketFor(null)} onSessionEnded={recheckSession} />
               )}
             </Show>
           )}
