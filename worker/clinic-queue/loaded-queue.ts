@@ -9,7 +9,7 @@ import { loadClinicQueueState, loadQueueDay } from '../../db/queries/queue-write
 import { addClinicDays, clinicDayOf, formatClinicInstant } from '../domain/clinic-time.ts';
 import type { LiveMessage, TodayEntry } from '../domain/live-messages.ts';
 import { closeUnfinishedEntries, openQueueDay, restoreQueueDay, type QueueDay } from '../domain/queue-projection.ts';
-import { waitedMinutesOf } from '../domain/quote-accuracy.ts';
+import { quoteOf, waitedMinutesOf } from '../domain/quote-accuracy.ts';
 import { defaultEstimatorModel, ESTIMATOR_HISTORY_DAYS, estimateWaits, fitEstimatorModel, type EstimatorModel } from '../domain/wait-estimate.ts';
 import { countDay, readTodayFigures, type TodayCounters } from '../domain/today-figures.ts';
 import { AppError } from '../errors.ts';
@@ -163,7 +163,7 @@ export function listEntries(queue: LoadedQueue, now: number): TodayEntry[] {
     .sort((a, b) => a.ticketNumber - b.ticketNumber)
     .map((entry) => {
       const estimate = estimates.get(entry.id);
-      const quoted = entry.quoteWaitMinutes !== null && entry.quoteLowMinutes !== null && entry.quoteHighMinutes !== null && entry.quotedAt !== null;
+      const quote = quoteOf(entry);
       return {
         entryId: entry.id,
         ticketNumber: entry.ticketNumber,
@@ -176,9 +176,7 @@ export function listEntries(queue: LoadedQueue, now: number): TodayEntry[] {
           estimate === undefined
             ? null
             : { waitMinutes: estimate.waitMinutes, lowMinutes: estimate.lowMinutes, highMinutes: estimate.highMinutes, callAt: formatClinicInstant(estimate.callAt, zone) },
-        quote: quoted
-          ? { waitMinutes: entry.quoteWaitMinutes ?? 0, lowMinutes: entry.quoteLowMinutes ?? 0, highMinutes: entry.quoteHighMinutes ?? 0, quotedAt: formatClinicInstant(entry.quotedAt ?? 0, zone) }
-          : null,
+        quote: quote === null || entry.quotedAt === null ? null : { ...quote, quotedAt: formatClinicInstant(entry.quotedAt, zone) },
         waitedMinutes: waitedMinutesOf(entry),
       };
     });

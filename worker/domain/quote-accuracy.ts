@@ -51,15 +51,22 @@ export function emptyAccuracyCounters(): AccuracyCounters {
   return { quoted: 0, quoteAbsErrorSum: 0, quoteWithinRange: 0, quoteUnderQuoted: 0, quoteAbsErrors: {} };
 }
 
+/** An entry's quote as one value, or null for an entry from before quotes. */
+export function quoteOf(entry: Omit<QuotedEntry, 'checkedInAt' | 'calledAt'>): { waitMinutes: number; lowMinutes: number; highMinutes: number } | null {
+  const { quoteWaitMinutes: waitMinutes, quoteLowMinutes: lowMinutes, quoteHighMinutes: highMinutes } = entry;
+  return waitMinutes === null || lowMinutes === null || highMinutes === null ? null : { waitMinutes, lowMinutes, highMinutes };
+}
+
 /** Counts one called entry's quote, in place; an entry not called or never quoted changes nothing. */
 export function countQuote(counters: AccuracyCounters, entry: QuotedEntry): void {
   const waited = waitedMinutesOf(entry);
-  if (waited === null || entry.quoteWaitMinutes === null || entry.quoteLowMinutes === null || entry.quoteHighMinutes === null) return;
-  const absError = Math.abs(waited - entry.quoteWaitMinutes);
+  const quote = quoteOf(entry);
+  if (waited === null || quote === null) return;
+  const absError = Math.abs(waited - quote.waitMinutes);
   counters.quoted += 1;
   counters.quoteAbsErrorSum += absError;
-  if (waited >= entry.quoteLowMinutes && waited <= entry.quoteHighMinutes) counters.quoteWithinRange += 1;
-  if (waited > entry.quoteHighMinutes) counters.quoteUnderQuoted += 1;
+  if (waited >= quote.lowMinutes && waited <= quote.highMinutes) counters.quoteWithinRange += 1;
+  if (waited > quote.highMinutes) counters.quoteUnderQuoted += 1;
   counters.quoteAbsErrors[absError] = (counters.quoteAbsErrors[absError] ?? 0) + 1;
 }
 
