@@ -63,6 +63,7 @@ export default defineConfig({
           name: 'workers',
           include: ['tests/integration/**/*.test.ts', 'worker/**/*.workerd.test.ts'],
           globalSetup: ['tests/support/database-global-setup.ts', 'tests/support/smtp-global-setup.ts', 'tests/support/push-global-setup.ts'],
+          setupFiles: ['tests/support/openapi-zod-first.ts'],
           testTimeout: 30_000,
         },
       },

@@ -16,11 +16,12 @@
  */
 import { generateClinicDay } from '../db/seed/clinic-day.ts';
 import { buildDemoClinics, type DemoClinic } from '../db/seed/demo-clinics.ts';
-import { EstimatorHistory } from '../db/seed/demo-history.ts';
+import { ModelHistory } from '../db/seed/demo-history.ts';
 import { addClinicDays, instantOfClinicTime } from '../worker/domain/clinic-time.ts';
 import { closeUnfinishedEntries, openQueueDay, type QueueDay, type QueueEntryRow } from '../worker/domain/queue-projection.ts';
 import { DEFAULT_SERVICE_TARGET_MINUTES, waitedMinutesOf } from '../worker/domain/quote-accuracy.ts';
-import { applyQueueEventWithQuote } from '../worker/domain/quoted-projection.ts';
+import { applyQueueEventWithPredictions } from '../worker/domain/predicted-projection.ts';
+import { SERVICE_WALK_OUT_PRIOR } from '../worker/domain/walk-out-risk.ts';
 import { DEFAULT_CONSULTATION_MS, MIN_CONSULTATIONS_FOR_TODAY_MEAN } from '../worker/domain/today-figures.ts';
 import { ESTIMATOR_HISTORY_DAYS, scaledError } from '../worker/domain/wait-estimate.ts';
 
@@ -86,7 +87,7 @@ function trailingMeanMs(totals: readonly ConsultationTotals[], day: string): num
 /** Plays `days` of one clinic, oldest first, and appends each called patient's quotes to `judged`. */
 function replayClinic(clinic: DemoClinic, seed: number, days: readonly string[], judged: Judged[]): void {
   const settings = { clinicId: clinic.id, timezone: clinic.timezone, smsUnitCostMinor: clinic.smsUnitCostMinor, serviceTargetMinutes: DEFAULT_SERVICE_TARGET_MINUTES };
-  const history = new EstimatorHistory(clinic.timezone);
+  const history = new ModelHistory(clinic.timezone);
   const consultations: ConsultationTotals[] = [];
   let queue = openQueueDay(settings, days[0] ?? '');
   for (const [index, day] of days.entries()) {
@@ -96,7 +97,7 @@ function replayClinic(clinic: DemoClinic, seed: number, days: readonly string[],
     const naive = new Map<string, number>();
     const presentAtCheckIn = new Map<string, boolean>();
     for (const { event } of generateClinicDay(clinic, day, { seed, inUse: true, lastDayOfUse: false })) {
-      const result = applyQueueEventWithQuote(queue, event, model);
+      const result = applyQueueEventWithPredictions(queue, event, { estimator: model, walkOut: SERVICE_WALK_OUT_PRIOR });
       if (!result.ok) throw new Error(`estimates bench, ${clinic.id}: event ${event.id} refused: ${result.error.message}`);
       queue = result.state;
       const row = result.changes.entry?.row;

@@ -14,7 +14,10 @@
  *    trigger through the queue to an SMTP server in this process, until the last message arrives;
  *  - estimates: Pulse's wait quotes against PRODUCT's naive rule over a year of generated days of
  *    the 13 demo clinic profiles (`--estimates-clinics`, `--estimates-days`, `--estimates-seed`),
- *    in this process: no stack, no database.
+ *    in this process: no stack, no database;
+ *  - foresight: the day forecast against the seasonal naive one and the walk-out risk against the
+ *    base rate, on a year of the same generated clinics (`--foresight-clinics`, `--foresight-days`,
+ *    `--foresight-seed`), in this process: no stack, no database.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,12 +37,13 @@ import { benchAdmin } from './admin-bench.ts';
 import { benchHistory } from './history-bench.ts';
 import { benchDigest } from './digest-bench.ts';
 import { benchEstimates } from './estimates-bench.ts';
+import { benchForesight } from './foresight-bench.ts';
 import { benchIngest, benchLive, benchToday, startLoadStack } from './queue-bench.ts';
 import { hashPassword } from '../worker/auth/password.ts';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'seed,health,queue,pwa,history,admin,digest,estimates' },
+    only: { type: 'string', default: 'seed,health,queue,pwa,history,admin,digest,estimates,foresight' },
     'admin-clinics': { type: 'string', default: '1000' },
     'admin-days': { type: 'string', default: '35' },
     'digest-clinics': { type: 'string', default: '1000' },
@@ -48,6 +52,10 @@ const { values } = parseArgs({
     'estimates-days': { type: 'string', default: '365' },
     // Not the seed the estimator was tuned on (7): the figures are on days nobody tuned on.
     'estimates-seed': { type: 'string', default: '16' },
+    'foresight-clinics': { type: 'string', default: '13' },
+    'foresight-days': { type: 'string', default: '365' },
+    // Not the seed the forecast and the walk-out model were tuned on (7).
+    'foresight-seed': { type: 'string', default: '16' },
     'history-clinics': { type: 'string', default: '100' },
     'history-days': { type: 'string', default: '365' },
     clinics: { type: 'string', default: '13' },
@@ -56,7 +64,7 @@ const { values } = parseArgs({
   },
 });
 const parts = new Set(values.only.split(','));
-/** The estimates bench ends on a fixed day, so its year does not move with the calendar. */
+/** The estimates and foresight benches end on a fixed day, so their year does not move with the calendar. */
 const ESTIMATES_LAST_DAY = '2026-11-23';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const scratch = await mkdtemp(join(tmpdir(), 'pulse-bench-'));
@@ -144,6 +152,10 @@ try {
   if (parts.has('estimates')) {
     const options = { seed: Number(values['estimates-seed']), clinics: Number(values['estimates-clinics']), days: Number(values['estimates-days']), lastDay: ESTIMATES_LAST_DAY };
     await record('estimates', benchEstimates(options, say));
+  }
+  if (parts.has('foresight')) {
+    const options = { seed: Number(values['foresight-seed']), clinics: Number(values['foresight-clinics']), days: Number(values['foresight-days']), lastDay: ESTIMATES_LAST_DAY };
+    await record('foresight', benchForesight(options, say));
   }
 } finally {
   await rm(scratch, { recursive: true, force: true });

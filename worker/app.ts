@@ -13,6 +13,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { clinicRoutes } from './routes/clinics.ts';
 import { docsRoutes } from './routes/docs.ts';
+import { forecastRoutes } from './routes/forecasts.ts';
 import { healthRoutes } from './routes/health.ts';
 import { historyRoutes } from './routes/history.ts';
 import { ingestRoutes } from './routes/ingest.ts';
@@ -78,6 +79,7 @@ export function createApp(options: { clock?: Clock } = {}) {
     .route(API_PREFIX, ticketRoutes)
     .route(API_PREFIX, queueRoutes)
     .route(API_PREFIX, historyRoutes)
+    .route(API_PREFIX, forecastRoutes)
     .route(API_PREFIX, alertRoutes)
     .route(API_PREFIX, pushRoutes)
     .route(API_PREFIX, settingsRoutes)

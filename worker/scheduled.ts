@@ -2,6 +2,7 @@ import type { Database } from '../db/client.ts';
 import { clinicZones } from '../db/queries/admin-figures.ts';
 import { liveClinicsIn } from '../db/queries/recipients.ts';
 import { SERVICE_TIME_ZONE } from './digest/digest-content.ts';
+import { localHourOf } from './domain/clinic-time.ts';
 import { digestWeekOf, isDigestHour } from './domain/digest-schedule.ts';
 import { ALERT_KINDS } from './domain/vocabulary.ts';
 import { enqueueJobs, type JobMessage } from './jobs/job-messages.ts';
@@ -13,9 +14,12 @@ import { backgroundRuntime } from './runtime/background-runtime.ts';
 export const SCHEDULES = {
   /** The alert rules, churn risk aside. */
   alerts: '*/5 * * * *',
-  /** Clinics whose wall clock has just reached Monday 09:00, and the service's own Monday. */
+  /**
+   * Clinics whose wall clock has just reached Monday 09:00, and the service's own Monday; clinics
+   * whose midnight has just passed (their forecasts: yesterday's scored, today's frozen).
+   */
   digest: '0 * * * *',
-  /** Retention and the churn scan: clinic nights, in every zone the product serves today. */
+  /** Retention, the churn scan and the service's walk-out model: clinic nights, in every zone the product serves today. */
   nightly: '0 3 * * *',
   /** The business snapshot of the UTC day that just ended (admin trends). */
   business_snapshot: '10 0 * * *',
@@ -56,14 +60,16 @@ export async function handleScheduled(controller: ScheduledController, env: Env)
       case SCHEDULES.digest:
         await recordCronRun(runtime, 'digest', async () => {
           const due = await dueDigests(runtime.db, at);
-          await enqueueJobs(jobs, due);
-          logger.info('digests enqueued', { job: 'digest', jobs: due.length });
+          const forecasts = await dueForecasts(runtime.db, at);
+          await enqueueJobs(jobs, [...due, ...forecasts]);
+          logger.info('digests enqueued', { job: 'digest', jobs: due.length, forecasts: forecasts.length });
         });
         return;
       case SCHEDULES.nightly:
         await enqueueJobs(jobs, [
           { type: 'retention.run', at },
           { type: 'alerts.evaluate', at, kinds: ['churn_risk'] },
+          { type: 'walk_out_model.refresh', at },
         ]);
         return;
       case SCHEDULES.business_snapshot:
@@ -87,4 +93,11 @@ export async function dueDigests(db: Database, at: number): Promise<JobMessage[]
   const jobs: JobMessage[] = clinics.map((clinic) => ({ type: 'digest.clinic', clinicId: clinic.id, weekStart: digestWeekOf(at, clinic.timezone).from }));
   if (isDigestHour(at, SERVICE_TIME_ZONE)) jobs.push({ type: 'digest.service', weekStart: digestWeekOf(at, SERVICE_TIME_ZONE).from });
   return jobs;
+}
+
+/** The forecast jobs due at `at`: every live clinic whose wall clock is in the first hour of its day. */
+export async function dueForecasts(db: Database, at: number): Promise<JobMessage[]> {
+  const zones = (await clinicZones(db)).filter((zone) => localHourOf(at, zone) === 0);
+  const clinics = await liveClinicsIn(db, zones);
+  return clinics.map((clinic) => ({ type: 'forecast.clinic', clinicId: clinic.id, at }));
 }

@@ -1,6 +1,6 @@
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import type { PastEntry } from '../../worker/domain/wait-estimate.ts';
+import type { ModelHistoryEntry } from '../../worker/domain/past-entry.ts';
 import { events, queueEntries } from '../schema/queue.ts';
 import { dailyRollups } from '../schema/rollups.ts';
 
@@ -31,7 +31,7 @@ export async function meanConsultationMs(db: Database, clinicId: string, fromDay
  * What the wait estimator learns from (worker/domain/wait-estimate.ts): the clinic's entries of the
  * clinic days `[fromDay, toDay)`, the few columns it reads. Uses the clinic/day index.
  */
-export async function pastEntriesForEstimates(db: Database, clinicId: string, fromDay: string, toDay: string): Promise<PastEntry[]> {
+export async function pastEntriesForEstimates(db: Database, clinicId: string, fromDay: string, toDay: string): Promise<ModelHistoryEntry[]> {
   return db
     .select({
       id: queueEntries.id,
@@ -42,6 +42,9 @@ export async function pastEntriesForEstimates(db: Database, clinicId: string, fr
       completedAt: queueEntries.completedAt,
       noShowAt: queueEntries.noShowAt,
       quoteWaitMinutes: queueEntries.quoteWaitMinutes,
+      method: queueEntries.method,
+      cancelledAt: queueEntries.cancelledAt,
+      unfinishedAt: queueEntries.unfinishedAt,
     })
     .from(queueEntries)
     .where(and(eq(queueEntries.clinicId, clinicId), gte(queueEntries.clinicDay, fromDay), lt(queueEntries.clinicDay, toDay)));

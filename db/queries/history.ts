@@ -63,6 +63,9 @@ const summed = {
   quoteAbsErrorSum: sumOf(dailyRollups.quoteAbsErrorSum),
   quoteWithinRange: sumOf(dailyRollups.quoteWithinRange),
   quoteUnderQuoted: sumOf(dailyRollups.quoteUnderQuoted),
+  walkOutScored: sumOf(dailyRollups.walkOutScored),
+  walkOutBrierSum: sumOf(dailyRollups.walkOutBrierSum),
+  walkOutBaseRateBrierSum: sumOf(dailyRollups.walkOutBaseRateBrierSum),
 } satisfies Record<keyof SummedCounters, SQL<number>>;
 
 type RollupTable = typeof dailyRollups | typeof hourlyRollups;

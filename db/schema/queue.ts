@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { CHECK_IN_METHODS, ENTRY_STATES, EVENT_TYPES, SMS_KINDS, SMS_STATUSES } from '../../worker/domain/vocabulary.ts';
 import { clinics } from './clinics.ts';
 
@@ -56,6 +56,12 @@ export const queueEntries = sqliteTable(
     quoteLowMinutes: integer('quote_low_minutes'),
     quoteHighMinutes: integer('quote_high_minutes'),
     quotedAt: integer('quoted_at'),
+    /**
+     * The walk-out risk's score, set when the entry ends (called, or left before): the mean Brier
+     * score of the risks shown while it waited, and the base rate's (walk-out-risk.ts).
+     */
+    walkOutBrier: real('walk_out_brier'),
+    walkOutBaseRateBrier: real('walk_out_base_rate_brier'),
     updatedAt: integer('updated_at').notNull(),
   },
   (table) => [

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { clinics } from './clinics.ts';
 
 /** The counters kept for every rollup bucket, daily or hourly. */
@@ -25,6 +25,10 @@ function rollupCounters() {
     quoteUnderQuoted: integer('quote_under_quoted').notNull().default(0),
     /** |waited − quoted| in whole minutes → count, as JSON: medians over any window stay exact. */
     quoteAbsErrors: text('quote_abs_errors', { mode: 'json' }).$type<Record<string, number>>().notNull().default({}),
+    /** Entries whose walk-out risk was scored when they ended (PRODUCT: walk-out risk), and their Brier sums. */
+    walkOutScored: integer('walk_out_scored').notNull().default(0),
+    walkOutBrierSum: real('walk_out_brier_sum').notNull().default(0),
+    walkOutBaseRateBrierSum: real('walk_out_base_rate_brier_sum').notNull().default(0),
     updatedAt: integer('updated_at').notNull(),
   };
 }

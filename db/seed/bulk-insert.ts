@@ -143,7 +143,7 @@ function isBusy(error: unknown): boolean {
 function sqlValue(value: unknown, key: string): InValue {
   if (value === null || typeof value === 'string' || typeof value === 'number') return value;
   if (typeof value === 'boolean') return value ? 1 : 0;
-  // JSON columns (a rollup's histogram of quote errors), as drizzle's `mode: 'json'` stores them.
-  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) return JSON.stringify(value);
+  // JSON columns (a rollup's histogram of quote errors, a forecast's hours), as drizzle's `mode: 'json'` stores them.
+  if (Array.isArray(value) || (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)) return JSON.stringify(value);
   throw new TypeError(`bulk insert: column ${key} has a ${typeof value} value`);
 }

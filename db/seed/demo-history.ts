@@ -1,6 +1,6 @@
 /**
  * A demo clinic's history: its generated events run, one by one and in order, through the
- * production projection with the wait quoted at check-in (worker/domain/quoted-projection.ts),
+ * production projection with the wait quoted at check-in (worker/domain/predicted-projection.ts),
  * then folded into rollups by worker/domain/rollup.ts. The rows are therefore exactly what
  * ingesting the same events would have stored: each day is quoted by a model fitted, as the
  * ClinicQueue does at midnight, on the clinic's `ESTIMATOR_HISTORY_DAYS` days before it, never on
@@ -23,8 +23,10 @@ import {
 } from '../../worker/domain/queue-projection.ts';
 import { rollupClinic, type DailyRollupRow, type HourlyRollupRow } from '../../worker/domain/rollup.ts';
 import { DEFAULT_SERVICE_TARGET_MINUTES } from '../../worker/domain/quote-accuracy.ts';
-import { applyQueueEventWithQuote } from '../../worker/domain/quoted-projection.ts';
-import { ESTIMATOR_HISTORY_DAYS, fitEstimatorModel, type EstimatorModel, type PastEntry } from '../../worker/domain/wait-estimate.ts';
+import { applyQueueEventWithPredictions } from '../../worker/domain/predicted-projection.ts';
+import { fitDayModels, type DayModels } from '../../worker/domain/day-models.ts';
+import type { ModelHistoryEntry } from '../../worker/domain/past-entry.ts';
+import { ESTIMATOR_HISTORY_DAYS, fitEstimatorModel, type EstimatorModel } from '../../worker/domain/wait-estimate.ts';
 import { generateClinicDay } from './clinic-day.ts';
 import type { DemoClinic } from './demo-clinics.ts';
 
@@ -51,33 +53,40 @@ export interface HistoryOptions {
 }
 
 /**
- * The estimator's history as the ClinicQueue keeps it: the entries of the `ESTIMATOR_HISTORY_DAYS`
+ * The models' history as the ClinicQueue keeps it: the entries of the `ESTIMATOR_HISTORY_DAYS`
  * clinic days before the day being played, no more (memory stays at four weeks per clinic).
  */
-export class EstimatorHistory {
+export class ModelHistory {
   readonly #timezone: string;
-  readonly #days: { day: string; entries: PastEntry[] }[] = [];
+  readonly #days: { day: string; entries: ModelHistoryEntry[] }[] = [];
 
   constructor(timezone: string) {
     this.#timezone = timezone;
   }
 
   /** A finished day joins the history (days are added oldest first); only what the model reads is kept. */
-  keep(day: string, entries: Iterable<PastEntry>): void {
-    const kept = [...entries].map(({ id, clinicDay, state, checkedInAt, calledAt, completedAt, noShowAt, quoteWaitMinutes }) => ({
-      id, clinicDay, state, checkedInAt, calledAt, completedAt, noShowAt, quoteWaitMinutes,
+  keep(day: string, entries: Iterable<ModelHistoryEntry>): void {
+    const kept = [...entries].map(({ id, clinicDay, state, method, checkedInAt, calledAt, completedAt, noShowAt, cancelledAt, unfinishedAt, quoteWaitMinutes }) => ({
+      id, clinicDay, state, method, checkedInAt, calledAt, completedAt, noShowAt, cancelledAt, unfinishedAt, quoteWaitMinutes,
     }));
     this.#days.push({ day, entries: kept });
   }
 
-  /** The model that quotes `day`: fitted on the kept days of the window before it, never on `day`. */
-  modelFor(day: string): EstimatorModel {
+  /** The kept entries of the window before `day`, never `day`'s own. */
+  #entriesBefore(day: string): ModelHistoryEntry[] {
     const from = addClinicDays(day, -ESTIMATOR_HISTORY_DAYS);
     while ((this.#days[0]?.day ?? day) < from) this.#days.shift();
-    return fitEstimatorModel(
-      this.#days.filter((kept) => kept.day < day).flatMap((kept) => kept.entries),
-      this.#timezone,
-    );
+    return this.#days.filter((kept) => kept.day < day).flatMap((kept) => kept.entries);
+  }
+
+  /** The estimator that quotes `day`. */
+  modelFor(day: string): EstimatorModel {
+    return fitEstimatorModel(this.#entriesBefore(day), this.#timezone);
+  }
+
+  /** Every model `day` runs with, as its ClinicQueue fits them at its midnight. */
+  modelsFor(day: string): DayModels {
+    return fitDayModels(this.#entriesBefore(day), this.#timezone);
   }
 }
 
@@ -93,7 +102,7 @@ export function* clinicHistoryDays(clinic: DemoClinic, options: HistoryOptions):
   const settings = { clinicId: clinic.id, timezone: clinic.timezone, smsUnitCostMinor: clinic.smsUnitCostMinor, serviceTargetMinutes: DEFAULT_SERVICE_TARGET_MINUTES };
   let queue: QueueDay = openQueueDay(settings, firstDay);
   let stored: QueueDay | null = null;
-  const history = new EstimatorHistory(clinic.timezone);
+  const history = new ModelHistory(clinic.timezone);
 
   for (let day = firstDay; day <= today; day = addClinicDays(day, 1)) {
     const rows: HistoryRows = { events: [], entries: [], sms: [], activity: [], daily: [], hourly: [] };
@@ -116,7 +125,7 @@ export function* clinicHistoryDays(clinic: DemoClinic, options: HistoryOptions):
       stored = finished;
     };
 
-    const model = history.modelFor(day);
+    const models = history.modelsFor(day);
     const daysAgo = clinicDaysBetween(day, today);
     const generated = generateClinicDay(clinic, day, {
       seed: options.seed,
@@ -125,7 +134,7 @@ export function* clinicHistoryDays(clinic: DemoClinic, options: HistoryOptions):
     });
     for (const { event, at, receivedAt } of generated) {
       if (at > options.now) break;
-      const result = applyQueueEventWithQuote(queue, event, model);
+      const result = applyQueueEventWithPredictions(queue, event, models);
       // The generator only tells possible stories; a refusal here is a bug in it, not data to skip.
       if (!result.ok) throw new Error(`demo data for ${clinic.id}: event ${event.id} refused: ${result.error.message}`);
       if (result.state !== queue && stored !== queue) keep(queue);

@@ -9,6 +9,7 @@ import { clinicActivity } from '../schema/activity.ts';
 import { memberships, users } from '../schema/accounts.ts';
 import { clinics } from '../schema/clinics.ts';
 import { events, queueEntries, smsMessages } from '../schema/queue.ts';
+import { dayForecasts } from '../schema/forecasts.ts';
 import { dailyRollups, hourlyRollups } from '../schema/rollups.ts';
 import { addClinicDays, clinicDayOf } from '../../worker/domain/clinic-time.ts';
 import { searchKey } from '../../worker/domain/search-key.ts';
@@ -18,6 +19,7 @@ import type { Database } from '../client.ts';
 import { writeBatch } from '../write-batch.ts';
 import { createBulkInserter } from './bulk-insert.ts';
 import { buildDemoClinics, openingDemoClinic } from './demo-clinics.ts';
+import { DemoForecasts } from './demo-forecasts.ts';
 import { clinicHistoryDays } from './demo-history.ts';
 import { buildDemoUsers } from './demo-users.ts';
 import type { PasswordHasher } from '../../worker/domain/stored-password.ts';
@@ -65,12 +67,17 @@ export async function ensureDemoData(db: Database, options: DemoDataOptions): Pr
   const totals = { entries: 0, events: 0, sms: 0 };
   let activityId = 0;
   // Day by day across clinics: rows arrive roughly in time order, memory holds one day per clinic.
-  const clinicDays = demoClinics.map((clinic) => clinicHistoryDays(clinic, { seed, days, now }));
+  const clinicDays = demoClinics.map((clinic) => ({
+    history: clinicHistoryDays(clinic, { seed, days, now }),
+    firstDay: addClinicDays(clinicDayOf(now, clinic.timezone), -(days - 1)),
+    forecasts: new DemoForecasts(clinic, now),
+  }));
   for (let day = 0; day < days; day += 1) {
-    for (const history of clinicDays) {
+    for (const { history, firstDay, forecasts } of clinicDays) {
       const step = history.next();
       if (step.done === true) continue;
       const rows = step.value;
+      await bulk.insert(dayForecasts, forecasts.add(addClinicDays(firstDay, day), rows.daily, rows.hourly));
       totals.entries += rows.entries.length;
       totals.events += rows.events.length;
       totals.sms += rows.sms.length;
@@ -128,6 +135,7 @@ async function removeLeftovers(db: Database): Promise<void> {
     db.delete(clinicActivity).where(noClinic(clinicActivity.clinicId)),
     db.delete(dailyRollups).where(noClinic(dailyRollups.clinicId)),
     db.delete(hourlyRollups).where(noClinic(hourlyRollups.clinicId)),
+    db.delete(dayForecasts).where(noClinic(dayForecasts.clinicId)),
   ]);
 }
 

@@ -19,6 +19,18 @@ const ACCURACY_CHART = 'Écart médian entre attente annoncée et attente réell
 const ACCURACY_TABLE = 'Justesse des estimations, période par période';
 const SERVICE_LEVEL_PANEL = 'Délai d’attente visé';
 
+/** The forecast against what happened (issue 17): its panel, its chart's title, its table's caption; and the walk-out risk's card. */
+const FORECAST_PANEL = 'Prévision et réalité';
+const FORECAST_CHART = 'Arrivées prévues et réelles, par jour';
+const FORECAST_TABLE = 'Prévision et réalité, jour par jour';
+const WALK_OUT_PANEL = 'Risque de départ';
+/** How the walk-out risk held, in whichever of its sentences the window calls for (history/foresight-words.ts). */
+const WALK_OUT_WORDS =
+  /^(Le risque de départ a été \d+\s?% (plus|moins) juste que la moyenne seule|Le risque de départ n’a pas fait mieux que la moyenne seule|Trop tôt pour juger le risque de départ|Sur [\d\s]+ patients, tous ont eu la même issue)/;
+
+/** Digits grouped the French way ("1 250", with a no-break space of one width or another) read as one number. */
+const ungrouped = (text: string) => text.replace(/(?<=\d)[\s\u00a0\u202f](?=\d)/g, '');
+
 /** The demo's 120 days of history behind a real Worker, and a real Chromium. */
 const started = demoStackForFile('history');
 
@@ -158,8 +170,9 @@ describe('The demo doctor looking back over their clinic, on a 360 px phone', ()
     await page.getByRole('radio', { name: '90 derniers jours', exact: true }).check();
     await waitForWindow(page, '90d', 90);
     // The daily curves, the quotes' median error and share within range, the service level, the
-    // quotes by hour of the call, the peak hours and the no-shows by weekday.
-    await waitForDrawnCharts(page, 7);
+    // quotes by hour of the call, the forecast against what happened, the peak hours and the
+    // no-shows by weekday.
+    await waitForDrawnCharts(page, 8);
     expect(scripts.some((path) => path.includes('chart'))).toBe(true);
   });
 
@@ -185,6 +198,44 @@ describe('The demo doctor looking back over their clinic, on a 360 px phone', ()
     expect(medians).toEqual(pointMedianErrors(answer));
     // The demo quotes its check-ins: the table is not 90 days of dashes.
     expect(medians.filter((median) => median !== null).length).toBeGreaterThan(0);
+  });
+
+  it('should set the forecast against the arrivals that came, in words, beside the naive forecast, and in a table with the API’s numbers', async () => {
+    const clinicId = await doctorClinicId(page);
+    const answer = await fetchFromPage(page, `/api/v1/clinics/${encodeURIComponent(clinicId)}/stats/forecast-accuracy?timeframe=90d`);
+    const days = isRecord(answer) && Array.isArray(answer['days']) ? answer['days'] : [];
+    const summary = isRecord(answer) && isRecord(answer['summary']) ? answer['summary'] : {};
+    // The demo freezes and scores a forecast for each of its last weeks (db/seed/demo-forecasts.ts).
+    expect(days.length).toBeGreaterThan(0);
+
+    const panel = page.getByRole('region', { name: FORECAST_PANEL, exact: true });
+    const judged = panel.getByText(/^Sur \d+ jours?, la prévision s’est trompée de .+ par jour en moyenne/);
+    await judged.waitFor({ timeout: SCREEN_TIMEOUT_MS });
+    expect(Number(/^Sur (\d+)/.exec(await judged.innerText())?.[1])).toBe(summary['days']);
+    if (summary['naiveMeanAbsErrorPerDay'] !== null) {
+      await panel.getByText(/^La prévision naïve \(même jour la semaine d’avant\) se trompait de (\d+ patients?|moins d’un patient) par jour\.$/).waitFor({ timeout: SCREEN_TIMEOUT_MS });
+    }
+    expect(await panel.getByRole('img', { name: new RegExp(`^Graphique\\s: ${FORECAST_CHART}\\.`) }).count()).toBe(1);
+
+    await panel.getByText('Voir les données').click();
+    const table = panel.getByRole('table', { name: FORECAST_TABLE, exact: true });
+    await table.waitFor({ state: 'visible', timeout: SCREEN_TIMEOUT_MS });
+    // The arrivals that came, a row a scored day: the third column after the day.
+    const actual = await table.evaluate((element) =>
+      [...element.querySelectorAll('tbody tr')].map((row) => Number((row.querySelectorAll('td')[2]?.textContent ?? '').replace(/\D/g, ''))),
+    );
+    expect(actual).toEqual(days.map((day: unknown) => (isRecord(day) ? day['actual'] : null)));
+  });
+
+  it('should say how far the walk-out risk can be trusted, over the patients of the period', async () => {
+    const clinicId = await doctorClinicId(page);
+    const analytics = await fetchFromPage(page, `/api/v1/clinics/${encodeURIComponent(clinicId)}/analytics?timeframe=90d`);
+    const model = isRecord(analytics) && isRecord(analytics['current']) && isRecord(analytics['current']['walkOutModel']) ? analytics['current']['walkOutModel'] : {};
+    const panel = page.getByRole('region', { name: WALK_OUT_PANEL, exact: true });
+    const words = panel.getByText(WALK_OUT_WORDS);
+    await words.waitFor({ timeout: SCREEN_TIMEOUT_MS });
+    // Counted in patients, never a bare score: the sentence names as many as the API judged.
+    expect(ungrouped(await words.innerText())).toContain(`${String(model['entries'])} patient`);
   });
 
   it('should give the period’s accuracy and service level against the period before, in words', async () => {

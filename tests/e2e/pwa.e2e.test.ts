@@ -5,6 +5,7 @@ import { demoStackForFile } from './demo-stack.ts';
 import { installabilityProblems } from './installability.ts';
 import { inviteClinicOwner } from './invitations.ts';
 import { navigationLinks, readCount, SCREEN_TIMEOUT_MS, see, seeScreen, signedInPhone, signIn, waitForFigure } from './screens.ts';
+import { openLongMorning } from './waiting-room.ts';
 
 const DOCTOR = { email: 'doctor@pulse.local', password: 'pulse-doctor', clinic: 'Cabinet Dr Ben Salah — La Marsa' };
 const ADMIN = { email: 'admin@pulse.local', password: 'pulse-admin' };
@@ -46,6 +47,17 @@ const ACCURACY_LINE =
 
 /** A waiting patient's range (issue 16): "≈ 25 min (15–35)", past the hour "≈ 1 h 10 (45 min – 1 h 35)", or about to be called. */
 const WAIT_RANGE = /^(≈ \S.* \(.+\)|d’un instant à l’autre( \(au plus .+\))?)$/;
+
+/** A time on the clinic's wall clock, the French way: "18 h", "18 h 40". */
+const CLOCK = '\\d{1,2}\u00a0h(\u00a0\\d{2})?';
+/** Today's end from the forecast (issue 17), with its range unless it is none: "Fin estimée vers 18 h 40 (18 h 10 – 19 h 30)". */
+const DAY_END = new RegExp(`^Fin estimée vers ${CLOCK}( \\(${CLOCK} – ${CLOCK}\\))?$`);
+/** A count written the French way ("1 234"). */
+const COUNT = '\\d[\\d\u202f\u00a0]*';
+/** Tomorrow from the forecast (issue 17): "Demain : ≈ 48 patients (40–56), pic vers 10 h", or a day nobody is expected. */
+const TOMORROW = new RegExp(
+  `^Demain\u00a0: (≈ ${COUNT} patients?( \\(${COUNT}–${COUNT}\\))?(, pic vers ${CLOCK})?|fermé ou aucun patient attendu)$`,
+);
 
 /** How fast a change at the front desk must reach the doctor's phone (issue 3/7). */
 const LIVE_WITHIN_MS = 1_000;
@@ -360,6 +372,32 @@ describe('The doctor and the front desk, each on a phone, on the live queue', ()
     );
   });
 
+  it('should tell a doctor opening the screen while a patient waits when the day should end, as a range, and what tomorrow holds', async () => {
+    // The forecast is read on opening, then with the queue's changes a minute apart at most: a phone opened now reads it now.
+    const late = await doctorOnToday();
+    try {
+      await late.page.getByText(DAY_END).waitFor({ timeout: SCREEN_TIMEOUT_MS });
+      await late.page.getByText(TOMORROW).waitFor({ timeout: SCREEN_TIMEOUT_MS });
+    } finally {
+      await late.context.close();
+    }
+  });
+
+  it('should say what is unusual for this hour exactly when the API finds something, one sentence a figure', async () => {
+    const unusualNow = () =>
+      doctor.page.evaluate(async () => {
+        const response = await fetch('/api/v1/clinics/clinic-001/stats/today', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+        const figures: unknown = await response.json();
+        const unusual = typeof figures === 'object' && figures !== null ? Reflect.get(figures, 'unusual') : undefined;
+        return Array.isArray(unusual) ? unusual.length : -1;
+      });
+    const shown = () => doctor.page.locator('[role="status"].unusual li').count();
+    // Both read the same queue, which nobody touches meanwhile.
+    await expect.poll(async () => (await shown()) - (await unusualNow()), { timeout: SCREEN_TIMEOUT_MS }).toBe(0);
+    if ((await shown()) > 0) await see(doctor.page, 'Inhabituel pour cette heure');
+    else expect(await doctor.page.getByText('Inhabituel pour cette heure', { exact: true }).count()).toBe(0);
+  });
+
   it("should show 'En attente' shrink within a second of the desk calling the next patient", async () => {
     const before = await readCount(doctor.page, 'En attente');
     expect(before).toBeGreaterThan(0);
@@ -422,6 +460,33 @@ describe('The doctor and the front desk, each on a phone, on the live queue', ()
     await see(doctor.page, 'Live');
     await doctor.page.getByRole('button', { name: 'Français' }).click();
     await see(doctor.page, 'En direct');
+  });
+});
+
+describe('The super admin reading the list of a clinic whose doctor has called nobody for two hours', () => {
+  let phone: Phone | undefined;
+  let clinicName = '';
+
+  beforeAll(async () => {
+    ({ clinicName } = await openLongMorning(started().stack.url, ADMIN));
+    phone = await signedInPhone(started(), ADMIN, 'Administration');
+  });
+
+  afterAll(async () => {
+    await phone?.context.close();
+  });
+
+  it('should mark the patients likely to leave before being called, with the chance, said in words to a screen reader', async () => {
+    if (phone === undefined) throw new Error('no phone');
+    const { page } = phone;
+    await page.getByRole('link', { name: 'Aujourd’hui', exact: true }).click();
+    await seeScreen(page, 'Aujourd’hui');
+    await page.getByLabel('Cabinet', { exact: true }).selectOption({ label: clinicName });
+    await see(page, 'En direct');
+    const marked = page.locator('li.entry[data-state="waiting"] .entry-risk[data-level="high"]');
+    await marked.first().waitFor({ timeout: SCREEN_TIMEOUT_MS });
+    expect(await marked.first().locator('[aria-hidden="true"]').textContent()).toMatch(/^Risque de départ \d+[\u202f\u00a0]%$/);
+    expect(await marked.first().locator('.visually-hidden').textContent()).toMatch(/^Risque élevé de partir avant d’être appelé\u00a0: \d+[\u202f\u00a0]%$/);
   });
 });
 

@@ -120,6 +120,8 @@ describe('access matrix: every registered route × every kind of caller', () => 
       'GET /api/v1/clinics/:clinicId/stats/peak-hours': 'clinic:clinic_owner+staff',
       'GET /api/v1/clinics/:clinicId/stats/no-shows': 'clinic:clinic_owner+staff',
       'GET /api/v1/clinics/:clinicId/stats/estimates': 'clinic:clinic_owner+staff',
+      'GET /api/v1/clinics/:clinicId/forecast': 'clinic:clinic_owner+staff',
+      'GET /api/v1/clinics/:clinicId/stats/forecast-accuracy': 'clinic:clinic_owner+staff',
       'GET /api/v1/push/public-key': 'signed_in',
       'POST /api/v1/push/subscriptions': 'signed_in',
       'DELETE /api/v1/push/subscriptions': 'signed_in',

@@ -1,4 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { readForecastClinic, readHourlyArrivals } from '../../db/queries/forecasts.ts';
+import { dayForecasts } from '../../db/schema/forecasts.ts';
+import { DEMO_FORECAST_DAYS } from '../../db/seed/demo-forecasts.ts';
+import { FORECAST_HISTORY_DAYS, forecastArrivals, scoreForecast } from '../../worker/domain/arrival-forecast.ts';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { accountsByEmail } from '../../db/queries/account-rows.ts';
@@ -8,13 +12,13 @@ import { storedEventsOf, storedEventsWithId } from '../../db/queries/event-rows.
 import { queueEntriesOf } from '../../db/queries/queue-rows.ts';
 import { clinicActivity, events, queueEntries, users } from '../../db/schema/index.ts';
 import { buildDemoClinics } from '../../db/seed/demo-clinics.ts';
-import { EstimatorHistory, generateClinicHistory } from '../../db/seed/demo-history.ts';
+import { ModelHistory, generateClinicHistory } from '../../db/seed/demo-history.ts';
 import { ensureDemoData } from '../../db/seed/ensure-demo-data.ts';
 import { hashPassword, verifyPassword } from '../../worker/auth/password.ts';
-import { clinicDayOf } from '../../worker/domain/clinic-time.ts';
+import { addClinicDays, clinicDayOf } from '../../worker/domain/clinic-time.ts';
 import { queueEventSchema } from '../../worker/domain/queue-events.ts';
 import { closeUnfinishedEntries, openQueueDay, type QueueDay, type QueueEntryRow } from '../../worker/domain/queue-projection.ts';
-import { applyQueueEventWithQuote } from '../../worker/domain/quoted-projection.ts';
+import { applyQueueEventWithPredictions } from '../../worker/domain/predicted-projection.ts';
 import { sqldForFile } from '../support/sqld-for-file.ts';
 
 const NOW = Date.parse('2026-11-24T10:30:00+01:00');
@@ -91,18 +95,18 @@ describe('seeding the demo into a real sqld', () => {
     const settings = { clinicId: 'clinic-001', timezone: 'Africa/Tunis', smsUnitCostMinor: 40, serviceTargetMinutes: 30 };
     let queue: QueueDay = openQueueDay(settings, clinicDayOf(stored[0]?.occurredAt ?? NOW, 'Africa/Tunis'));
     const replayed = new Map<string, QueueEntryRow>();
-    // As the product does: each day quoted by a model of the days before it, closed at its midnight.
-    const history = new EstimatorHistory('Africa/Tunis');
-    let model = history.modelFor(queue.day);
+    // As the product does: each day quoted and scored by models of the days before it, closed at its midnight.
+    const history = new ModelHistory('Africa/Tunis');
+    let models = history.modelsFor(queue.day);
     for (const row of stored) {
       const event = queueEventSchema.parse(JSON.parse(row.payload));
       const day = clinicDayOf(row.occurredAt, 'Africa/Tunis');
       if (event.type !== 'clinic_login' && day > queue.day) {
         for (const closed of closeUnfinishedEntries(queue)) replayed.set(closed.id, closed);
         history.keep(queue.day, queue.entries.values());
-        model = history.modelFor(day);
+        models = history.modelsFor(day);
       }
-      const result = applyQueueEventWithQuote(queue, event, model);
+      const result = applyQueueEventWithPredictions(queue, event, models);
       expect(result.ok).toBe(true);
       if (!result.ok) return;
       queue = result.state;
@@ -131,5 +135,36 @@ describe('seeding the demo into a real sqld', () => {
     const before = await countRows(db);
     expect(await ensureDemoData(db, OPTIONS)).toBe(false);
     expect(await countRows(db)).toEqual(before);
+  });
+});
+
+describe("the demo's frozen forecasts", () => {
+  const database = sqldForFile('seed-forecasts');
+  let db: Database;
+
+  beforeAll(async () => {
+    db = database().db;
+    await ensureDemoData(db, { ...OPTIONS, clinics: 2, days: 70 });
+  });
+
+  it("should freeze each of a clinic's last days as its forecast job would, from its rollups, and score the ended ones", async () => {
+    const today = clinicDayOf(NOW, 'Africa/Tunis');
+    const rows = await db.select().from(dayForecasts).where(eq(dayForecasts.clinicId, 'clinic-001')).orderBy(dayForecasts.day);
+    expect(rows.map((row) => row.day)).toEqual(Array.from({ length: DEMO_FORECAST_DAYS }, (_, index) => addClinicDays(today, index - (DEMO_FORECAST_DAYS - 1))));
+    expect(rows.filter((row) => row.scoredAt === null).map((row) => row.day)).toEqual([today]);
+
+    const clinic = await readForecastClinic(db, 'clinic-001');
+    if (clinic === undefined) throw new Error('clinic-001 is seeded');
+    for (const row of rows.slice(-8)) {
+      const history = await readHourlyArrivals(db, 'clinic-001', addClinicDays(row.day, -FORECAST_HISTORY_DAYS), row.day);
+      const created = clinicDayOf(clinic.createdAt, clinic.timezone);
+      const firstDay = clinic.firstRollupDay !== null && clinic.firstRollupDay < created ? clinic.firstRollupDay : created;
+      const forecast = forecastArrivals({ day: row.day, asOf: row.day, firstDay, timezone: clinic.timezone, history });
+      expect({ method: row.method, hours: row.hours, expected: row.expected, low: row.low, high: row.high }).toEqual({ method: forecast.method, hours: forecast.hours, ...forecast.total });
+      if (row.day === today) continue;
+      const actual = await readHourlyArrivals(db, 'clinic-001', row.day, addClinicDays(row.day, 1));
+      expect(row.actual).toBe(actual.reduce((sum, hour) => sum + hour.arrivals, 0));
+      expect(row.absError).toBe(scoreForecast(forecast, actual).totalAbsError);
+    }
   });
 });

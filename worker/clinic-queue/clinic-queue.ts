@@ -1,9 +1,11 @@
 import { DurableObject } from 'cloudflare:workers';
 import { loadClinicQueueState } from '../../db/queries/queue-writes.ts';
+import type { ForecastHour } from '../domain/arrival-forecast.ts';
+import { projectDayEnd, type DayEndProjection } from '../domain/day-end.ts';
 import { LIVE_CLOSE_CODES, type TodayEntry } from '../domain/live-messages.ts';
 import { entryIdOf, occurredAtMs, type QueueEvent } from '../domain/queue-events.ts';
 import { eventForAction, type ReceptionAction } from '../domain/reception-actions.ts';
-import { readTodayFigures, type TodayFigures } from '../domain/today-figures.ts';
+import type { TodayFigures } from '../domain/today-figures.ts';
 import type { QueueReport } from '../metrics/batch.ts';
 import { IngestTally } from '../metrics/ingest-tally.ts';
 import { reportDue } from '../metrics/queue-report.ts';
@@ -15,15 +17,17 @@ import {
   listEntries,
   liveMessageOf,
   loadStoredQueue,
-  readEstimatorHistory,
+  readModelHistory,
   readQueueFromLibsql,
   refitModel,
   rollOverIfDue,
   storeQueueFromLibsql,
+  todayFiguresOf,
   type LoadedQueue,
 } from './loaded-queue.ts';
 import { flushOutbox, nextFlushDelayMs } from './outbox.ts';
-import { migrateQueueStorage, outboxBacklog, readArchived, writeArchived, writeSettings } from './storage.ts';
+import { migrateQueueStorage, outboxBacklog, readArchived, writeArchived, writeSettings, writeWalkOutPrior } from './storage.ts';
+import { readServiceWalkOutModel } from '../use-cases/service-walk-out-model.ts';
 
 /**
  * One clinic's live queue: the single writer of its day. It applies events in order, keeps the
@@ -102,7 +106,7 @@ export class ClinicQueue extends DurableObject<Env> {
   async today(clinicId: string, now: number): Promise<TodayFigures> {
     const queue = await this.#ensureQueue(clinicId, now);
     this.#rollOverIfDue(queue, now);
-    return readTodayFigures(queue.day, queue.counters, now, queue.trailingConsultationMs);
+    return todayFiguresOf(queue, now);
   }
 
   /** Today's list for reception: tickets in order, no personal data. */
@@ -110,6 +114,13 @@ export class ClinicQueue extends DurableObject<Env> {
     const queue = await this.#ensureQueue(clinicId, now);
     this.#rollOverIfDue(queue, now);
     return listEntries(queue, now);
+  }
+
+  /** Today's end as a range (`GET …/forecast`): the wait estimator's plan and the arrivals still expected (`hours`). */
+  async dayEnd(clinicId: string, hours: ForecastHour[], now: number): Promise<DayEndProjection | null> {
+    const queue = await this.#ensureQueue(clinicId, now);
+    this.#rollOverIfDue(queue, now);
+    return projectDayEnd(queue.day, queue.models.estimator, now, hours);
   }
 
   /**
@@ -199,6 +210,7 @@ export class ClinicQueue extends DurableObject<Env> {
     if (queue === undefined) return;
     const { clock, logger, durableObjects } = this.#runtime;
     const now = clock.now();
+    if (now >= queue.day.endsAt) await this.#refreshWalkOutPrior(queue.day.settings.clinicId);
     this.#rollOverIfDue(queue, now);
     try {
       const writer = durableObjects.libsqlWriter(queue.day.settings.clinicId);
@@ -270,10 +282,23 @@ export class ClinicQueue extends DurableObject<Env> {
   async #fitModelFromLibsql(queue: LoadedQueue): Promise<void> {
     this.#modelBackfillTried = true;
     try {
-      const past = await readEstimatorHistory(this.#runtime.db, queue.day.settings.clinicId, queue.day.day);
-      if (!queue.modelFitted) this.ctx.storage.transactionSync(() => refitModel(this.ctx.storage.sql, queue, past));
+      const past = await readModelHistory(this.#runtime.db, queue.day.settings.clinicId, queue.day.day);
+      const walkOutPrior = await readServiceWalkOutModel(this.#runtime.db);
+      if (!queue.modelFitted) this.ctx.storage.transactionSync(() => refitModel(this.ctx.storage.sql, queue, past, walkOutPrior));
     } catch (error) {
       this.#runtime.logger.warn('estimator history unavailable', { clinicId: queue.day.settings.clinicId, error: String(error) });
+    }
+  }
+
+  /**
+   * Before the midnight refit: the service's walk-out model as libSQL has it now. A failure keeps
+   * the copy last read (the day still opens on time).
+   */
+  async #refreshWalkOutPrior(clinicId: string): Promise<void> {
+    try {
+      writeWalkOutPrior(this.ctx.storage.sql, await readServiceWalkOutModel(this.#runtime.db));
+    } catch (error) {
+      this.#runtime.logger.warn('service walk-out model unavailable', { clinicId, error: String(error) });
     }
   }
 

@@ -1,7 +1,7 @@
 import { addClinicDays, clinicDayOf } from '../domain/clinic-time.ts';
 import { entryIdOf, occurredAtMs, storedEventOf, type QueueEvent } from '../domain/queue-events.ts';
 import type { IngestAnswer, RefusedEvent } from '../domain/ingest-batch.ts';
-import { applyQueueEventWithQuote } from '../domain/quoted-projection.ts';
+import { applyQueueEventWithPredictions } from '../domain/predicted-projection.ts';
 import { countEntryChange } from '../domain/today-figures.ts';
 import type { IngestTally } from '../metrics/ingest-tally.ts';
 import { closeDay, saveDayMeta, SEEN_EVENT_DAYS, type LoadedQueue } from './loaded-queue.ts';
@@ -51,7 +51,7 @@ export function applyEventBatch(storage: DurableObjectStorage, queue: LoadedQueu
       }
       const entryId = entryIdOf(event);
       const before = entryId === null ? undefined : queue.day.entries.get(entryId);
-      const result = applyQueueEventWithQuote(queue.day, event, queue.model);
+      const result = applyQueueEventWithPredictions(queue.day, event, queue.models);
       if (!result.ok) {
         outcome.rejected.push({ id: event.id, error: result.error });
         continue;

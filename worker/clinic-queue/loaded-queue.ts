@@ -10,8 +10,12 @@ import { addClinicDays, clinicDayOf, formatClinicInstant } from '../domain/clini
 import type { LiveMessage, TodayEntry } from '../domain/live-messages.ts';
 import { closeUnfinishedEntries, openQueueDay, restoreQueueDay, type QueueDay } from '../domain/queue-projection.ts';
 import { quoteOf, waitedMinutesOf } from '../domain/quote-accuracy.ts';
-import { defaultEstimatorModel, ESTIMATOR_HISTORY_DAYS, estimateWaits, fitEstimatorModel, type EstimatorModel } from '../domain/wait-estimate.ts';
-import { countDay, readTodayFigures, type TodayCounters } from '../domain/today-figures.ts';
+import { defaultDayModels, fitDayModels, type DayModels } from '../domain/day-models.ts';
+import { liveHourFigures, unusualFigures } from '../domain/hour-baselines.ts';
+import { ESTIMATOR_HISTORY_DAYS, estimateWaits } from '../domain/wait-estimate.ts';
+import { walkOutRisks, type WalkOutModel } from '../domain/walk-out-risk.ts';
+import { readServiceWalkOutModel } from '../use-cases/service-walk-out-model.ts';
+import { countDay, readTodayFigures, type TodayCounters, type TodayFigures } from '../domain/today-figures.ts';
 import { AppError } from '../errors.ts';
 import { addClosedDayRollupsToOutbox } from './rollups.ts';
 import {
@@ -28,7 +32,9 @@ import {
   readPastEntries,
   readSettings,
   readSms,
+  readWalkOutPrior,
   writeDayMeta,
+  writeWalkOutPrior,
   writeSettings,
 } from './storage.ts';
 
@@ -39,8 +45,8 @@ export interface LoadedQueue {
   day: QueueDay;
   counters: TodayCounters;
   trailingConsultationMs: number | null;
-  /** The wait estimator's model for this day, fitted from the weeks before it. */
-  model: EstimatorModel;
+  /** The day's models (wait estimator, walk-out risk, baselines), fitted from the weeks before it. */
+  models: DayModels;
   /** False for a day stored before models existed: its history is still to be read from libSQL. */
   modelFitted: boolean;
 }
@@ -56,8 +62,8 @@ export function loadStoredQueue(sql: SqlStorage): LoadedQueue | undefined {
     day,
     counters: countDay(day.entries.values()),
     trailingConsultationMs: meta.trailingConsultationMs,
-    model: meta.estimator ?? defaultEstimatorModel(),
-    modelFitted: meta.estimator !== null,
+    models: meta.models ?? defaultDayModels(),
+    modelFitted: meta.models !== null,
   };
 }
 
@@ -69,34 +75,36 @@ export async function readQueueFromLibsql(db: Database, clinicId: string, now: n
   const stored = await loadQueueDay(db, settings, now);
   const seen = await recentEventIds(db, clinicId, openQueueDay(settings, addClinicDays(stored.day, -(SEEN_EVENT_DAYS - 1))).startsAt);
   const trailing = await meanConsultationMs(db, clinicId, addClinicDays(stored.day, -30), stored.day);
-  const past = await readEstimatorHistory(db, clinicId, stored.day);
-  return { archived: state.archived, settings, stored, seen, trailing, past };
+  const past = await readModelHistory(db, clinicId, stored.day);
+  const walkOutPrior = await readServiceWalkOutModel(db);
+  return { archived: state.archived, settings, stored, seen, trailing, past, walkOutPrior };
 }
 
 /** The entries the estimator of `day` learns from: the `ESTIMATOR_HISTORY_DAYS` clinic days before it. */
-export function readEstimatorHistory(db: Database, clinicId: string, day: string) {
+export function readModelHistory(db: Database, clinicId: string, day: string) {
   return pastEntriesForEstimates(db, clinicId, addClinicDays(day, -ESTIMATOR_HISTORY_DAYS), day);
 }
 
-/** Keeps `past` as the estimator's history and refits the model from all of it. */
-export function refitModel(sql: SqlStorage, queue: LoadedQueue, past: Awaited<ReturnType<typeof readEstimatorHistory>>): void {
+/** Keeps `past` as the models' history (and `walkOutPrior` as the service's model) and refits the day's models from all of it. */
+export function refitModel(sql: SqlStorage, queue: LoadedQueue, past: Awaited<ReturnType<typeof readModelHistory>>, walkOutPrior: WalkOutModel): void {
   putPastEntries(sql, past);
-  queue.model = fitEstimatorModel(readPastEntries(sql), queue.day.settings.timezone);
+  writeWalkOutPrior(sql, walkOutPrior);
+  queue.models = fitDayModels(readPastEntries(sql), queue.day.settings.timezone, walkOutPrior);
   queue.modelFitted = true;
   saveDayMeta(sql, queue);
 }
 
 /** Writes what `readQueueFromLibsql` found into the object's storage, in one transaction, and answers it loaded. */
 export function storeQueueFromLibsql(storage: DurableObjectStorage, read: Awaited<ReturnType<typeof readQueueFromLibsql>>): LoadedQueue {
-  const { settings, stored, seen, trailing, past } = read;
+  const { settings, stored, seen, trailing, past, walkOutPrior } = read;
   const sql = storage.sql;
-  const queue: LoadedQueue = { day: stored, counters: countDay(stored.entries.values()), trailingConsultationMs: trailing, model: defaultEstimatorModel(), modelFitted: false };
+  const queue: LoadedQueue = { day: stored, counters: countDay(stored.entries.values()), trailingConsultationMs: trailing, models: defaultDayModels(), modelFitted: false };
   storage.transactionSync(() => {
     writeSettings(sql, settings);
     for (const entry of stored.entries.values()) putEntry(sql, entry);
     for (const message of stored.sms.values()) putSms(sql, message);
     for (const { id, occurredAt } of seen) markEventSeen(sql, id, clinicDayOf(occurredAt, settings.timezone));
-    refitModel(sql, queue, past);
+    refitModel(sql, queue, past, walkOutPrior);
   });
   return queue;
 }
@@ -107,7 +115,7 @@ export function saveDayMeta(sql: SqlStorage, queue: LoadedQueue): void {
     nextTicketNumber: queue.day.nextTicketNumber,
     doctorPresent: queue.day.doctorPresent,
     trailingConsultationMs: queue.trailingConsultationMs,
-    estimator: queue.modelFitted ? queue.model : null,
+    models: queue.modelFitted ? queue.models : null,
   });
 }
 
@@ -137,7 +145,7 @@ export function closeDay(sql: SqlStorage, queue: LoadedQueue, next: QueueDay, no
   addClosedDayRollupsToOutbox(sql, queue.day, now);
   putPastEntries(sql, queue.day.entries.values());
   forgetPastEntriesBefore(sql, addClinicDays(next.day, -ESTIMATOR_HISTORY_DAYS));
-  queue.model = fitEstimatorModel(readPastEntries(sql), queue.day.settings.timezone);
+  queue.models = fitDayModels(readPastEntries(sql), queue.day.settings.timezone, readWalkOutPrior(sql));
   clearDayRows(sql);
   forgetEventsBefore(sql, addClinicDays(next.day, -(SEEN_EVENT_DAYS - 1)));
   queue.day = next;
@@ -147,7 +155,14 @@ export function closeDay(sql: SqlStorage, queue: LoadedQueue, next: QueueDay, no
 
 /** What the phones are sent: the figures and the list as they stand at `now`. */
 export function liveMessageOf(type: LiveMessage['type'], queue: LoadedQueue, now: number): LiveMessage {
-  return { type, figures: readTodayFigures(queue.day, queue.counters, now, queue.trailingConsultationMs), entries: listEntries(queue, now) };
+  return { type, figures: todayFiguresOf(queue, now), entries: listEntries(queue, now) };
+}
+
+/** `stats/today`: the counters read at `now`, with what is unusual for this hour. */
+export function todayFiguresOf(queue: LoadedQueue, now: number): TodayFigures {
+  const { day } = queue;
+  const unusual = unusualFigures(queue.models.baselines, liveHourFigures(day.entries.values(), now), now, day.settings.timezone);
+  return readTodayFigures(day, queue.counters, now, queue.trailingConsultationMs, unusual);
 }
 
 /**
@@ -157,7 +172,8 @@ export function liveMessageOf(type: LiveMessage['type'], queue: LoadedQueue, now
 export function listEntries(queue: LoadedQueue, now: number): TodayEntry[] {
   const { day } = queue;
   const zone = day.settings.timezone;
-  const estimates = estimateWaits(day, queue.model, now);
+  const estimates = estimateWaits(day, queue.models.estimator, now);
+  const risks = walkOutRisks(day.entries.values(), queue.models.walkOut, now, zone);
   const positions = new Map([...estimates.keys()].map((id, index) => [id, index + 1]));
   return [...day.entries.values()]
     .sort((a, b) => a.ticketNumber - b.ticketNumber)
@@ -178,6 +194,7 @@ export function listEntries(queue: LoadedQueue, now: number): TodayEntry[] {
             : { waitMinutes: estimate.waitMinutes, lowMinutes: estimate.lowMinutes, highMinutes: estimate.highMinutes, callAt: formatClinicInstant(estimate.callAt, zone) },
         quote: quote === null || entry.quotedAt === null ? null : { ...quote, quotedAt: formatClinicInstant(entry.quotedAt, zone) },
         waitedMinutes: waitedMinutesOf(entry),
+        walkOutRisk: risks.get(entry.id) ?? null,
       };
     });
 }

@@ -34,7 +34,8 @@ function inQueueStorage<T>(clinicId: string, work: (sql: SqlStorage) => Promise<
 function patient(clinicId: string): QueueEntryRow[] {
   const waiting: QueueEntryRow = {
     clinicId, id: 'p1', clinicDay: DAY, ticketNumber: 1, method: 'qr', state: 'waiting', appointmentAt: null, checkedInAt: at('09:00'),
-    calledAt: null, consultationStartedAt: null, completedAt: null, noShowAt: null, cancelledAt: null, unfinishedAt: null, quoteWaitMinutes: null, quoteLowMinutes: null, quoteHighMinutes: null, quotedAt: null, updatedAt: at('09:00'),
+    calledAt: null, consultationStartedAt: null, completedAt: null, noShowAt: null, cancelledAt: null, unfinishedAt: null, quoteWaitMinutes: null, quoteLowMinutes: null, quoteHighMinutes: null, quotedAt: null,
+    walkOutBrier: null, walkOutBaseRateBrier: null, updatedAt: at('09:00'),
   };
   const called: QueueEntryRow = { ...waiting, state: 'called', calledAt: at('09:20'), updatedAt: at('09:20') };
   return [waiting, called, { ...called, state: 'completed', completedAt: at('09:35'), updatedAt: at('09:35') }];

@@ -33,6 +33,7 @@ describe("today's rollups of a clinic queue", () => {
         smsSent: 1, smsFailed: 1, smsCostMinor: 40,
         unfinished: 0, calledWithinTarget: 1,
         quoted: 0, quoteAbsErrorSum: 0, quoteWithinRange: 0, quoteUnderQuoted: 0, quoteAbsErrors: {},
+        walkOutScored: 0, walkOutBrierSum: 0, walkOutBaseRateBrierSum: 0,
         updatedAt: NOON, finalizedAt: null,
       },
     ]);

@@ -4,7 +4,8 @@
  * `transactionSync`, so the object's state and its outbox never disagree.
  */
 import { z } from 'zod';
-import type { PastEntry } from '../domain/wait-estimate.ts';
+import type { ModelHistoryEntry } from '../domain/past-entry.ts';
+import { SERVICE_WALK_OUT_PRIOR, WalkOutModelSchema, type WalkOutModel } from '../domain/walk-out-risk.ts';
 import {
   ActivityRowSchema,
   ClinicSettingsSchema,
@@ -59,6 +60,9 @@ export const writeSettings = (sql: SqlStorage, settings: z.infer<typeof ClinicSe
 export const readArchived = (sql: SqlStorage) => readMeta(sql, 'archived', ArchivedSchema) ?? false;
 export const writeArchived = (sql: SqlStorage, archived: boolean) => writeMeta(sql, 'archived', archived);
 export const readDayMeta = (sql: SqlStorage) => readMeta(sql, 'day', DayMetaSchema);
+/** The service's walk-out model as last read from libSQL (the day's own is shrunk toward it); the default before. */
+export const readWalkOutPrior = (sql: SqlStorage) => readMeta(sql, 'walk_out_prior', WalkOutModelSchema) ?? SERVICE_WALK_OUT_PRIOR;
+export const writeWalkOutPrior = (sql: SqlStorage, model: WalkOutModel) => writeMeta(sql, 'walk_out_prior', model);
 export const writeDayMeta = (sql: SqlStorage, meta: DayMeta) => writeMeta(sql, 'day', meta);
 
 export function readEntries(sql: SqlStorage) {
@@ -96,17 +100,18 @@ export function forgetEventsBefore(sql: SqlStorage, day: string): void {
   sql.exec('delete from seen_events where day < ?', day);
 }
 
-export function putPastEntries(sql: SqlStorage, entries: Iterable<PastEntry>): void {
+export function putPastEntries(sql: SqlStorage, entries: Iterable<ModelHistoryEntry>): void {
   for (const entry of entries) {
-    const row: PastEntry = {
-      id: entry.id, clinicDay: entry.clinicDay, state: entry.state, checkedInAt: entry.checkedInAt, calledAt: entry.calledAt,
-      completedAt: entry.completedAt, noShowAt: entry.noShowAt, quoteWaitMinutes: entry.quoteWaitMinutes,
+    const row: ModelHistoryEntry = {
+      id: entry.id, clinicDay: entry.clinicDay, state: entry.state, method: entry.method, checkedInAt: entry.checkedInAt, calledAt: entry.calledAt,
+      completedAt: entry.completedAt, noShowAt: entry.noShowAt, cancelledAt: entry.cancelledAt, unfinishedAt: entry.unfinishedAt,
+      quoteWaitMinutes: entry.quoteWaitMinutes,
     };
     sql.exec('insert or replace into past_entries (id, day, row) values (?, ?, ?)', entry.id, entry.clinicDay, JSON.stringify(row));
   }
 }
 
-export function readPastEntries(sql: SqlStorage): PastEntry[] {
+export function readPastEntries(sql: SqlStorage): ModelHistoryEntry[] {
   return sql.exec<{ row: string }>('select row from past_entries').toArray().map(({ row }) => PastEntrySchema.parse(JSON.parse(row)));
 }
 

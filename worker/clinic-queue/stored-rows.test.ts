@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyQueueEvent, openQueueDay, restoreQueueDay } from '../domain/queue-projection.ts';
 import type { QueueEvent } from '../domain/queue-events.ts';
 import { rollupsOfDay } from './rollups.ts';
+import { defaultDayModels } from '../domain/day-models.ts';
 import { defaultEstimatorModel } from '../domain/wait-estimate.ts';
 import { ClinicSettingsSchema, DailyRollupRowSchema, DayMetaSchema, HourlyRollupRowSchema, QueueEntryRowSchema, SmsRowSchema } from './stored-rows.ts';
 
@@ -58,12 +59,17 @@ describe('rows the ClinicQueue keeps in its storage', () => {
     const entry = busyMorning().entries.get('p1');
     if (entry === undefined) throw new Error('the morning has its first patient');
     const older = Object.fromEntries(Object.entries(entry).filter(([key]) => !key.startsWith('quote') && key !== 'unfinishedAt'));
-    expect(stored(QueueEntryRowSchema, older)).toEqual({ ...entry, unfinishedAt: null, quoteWaitMinutes: null, quoteLowMinutes: null, quoteHighMinutes: null, quotedAt: null });
+    const olderStill = Object.fromEntries(Object.entries(older).filter(([key]) => !key.startsWith('walkOut')));
+    expect(stored(QueueEntryRowSchema, olderStill)).toEqual({ ...entry, unfinishedAt: null, quoteWaitMinutes: null, quoteLowMinutes: null, quoteHighMinutes: null, quotedAt: null, walkOutBrier: null, walkOutBaseRateBrier: null });
     expect(stored(ClinicSettingsSchema, { clinicId: 'cabinet-sfax', timezone: 'Africa/Tunis', smsUnitCostMinor: 40 }).serviceTargetMinutes).toBe(30);
-    expect(stored(DayMetaSchema, { day: '2026-11-24', nextTicketNumber: 3, doctorPresent: true, trailingConsultationMs: null }).estimator).toBeNull();
-    // A model that does not hold together is refused, not used to quote patients.
-    const model = { ...defaultEstimatorModel(), calibrationSize: -1 };
-    expect(DayMetaSchema.safeParse({ day: '2026-11-24', nextTicketNumber: 3, doctorPresent: true, trailingConsultationMs: null, estimator: model }).success).toBe(false);
+    // A day stored before the models existed (or with the estimator alone) has them fitted again.
+    expect(stored(DayMetaSchema, { day: '2026-11-24', nextTicketNumber: 3, doctorPresent: true, trailingConsultationMs: null }).models).toBeNull();
+    expect(stored(DayMetaSchema, { day: '2026-11-24', nextTicketNumber: 3, doctorPresent: true, trailingConsultationMs: null, estimator: defaultEstimatorModel() }).models).toBeNull();
+    // A model that does not hold together is refused, not used to quote patients or weigh their risk.
+    const meta = (models: object) => ({ day: '2026-11-24', nextTicketNumber: 3, doctorPresent: true, trailingConsultationMs: null, models });
+    expect(DayMetaSchema.safeParse(meta(defaultDayModels())).success).toBe(true);
+    expect(DayMetaSchema.safeParse(meta({ ...defaultDayModels(), estimator: { ...defaultEstimatorModel(), calibrationSize: -1 } })).success).toBe(false);
+    expect(DayMetaSchema.safeParse(meta({ ...defaultDayModels(), walkOut: { ...defaultDayModels().walkOut, baseRate: 2 } })).success).toBe(false);
   });
 });
 

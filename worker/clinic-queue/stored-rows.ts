@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_SERVICE_TARGET_MINUTES } from '../domain/quote-accuracy.ts';
-import { EstimatorModelSchema } from '../domain/wait-estimate.ts';
+import { DayModelsSchema } from '../domain/day-models.ts';
 import { CHECK_IN_METHODS, ENTRY_STATES, SMS_KINDS, SMS_STATUSES, ACTIVITY_KINDS, EVENT_TYPES } from '../domain/vocabulary.ts';
 
 const instant = z.number().int();
@@ -30,12 +30,21 @@ export const QueueEntryRowSchema = z.object({
   quoteLowMinutes: z.number().int().nullable().default(null),
   quoteHighMinutes: z.number().int().nullable().default(null),
   quotedAt: maybeInstant.default(null),
+  walkOutBrier: z.number().min(0).max(1).nullable().default(null),
+  walkOutBaseRateBrier: z.number().min(0).max(1).nullable().default(null),
   updatedAt: instant,
 });
 
+/** What the day's models learn from (wait estimates, walk-out risk, the hour's baselines). */
 export const PastEntrySchema = QueueEntryRowSchema.pick({
   id: true, clinicDay: true, state: true, checkedInAt: true, calledAt: true, completedAt: true, noShowAt: true, quoteWaitMinutes: true,
+}).extend({
+  // Past rows kept before walk-out risk existed lack these: read as manual check-ins never cancelled.
+  method: z.enum(CHECK_IN_METHODS).default('manual'),
+  cancelledAt: maybeInstant.default(null),
+  unfinishedAt: maybeInstant.default(null),
 });
+export type StoredPastEntry = z.infer<typeof PastEntrySchema>;
 
 export const SmsRowSchema = z.object({
   clinicId: z.string(),
@@ -81,8 +90,12 @@ export const DayMetaSchema = z.object({
   doctorPresent: z.boolean(),
   /** The clinic's 30-day mean consultation when the day opened (estimated end), null if none. */
   trailingConsultationMs: z.number().nullable(),
-  /** The wait estimator's model, fitted from the clinic's history when the day opened; null: the default. */
-  estimator: EstimatorModelSchema.nullable().default(null),
+  /**
+   * The day's models (estimator, walk-out risk, baselines), fitted from the clinic's history when
+   * the day opened; null: not fitted yet (a day stored before they existed: its history is read
+   * from libSQL once).
+   */
+  models: DayModelsSchema.nullable().default(null),
 });
 export type DayMeta = z.infer<typeof DayMetaSchema>;
 
@@ -106,6 +119,9 @@ const rollupCounters = {
   quoteAbsErrorSum: z.number().int().default(0),
   quoteWithinRange: z.number().int().default(0),
   quoteUnderQuoted: z.number().int().default(0),
+  walkOutScored: z.number().int().default(0),
+  walkOutBrierSum: z.number().default(0),
+  walkOutBaseRateBrierSum: z.number().default(0),
   quoteAbsErrors: z.record(z.string(), z.number().int()).default({}),
   updatedAt: instant,
 };

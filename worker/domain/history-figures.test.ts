@@ -9,6 +9,7 @@ import {
   peakHours,
   periodComparison,
   sumDays,
+  walkOutScoreOf,
   windowsOf,
   type DayCounters,
   type HourServiceCounters,
@@ -23,7 +24,7 @@ function everyHourOf(day: string, timezone: string): RollupEntry[] {
   const entries: RollupEntry[] = [];
   const end = startOfClinicDay(nextClinicDay(day), timezone);
   for (let at = startOfClinicDay(day, timezone); at < end; at += HOUR) {
-    entries.push({ method: 'qr', checkedInAt: at + 5 * 60_000, calledAt: null, consultationStartedAt: null, completedAt: null, noShowAt: null, cancelledAt: null, unfinishedAt: null, quoteWaitMinutes: null, quoteLowMinutes: null, quoteHighMinutes: null });
+    entries.push({ method: 'qr', checkedInAt: at + 5 * 60_000, calledAt: null, consultationStartedAt: null, completedAt: null, noShowAt: null, cancelledAt: null, unfinishedAt: null, quoteWaitMinutes: null, quoteLowMinutes: null, quoteHighMinutes: null, walkOutBrier: null, walkOutBaseRateBrier: null });
   }
   return entries;
 }
@@ -128,7 +129,7 @@ describe('the accuracy of the quotes and the service level over days', () => {
     return {
       method: 'qr', checkedInAt, calledAt: waitedMs === null ? null : checkedInAt + waitedMs, consultationStartedAt: null, completedAt: null, noShowAt: null, cancelledAt: null,
       unfinishedAt: unfinished ? startOfClinicDay(nextClinicDay(day), TZ) : null,
-      quoteWaitMinutes: quote?.[0] ?? null, quoteLowMinutes: quote?.[1] ?? null, quoteHighMinutes: quote?.[2] ?? null,
+      quoteWaitMinutes: quote?.[0] ?? null, quoteLowMinutes: quote?.[1] ?? null, quoteHighMinutes: quote?.[2] ?? null, walkOutBrier: null, walkOutBaseRateBrier: null,
     };
   };
   const entries: RollupEntry[] = [
@@ -214,5 +215,17 @@ describe('the accuracy of the quotes and the service level over days', () => {
     });
     expect(answer.overall).toEqual(figuresOf(sumDays(daily, week), 30).estimates);
     expect(answer.serviceLevel).toEqual({ targetMinutes: 30, called: 8, calledWithinTarget: 5, share: 0.625 });
+  });
+});
+
+describe('the walk-out risk scored over days', () => {
+  it("should answer the mean Brier scores of the entries scored, the model's and the base rate's", () => {
+    const counters = { ...emptyRollupCounters(), walkOutScored: 4, walkOutBrierSum: 0.5, walkOutBaseRateBrierSum: 0.6 };
+    expect(walkOutScoreOf(counters)).toEqual({ entries: 4, brier: 0.125, baseRateBrier: 0.15 });
+    expect(figuresOf(addCounters(counters, counters)).walkOutModel).toEqual({ entries: 8, brier: 0.125, baseRateBrier: 0.15 });
+  });
+
+  it('should answer null scores, not zeros, before any entry was scored', () => {
+    expect(walkOutScoreOf(emptyRollupCounters())).toEqual({ entries: 0, brier: null, baseRateBrier: null });
   });
 });

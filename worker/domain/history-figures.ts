@@ -14,6 +14,7 @@ import {
 } from './history-wire.ts';
 import { accuracyFigures, addAccuracyCounters, DEFAULT_SERVICE_TARGET_MINUTES, emptyAccuracyCounters, serviceLevelOf, type AccuracyCounters, type EstimateAccuracy, type ServiceLevel } from './quote-accuracy.ts';
 import { addCounters, emptyRollupCounters, type RollupCounters } from './rollup.ts';
+import type { WalkOutScore } from './live-messages.ts';
 
 export interface DayRange {
   from: string;
@@ -49,7 +50,7 @@ export type ServiceCounters = Pick<RollupCounters, 'waitCount' | 'calledWithinTa
 const mean = (sum: number, count: number) => (count > 0 ? sum / count : null);
 
 /** The figures of summed counters but the quotes' and the service level, unrounded (definitions in history-wire.ts). */
-function exactFiguresOf(counters: RollupCounters): Omit<HistoryFigures, 'estimates' | 'serviceLevel'> {
+function exactFiguresOf(counters: RollupCounters): Omit<HistoryFigures, 'estimates' | 'serviceLevel' | 'walkOutModel'> {
   const patients = counters.checkinsQr + counters.checkinsManual;
   return {
     patients,
@@ -101,6 +102,17 @@ export function figuresOf(counters: RollupCounters, targetMinutes: number = DEFA
     qrShare: roundTo(exact.qrShare, 4),
     estimates: estimateFiguresOf(counters),
     serviceLevel: serviceLevelFiguresOf(counters, targetMinutes),
+    walkOutModel: walkOutScoreOf(counters),
+  };
+}
+
+/** The walk-out risk's mean Brier scores over the entries scored, to 0.0001. */
+export function walkOutScoreOf(counters: Pick<RollupCounters, 'walkOutScored' | 'walkOutBrierSum' | 'walkOutBaseRateBrierSum'>): WalkOutScore {
+  const entries = counters.walkOutScored;
+  return {
+    entries,
+    brier: roundTo(mean(counters.walkOutBrierSum, entries), 4),
+    baseRateBrier: roundTo(mean(counters.walkOutBaseRateBrierSum, entries), 4),
   };
 }
 

@@ -7,7 +7,7 @@
  * included, as it stands); the previous window is the same number of days just before.
  */
 import { z } from 'zod';
-import { EstimateAccuracySchema, ServiceLevelSchema } from './live-messages.ts';
+import { EstimateAccuracySchema, ServiceLevelSchema, WalkOutScoreSchema } from './live-messages.ts';
 
 export { EstimateAccuracySchema, ServiceLevelSchema };
 
@@ -29,7 +29,9 @@ export const DayRangeSchema = z.object({ from: z.string(), to: z.string() });
  * - estimates: accuracy of the quotes of entries called in those days (PRODUCT "Trust and
  *   foresight"), the median exact over any window;
  * - serviceLevel over entries called in those days: `targetMinutes` is the clinic's target now,
- *   each day's calls were judged against the target it had that day; called = waits measured.
+ *   each day's calls were judged against the target it had that day; called = waits measured;
+ * - walkOutModel: the walk-out risk of the entries that ended in those days, scored (Brier, to
+ *   0.0001) against the base rate's.
  */
 export const HistoryFiguresSchema = z.object({
   patients: z.number().int(),
@@ -49,6 +51,7 @@ export const HistoryFiguresSchema = z.object({
   unfinished: z.number().int(),
   estimates: EstimateAccuracySchema,
   serviceLevel: ServiceLevelSchema,
+  walkOutModel: WalkOutScoreSchema,
 });
 export type HistoryFigures = z.infer<typeof HistoryFiguresSchema>;
 

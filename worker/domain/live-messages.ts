@@ -15,12 +15,35 @@ export const EstimateAccuracySchema = z.object({
   underQuotedShare: z.number().nullable(),
 });
 
+/**
+ * PRODUCT: walk-out risk scored over the entries that ended (called, or left uncalled): the mean
+ * Brier score of the risks each was shown while waiting, and the base rate's; lower is better,
+ * null without any entry scored.
+ */
+export const WalkOutScoreSchema = z.object({
+  entries: z.number().int(),
+  brier: z.number().nullable(),
+  baseRateBrier: z.number().nullable(),
+});
+export type WalkOutScore = z.infer<typeof WalkOutScoreSchema>;
+
 /** PRODUCT: service level, the share of entries called within the clinic's target. */
 export const ServiceLevelSchema = z.object({
   targetMinutes: z.number().int(),
   called: z.number().int(),
   calledWithinTarget: z.number().int(),
   share: z.number().nullable(),
+});
+
+/** One live figure unusual for this hour (hour-baselines.ts): its value, its usual one, value ÷ usual; weekday 0 = Monday. */
+export const UnusualFigureSchema = z.object({
+  figure: z.enum(['arrivals', 'waiting', 'wait']),
+  value: z.number(),
+  usual: z.number(),
+  ratio: z.number(),
+  direction: z.enum(['above', 'below']),
+  weekday: z.number().int().min(0).max(6),
+  hour: z.number().int().min(0).max(23),
 });
 
 export const TodayFiguresSchema = z.object({
@@ -35,6 +58,8 @@ export const TodayFiguresSchema = z.object({
   doctorPresent: z.boolean(),
   estimates: EstimateAccuracySchema,
   serviceLevel: ServiceLevelSchema,
+  /** PRODUCT: the live figures at least 2× (or at most ½) their usual value for this weekday and hour, above a volume floor. */
+  unusual: z.array(UnusualFigureSchema),
   asOf: z.string(),
   timezone: z.string(),
   day: z.string(),
@@ -56,6 +81,8 @@ export const TodayEntrySchema = z.object({
   quote: z.object({ waitMinutes: z.number().int(), lowMinutes: z.number().int(), highMinutes: z.number().int(), quotedAt: z.string() }).nullable(),
   /** Once called: the whole minutes actually waited (what the quote is judged against). */
   waitedMinutes: z.number().int().nullable(),
+  /** While waiting: the chance this patient leaves before being called (PRODUCT: walk-out risk), to 0.01. */
+  walkOutRisk: z.object({ probability: z.number().min(0).max(1), level: z.enum(['low', 'medium', 'high']) }).nullable(),
 });
 
 export type TodayEntry = z.infer<typeof TodayEntrySchema>;

@@ -49,11 +49,13 @@ describe('a morning at Cabinet Dr Ben Salah', () => {
       noShowAt: null,
       cancelledAt: null,
       unfinishedAt: null,
-      // The projection alone quotes nothing: quotes are stamped by quoted-projection.ts.
+      // The projection alone quotes nothing: quotes are stamped by predicted-projection.ts.
       quoteWaitMinutes: null,
       quoteLowMinutes: null,
       quoteHighMinutes: null,
       quotedAt: null,
+      walkOutBrier: null,
+      walkOutBaseRateBrier: null,
       updatedAt: tunis('09:13'),
     });
     expect(queue.entries.get('karim')?.ticketNumber).toBe(2);

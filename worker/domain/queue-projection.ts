@@ -38,6 +38,9 @@ export interface QueueEntryRow {
   quoteLowMinutes: number | null;
   quoteHighMinutes: number | null;
   quotedAt: number | null;
+  /** Set when the entry ends: the mean Brier score of the walk-out risks it was shown, and the base rate's (walk-out-risk.ts). */
+  walkOutBrier: number | null;
+  walkOutBaseRateBrier: number | null;
   /** When the entry last changed, by the event's own time: replaying gives the same rows. */
   updatedAt: number;
 }
@@ -211,6 +214,8 @@ function addPatient(state: QueueDay, event: QueueEventOf<'patient_added'>, at: n
     quoteLowMinutes: null,
     quoteHighMinutes: null,
     quotedAt: null,
+    walkOutBrier: null,
+    walkOutBaseRateBrier: null,
     updatedAt: at,
   };
   state.nextTicketNumber += 1;

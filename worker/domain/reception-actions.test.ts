@@ -17,7 +17,7 @@ function entry(id: string, ticketNumber: number, state: QueueEntryRow['state']):
   return {
     clinicId: SETTINGS.clinicId, id, clinicDay: '2026-11-24', ticketNumber, method: 'qr', state, appointmentAt: null, checkedInAt,
     calledAt: state === 'waiting' ? null : checkedInAt + 1, consultationStartedAt: null, completedAt: state === 'completed' ? checkedInAt + 2 : null,
-    noShowAt: null, cancelledAt: null, unfinishedAt: null, quoteWaitMinutes: null, quoteLowMinutes: null, quoteHighMinutes: null, quotedAt: null, updatedAt: checkedInAt + 2,
+    noShowAt: null, cancelledAt: null, unfinishedAt: null, quoteWaitMinutes: null, quoteLowMinutes: null, quoteHighMinutes: null, quotedAt: null, walkOutBrier: null, walkOutBaseRateBrier: null, updatedAt: checkedInAt + 2,
   };
 }
 

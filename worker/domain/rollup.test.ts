@@ -8,7 +8,7 @@ const tunis = (day: string, time: string) => Date.parse(`${day}T${time}:00+01:00
 const quote = (waitMinutes: number, lowMinutes: number, highMinutes: number) => ({ quoteWaitMinutes: waitMinutes, quoteLowMinutes: lowMinutes, quoteHighMinutes: highMinutes });
 
 function entry(fields: Partial<RollupEntry> & Pick<RollupEntry, 'checkedInAt'>): RollupEntry {
-  return { method: 'qr', calledAt: null, consultationStartedAt: null, completedAt: null, noShowAt: null, cancelledAt: null, unfinishedAt: null, quoteWaitMinutes: null, quoteLowMinutes: null, quoteHighMinutes: null, ...fields };
+  return { method: 'qr', calledAt: null, consultationStartedAt: null, completedAt: null, noShowAt: null, cancelledAt: null, unfinishedAt: null, quoteWaitMinutes: null, quoteLowMinutes: null, quoteHighMinutes: null, walkOutBrier: null, walkOutBaseRateBrier: null, ...fields };
 }
 
 describe('rollups of a hand-built day in Africa/Tunis', () => {
@@ -22,12 +22,12 @@ describe('rollups of a hand-built day in Africa/Tunis', () => {
     entry({ method: 'manual', checkedInAt: tunis(day, '09:20'), calledAt: tunis(day, '10:05'), completedAt: tunis(day, '10:15'), ...quote(30, 20, 40) }),
     // Called 10:20 after 50 min, never came: a no-show at 10:24. Quoted exactly.
     entry({ checkedInAt: tunis(day, '09:30'), calledAt: tunis(day, '10:20'), noShowAt: tunis(day, '10:24'), ...quote(50, 40, 60) }),
-    // Gave up at 11:10 without being called.
-    entry({ method: 'manual', checkedInAt: tunis(day, '10:40'), cancelledAt: tunis(day, '11:10') }),
+    // Gave up at 11:10 without being called: its walk-out risk scored then (0.25 against the base rate's 0.81).
+    entry({ method: 'manual', checkedInAt: tunis(day, '10:40'), cancelledAt: tunis(day, '11:10'), walkOutBrier: 0.25, walkOutBaseRateBrier: 0.81 }),
     // Still waiting at midnight: closed unfinished, counted on the day (and hour) it checked in.
     entry({ checkedInAt: tunis(day, '10:50'), unfinishedAt: tunis('2026-11-25', '00:00') }),
-    // Late evening: checked in on the 24th, called on the 24th, completed after midnight — on the 25th.
-    entry({ checkedInAt: tunis(day, '23:30'), calledAt: tunis(day, '23:50'), consultationStartedAt: tunis(day, '23:51'), completedAt: tunis('2026-11-25', '00:05') }),
+    // Late evening: checked in on the 24th, called on the 24th (its risk scored then), completed after midnight — on the 25th.
+    entry({ walkOutBrier: 0.04, walkOutBaseRateBrier: 0.01, checkedInAt: tunis(day, '23:30'), calledAt: tunis(day, '23:50'), consultationStartedAt: tunis(day, '23:51'), completedAt: tunis('2026-11-25', '00:05') }),
   ];
   const sms: RollupSms[] = [
     { status: 'delivered', costMinor: 40, sentAt: tunis(day, '09:05') },
@@ -63,6 +63,9 @@ describe('rollups of a hand-built day in Africa/Tunis', () => {
         quoteWithinRange: 2,
         quoteUnderQuoted: 1,
         quoteAbsErrors: { 0: 1, 5: 1, 15: 1 },
+        walkOutScored: 2,
+        walkOutBrierSum: 0.25 + 0.04,
+        walkOutBaseRateBrierSum: 0.81 + 0.01,
         updatedAt: now,
         finalizedAt: tunis('2026-11-25', '00:00'),
       },

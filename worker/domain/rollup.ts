@@ -9,6 +9,7 @@
  * - no-shows at `no_show_at`, cancellations at `cancelled_at`;
  * - quotes judged and calls within the service target at `called_at`, with the waits they judge;
  * - unfinished entries (closed at the clinic's midnight) at `checked_in_at`: the day they belong to;
+ * - walk-out risk scores when the entry ended: at `called_at`, or when it left uncalled;
  * - SMS sent, failed and cost at `sent_at`, so failed ≤ sent in every bucket and the failure rate
  *   compares the same messages (a failure reported later updates the bucket it was sent in).
  * This is what the live "Aujourd'hui" figures count, so yesterday's rollup equals yesterday's
@@ -21,6 +22,10 @@ import { addAccuracyCounters, calledWithinTarget, DEFAULT_SERVICE_TARGET_MINUTES
 /** The counters of one bucket; sums in ms so means can be computed over any window exactly. */
 export interface RollupCounters extends AccuracyCounters {
   unfinished: number;
+  /** Entries whose walk-out risk was scored, and the sums of their Brier scores and the base rate's. */
+  walkOutScored: number;
+  walkOutBrierSum: number;
+  walkOutBaseRateBrierSum: number;
   /** Entries called within the clinic's service target as it stood when the bucket was rolled up. */
   calledWithinTarget: number;
   checkinsQr: number;
@@ -70,6 +75,8 @@ export type RollupEntry = Pick<
   | 'quoteWaitMinutes'
   | 'quoteLowMinutes'
   | 'quoteHighMinutes'
+  | 'walkOutBrier'
+  | 'walkOutBaseRateBrier'
 >;
 /** What a rollup reads of an SMS: stored `sms_messages` rows fit as they are. */
 export type RollupSms = Pick<SmsRow, 'status' | 'costMinor' | 'sentAt'>;
@@ -91,6 +98,9 @@ export function emptyRollupCounters(): RollupCounters {
   return {
     ...emptyAccuracyCounters(),
     unfinished: 0,
+    walkOutScored: 0,
+    walkOutBrierSum: 0,
+    walkOutBaseRateBrierSum: 0,
     calledWithinTarget: 0,
     checkinsQr: 0,
     checkinsManual: 0,
@@ -135,6 +145,13 @@ export function rollupClinic(input: RollupInput): { daily: DailyRollupRow[]; hou
       countQuote(called, entry);
     }
     if (entry.unfinishedAt !== null) checkIn.unfinished += 1;
+    const endedAt = entry.calledAt ?? entry.noShowAt ?? entry.cancelledAt;
+    if (entry.walkOutBrier !== null && entry.walkOutBaseRateBrier !== null && endedAt !== null) {
+      const ended = bucket(endedAt);
+      ended.walkOutScored += 1;
+      ended.walkOutBrierSum += entry.walkOutBrier;
+      ended.walkOutBaseRateBrierSum += entry.walkOutBaseRateBrier;
+    }
     if (entry.completedAt !== null) {
       const completed = bucket(entry.completedAt);
       completed.seen += 1;
@@ -184,6 +201,9 @@ export function addCounters(a: RollupCounters, b: RollupCounters): RollupCounter
   return {
     ...addAccuracyCounters(a, b),
     unfinished: a.unfinished + b.unfinished,
+    walkOutScored: a.walkOutScored + b.walkOutScored,
+    walkOutBrierSum: a.walkOutBrierSum + b.walkOutBrierSum,
+    walkOutBaseRateBrierSum: a.walkOutBaseRateBrierSum + b.walkOutBaseRateBrierSum,
     calledWithinTarget: a.calledWithinTarget + b.calledWithinTarget,
     checkinsQr: a.checkinsQr + b.checkinsQr,
     checkinsManual: a.checkinsManual + b.checkinsManual,

@@ -16,6 +16,7 @@ const waiting: TodayEntry = {
   estimate: { waitMinutes: 15, lowMinutes: 7, highMinutes: 33, callAt: '2027-02-02T09:40:00.000+01:00' },
   quote: { waitMinutes: 30, lowMinutes: 12, highMinutes: 52, quotedAt: '2027-02-02T09:02:00.000+01:00' },
   waitedMinutes: null,
+  walkOutRisk: { probability: 0.12, level: 'medium' },
 };
 
 describe("a patient's ticket", () => {

@@ -65,6 +65,7 @@ describe("the doctor's figures of today", () => {
       doctorPresent: true,
       estimates: { called: 0, meanAbsoluteErrorMinutes: null, medianAbsoluteErrorMinutes: null, withinRangeShare: null, underQuotedShare: null },
       serviceLevel: { targetMinutes: 30, called: 0, calledWithinTarget: 0, share: null },
+      unusual: [],
       asOf: '2026-11-24T07:35:00.000Z',
       timezone: 'Africa/Tunis',
       day: '2026-11-24',

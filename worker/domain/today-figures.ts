@@ -6,6 +6,7 @@
  * read time too, over the day's entries (a read is rarer than an event, and the median needs them).
  */
 import { formatClinicInstant } from './clinic-time.ts';
+import type { UnusualFigure } from './hour-baselines.ts';
 import type { QueueDay, QueueEntryRow } from './queue-projection.ts';
 import { judgeEntries, type EstimateAccuracy, type ServiceLevel } from './quote-accuracy.ts';
 
@@ -84,6 +85,8 @@ export interface TodayFigures {
   /** Today's quotes judged against the waits of the entries called today. */
   estimates: EstimateAccuracy;
   serviceLevel: ServiceLevel;
+  /** What is unusual for this weekday and hour (hour-baselines.ts); empty without baselines. */
+  unusual: UnusualFigure[];
   asOf: string;
   timezone: string;
   day: string;
@@ -95,7 +98,13 @@ const minutes = (ms: number) => Math.round(ms / 6_000) / 10;
  * Reads the figures at `now`. `trailingConsultationMs` is the clinic's 30-day mean consultation,
  * null when it has none.
  */
-export function readTodayFigures(day: QueueDay, counters: TodayCounters, now: number, trailingConsultationMs: number | null): TodayFigures {
+export function readTodayFigures(
+  day: QueueDay,
+  counters: TodayCounters,
+  now: number,
+  trailingConsultationMs: number | null,
+  unusual: UnusualFigure[] = [],
+): TodayFigures {
   let longestWaitMs = counters.waitCount > 0 ? counters.waitMaxMs : null;
   for (const entry of day.entries.values()) {
     if (entry.state === 'waiting') longestWaitMs = Math.max(longestWaitMs ?? 0, now - entry.checkedInAt);
@@ -117,6 +126,7 @@ export function readTodayFigures(day: QueueDay, counters: TodayCounters, now: nu
     estimatedEndAt: day.doctorPresent && ahead > 0 ? formatClinicInstant(Math.round(now + ahead * consultationMs), day.settings.timezone) : null,
     doctorPresent: day.doctorPresent,
     ...judgeEntries(day.entries.values(), day.settings.serviceTargetMinutes),
+    unusual,
     asOf: new Date(now).toISOString(),
     timezone: day.settings.timezone,
     day: day.day,

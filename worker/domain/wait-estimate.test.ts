@@ -26,7 +26,8 @@ function patient(id: string, checkIn: string, change: Partial<QueueEntryRow> = {
   return {
     clinicId: SETTINGS.clinicId, id, clinicDay: day, ticketNumber: ticket, method: 'qr', state: 'waiting', appointmentAt: null,
     checkedInAt: tunis(checkIn, day), calledAt: null, consultationStartedAt: null, completedAt: null, noShowAt: null, cancelledAt: null,
-    unfinishedAt: null, quoteWaitMinutes: null, quoteLowMinutes: null, quoteHighMinutes: null, quotedAt: null, updatedAt: tunis(checkIn, day),
+    unfinishedAt: null, quoteWaitMinutes: null, quoteLowMinutes: null, quoteHighMinutes: null, quotedAt: null, walkOutBrier: null, walkOutBaseRateBrier: null,
+    updatedAt: tunis(checkIn, day),
     ...change,
   };
 }

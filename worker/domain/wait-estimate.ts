@@ -28,6 +28,10 @@
  * from, so the coverage is honest. Until a clinic has enough judged quotes, a documented default
  * (measured on the bench's generated clinics) stands in.
  *
+ * Patients still to come (the arrivals a forecast expects, for the day's end: day-end.ts) can be
+ * placed too, with `estimateWaitsWithArrivals`: the doctor idles until they arrive, and their
+ * range is the one their quote would have at check-in.
+ *
  * Cost: one pass over the waiting list and a few passes over four weeks of sessions,
  * O(waiting + days × sessions); fitting is O(n log n) in the history's entries.
  */
@@ -371,6 +375,28 @@ function workSpans(day: QueueDay, model: EstimatorModel, now: number, absence: A
  * called). Empty when nobody waits.
  */
 export function estimateWaits(day: QueueDay, model: EstimatorModel, now: number): Map<string, WaitEstimate> {
+  return placeWaiting(day, model, now, false);
+}
+
+/**
+ * `estimateWaits` for a day that also holds patients still to come (checked in after `now`: the
+ * arrivals a forecast expects, day-end.ts). Nobody is called before they arrive — a doctor with
+ * nobody there waits for the next — and the range of a patient still to come is that of the quote
+ * they would get at check-in: it widens with the wait from their arrival, not from now. Minutes
+ * still count from `now`. For a day without such entries it answers exactly `estimateWaits`.
+ */
+export function estimateWaitsWithArrivals(day: QueueDay, model: EstimatorModel, now: number): Map<string, WaitEstimate> {
+  return placeWaiting(day, model, now, true);
+}
+
+/** The doctor's work time within `spans` before `at`. */
+function workBefore(spans: ReadonlyArray<readonly [number, number]>, at: number): number {
+  let work = 0;
+  for (const [from, to] of spans) if (from < at) work += Math.min(at, to) - from;
+  return work;
+}
+
+function placeWaiting(day: QueueDay, model: EstimatorModel, now: number, awaitArrivals: boolean): Map<string, WaitEstimate> {
   const estimates = new Map<string, WaitEstimate>();
   const waiting: QueueEntryRow[] = [];
   let inService: QueueEntryRow | undefined;
@@ -390,17 +416,20 @@ export function estimateWaits(day: QueueDay, model: EstimatorModel, now: number)
   // adds an interval to the work of those after them, times the chance they are still there then.
   const spans = workSpans(day, model, now, absenceOf(day, waiting));
   let spanIndex = 0;
-  let workBefore = 0;
+  let doneBefore = 0;
   let need = residual;
   for (const entry of waiting) {
+    // Someone still to come is called once there: until then the doctor's time goes to waiting for them.
+    const arrival = awaitArrivals && entry.checkedInAt > now ? entry.checkedInAt : null;
+    if (arrival !== null) need = Math.max(need, workBefore(spans, arrival));
     let span = spans[spanIndex];
-    while (span !== undefined && need > workBefore + (span[1] - span[0])) {
-      workBefore += span[1] - span[0];
+    while (span !== undefined && (need > doneBefore + (span[1] - span[0]) || (arrival !== null && span[1] <= arrival))) {
+      doneBefore += span[1] - span[0];
       spanIndex += 1;
       span = spans[spanIndex];
     }
-    const callAt = (span?.[0] ?? now) + need - workBefore;
-    estimates.set(entry.id, rangeOf(callAt, now, model));
+    const callAt = (span?.[0] ?? now) + need - doneBefore;
+    estimates.set(entry.id, rangeOf(callAt, now, model, arrival ?? now));
     // Given they have not left yet: of those still there after the wait so far, the share still there at the call.
     const stillThere = 1 - walkOutShareAt(model, now - entry.checkedInAt);
     const stays = stillThere > 0 ? (1 - walkOutShareAt(model, callAt - entry.checkedInAt)) / stillThere : 1;
@@ -409,14 +438,19 @@ export function estimateWaits(day: QueueDay, model: EstimatorModel, now: number)
   return estimates;
 }
 
-/** The point at `callAt` and its conformal range, in whole minutes from `now`; the range always holds the point. */
-function rangeOf(callAt: number, now: number, model: EstimatorModel): WaitEstimate {
-  const pointMinutes = Math.max(0, (callAt - now) / MINUTE);
-  const waitMinutes = Math.round(pointMinutes);
+/**
+ * The point at `callAt` and its conformal range, in whole minutes from `now`; the range always
+ * holds the point. The range is that of a quote made at `quotedAt` (now, or the arrival of a
+ * patient still to come), and never starts before it.
+ */
+function rangeOf(callAt: number, now: number, model: EstimatorModel, quotedAt = now): WaitEstimate {
+  const pointMinutes = Math.max(0, (callAt - quotedAt) / MINUTE);
+  const aheadMinutes = (quotedAt - now) / MINUTE;
+  const waitMinutes = Math.round(aheadMinutes + pointMinutes);
   const scale = pointMinutes + SCALE_FLOOR_MINUTES;
-  const low = Math.max(0, Math.floor(pointMinutes + model.residualLow * scale));
-  const high = Math.ceil(pointMinutes + model.residualHigh * scale);
-  return { waitMinutes, lowMinutes: Math.min(low, waitMinutes), highMinutes: Math.max(high, waitMinutes), callAt: Math.round(now + pointMinutes * MINUTE) };
+  const low = Math.max(0, Math.floor(aheadMinutes + Math.max(0, pointMinutes + model.residualLow * scale)));
+  const high = Math.ceil(aheadMinutes + pointMinutes + model.residualHigh * scale);
+  return { waitMinutes, lowMinutes: Math.min(low, waitMinutes), highMinutes: Math.max(high, waitMinutes), callAt: Math.round(now + (aheadMinutes + pointMinutes) * MINUTE) };
 }
 
 /**

@@ -13,9 +13,11 @@ describe('job messages', () => {
       { type: 'digest.service', weekStart: '2026-11-16' },
       { type: 'retention.run', at: AT },
       { type: 'business_snapshot.run', at: 0 },
+      { type: 'forecast.clinic', clinicId: 'clinic-a', at: AT },
+      { type: 'walk_out_model.refresh', at: AT },
     ] satisfies JobMessage[];
     for (const job of jobs) expect(JobMessageSchema.parse(job)).toEqual(job);
-    expect(JOB_TYPES).toEqual(['alerts.evaluate', 'alert.deliver', 'digest.clinic', 'digest.service', 'retention.run', 'business_snapshot.run']);
+    expect(JOB_TYPES).toEqual(['alerts.evaluate', 'alert.deliver', 'digest.clinic', 'digest.service', 'forecast.clinic', 'walk_out_model.refresh', 'retention.run', 'business_snapshot.run']);
   });
 
   it('should refuse what no attempt could run: unknown types, missing or malformed fields, no alert kind', () => {

@@ -19,6 +19,10 @@ export const JobMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('digest.clinic'), clinicId: z.string().min(1), weekStart: Monday }),
   /** The super admin's business digest for the week starting `weekStart`. */
   z.object({ type: z.literal('digest.service'), weekStart: Monday }),
+  /** Score a clinic's frozen forecasts of the days that have ended and freeze today's (its first hour). */
+  z.object({ type: z.literal('forecast.clinic'), clinicId: z.string().min(1), at: Instant }),
+  /** Refit the service's walk-out model from a sample of clinics' last four weeks, as of `at`. */
+  z.object({ type: z.literal('walk_out_model.refresh'), at: Instant }),
   /** Delete raw rows past the retention window, as of `at`. */
   z.object({ type: z.literal('retention.run'), at: Instant }),
   /** Write the business snapshots of the finished UTC days that have none, as of `at`. */

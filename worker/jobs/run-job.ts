@@ -7,6 +7,8 @@ import { snapshotMissingBusinessDays } from './business-snapshot.ts';
 import { sendClinicDigest, sendServiceDigest } from './digest-delivery.ts';
 import { enqueueJobs, type JobMessage } from './job-messages.ts';
 import { runRetention } from './retention.ts';
+import { runForecastJob } from '../use-cases/forecasts.ts';
+import { refreshServiceWalkOutModel } from '../use-cases/service-walk-out-model.ts';
 
 export async function runJob(runtime: Runtime, job: JobMessage): Promise<void> {
   const { db, logger } = runtime;
@@ -34,6 +36,16 @@ export async function runJob(runtime: Runtime, job: JobMessage): Promise<void> {
     case 'digest.service': {
       const outcome = await sendServiceDigest(runtime, job.weekStart);
       logger.info('service digest done', { job: job.type, weekStart: job.weekStart, ...outcome });
+      return;
+    }
+    case 'forecast.clinic': {
+      const outcome = await runForecastJob(db, job.clinicId, job.at);
+      logger.info('forecast job done', { job: job.type, clinicId: job.clinicId, ...outcome });
+      return;
+    }
+    case 'walk_out_model.refresh': {
+      const outcome = await refreshServiceWalkOutModel(db, job.at);
+      logger.info('service walk-out model refitted', { job: job.type, ...outcome });
       return;
     }
     case 'retention.run':

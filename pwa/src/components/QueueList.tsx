@@ -5,6 +5,7 @@ import { formatMinutes } from '../i18n/figures';
 import { locale, t } from '../i18n/locale';
 import { minutesWaitedNow } from '../live/clock-figures';
 import { positionWords, quoteWords, rangeWords } from '../live/estimate-words';
+import { walkOutMark } from '../live/walk-out-words';
 import { groupEntries, needsConfirmation, nextSteps } from '../reception/entry-actions';
 import { MoreIcon } from './icons';
 
@@ -22,8 +23,9 @@ export interface EntryControls {
  * Today's list: who is with the doctor, who waits (in ticket order), and, folded, who is done.
  * Tickets, states in words and minutes waited; each waiting patient's place in the line and the
  * range of their wait, as the queue last estimated it; for those called, what they had been told
- * beside what they waited. Reception gets each entry's next steps, and each waiting patient's
- * ticket as a QR code for their phone.
+ * beside what they waited; a waiting patient likely to leave before being called is marked.
+ * Reception gets each entry's next steps, and each waiting patient's ticket as a QR code for
+ * their phone.
  */
 export function QueueList(props: {
   entries: readonly TodayEntry[];
@@ -73,6 +75,7 @@ function EntryRow(props: { entry: TodayEntry; asOf: string; elapsedMs: number; c
   const position = () => (waiting() && props.entry.position !== null ? positionWords(props.entry.position, locale(), t()) : null);
   const estimate = () => (waiting() && props.entry.estimate !== null ? rangeWords(props.entry.estimate, t()) : null);
   const quoted = () => quoteWords(props.entry, t());
+  const walkOut = () => walkOutMark(props.entry, locale(), t());
   // Waiting rows are many and their steps rare (reception calls the next patient from the dock):
   // their steps fold behind one button. Rows with the doctor show theirs at once.
   const folds = () => props.entry.state === 'waiting';
@@ -97,6 +100,14 @@ function EntryRow(props: { entry: TodayEntry; asOf: string; elapsedMs: number; c
             )}
           </Show>
           <span class="entry-method">{t().entryMethod[props.entry.method]}</span>
+          <Show when={walkOut()}>
+            {(mark) => (
+              <span class="entry-risk" data-level={mark().level} title={mark().spoken}>
+                <span aria-hidden="true">{mark().text}</span>
+                <span class="visually-hidden">{mark().spoken}</span>
+              </span>
+            )}
+          </Show>
         </p>
         <p class="footnote">
           {props.entry.state === 'waiting' ? t().waitingFor(minutes()) : t().waited(minutes())}

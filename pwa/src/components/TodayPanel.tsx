@@ -6,6 +6,7 @@ import type { LiveActions, LiveView } from '../live/live-store';
 import { createTicker } from '../live/ticker';
 import { StaleNotice, UpdatedAgo } from './LiveStatus';
 import { TodayFigures } from './TodayFigures';
+import { UnusualNotice } from './UnusualNotice';
 
 /** "Mis à jour il y a …" and the waits move by the second at most. */
 const TICK_MS = 1_000;
@@ -20,8 +21,8 @@ export interface LiveDay {
 
 /**
  * A clinic's day, live, as Aujourd'hui and the admin's clinic page show it: since when it is
- * confirmed, a notice while it is stale, the figure cards with the doctor's presence, then
- * `children` if any. Figures wait for the first snapshot (live or remembered on the phone).
+ * confirmed, a notice while it is stale, the figure cards with the doctor's presence, what is
+ * unusual for the hour, then `children` if any. Figures wait for the first snapshot (live or remembered on the phone).
  */
 export function TodayPanel(props: {
   live: LiveView;
@@ -38,6 +39,7 @@ export function TodayPanel(props: {
           <UpdatedAgo confirmedAt={props.live.confirmedAt} now={now()} />
           <StaleNotice status={props.live.status} confirmedAt={props.live.confirmedAt} now={now()} onRetry={props.actions.retryNow} />
           <TodayFigures snapshot={snapshot()} stale={stale()} now={now()} presence={props.presence(snapshot)} />
+          <UnusualNotice unusual={snapshot().figures.unusual} />
           {props.children?.({ snapshot, now, stale })}
         </>
       )}

@@ -4,6 +4,7 @@
  * for its user (kept-answers.ts), which gives it back, marked, when the server cannot be reached.
  */
 import { query } from '@solidjs/router';
+import { fetchForecastAccuracy, parseForecastAccuracy } from '../api/forecasts';
 import {
   fetchAnalytics,
   fetchCharts,
@@ -26,6 +27,7 @@ export const chartsQuery = query(keepingAnswers('charts', fetchCharts, parseChar
 export const peakHoursQuery = query(keepingAnswers('peak-hours', fetchPeakHours, parsePeakHours), 'historyPeakHours');
 export const noShowsQuery = query(keepingAnswers('no-shows', fetchNoShows, parseNoShows), 'historyNoShows');
 export const estimatesQuery = query(keepingAnswers('estimates', fetchEstimates, parseEstimates), 'historyEstimates');
+export const forecastAccuracyQuery = query(keepingAnswers('forecast-accuracy', fetchForecastAccuracy, parseForecastAccuracy), 'historyForecastAccuracy');
 
 /** A clinic and a window: what every history answer but the weekly one is asked for. */
 export interface HistoryWindow {
@@ -39,5 +41,12 @@ export const windowArgs = (window: HistoryWindow): [string, Timeframe] => [windo
 /** The history screen's reads for a clinic and the window its address asks for (`?timeframe=`). */
 export function preloadHistory(clinicId: string, timeframe: string | readonly string[] | undefined): void {
   const args = windowArgs({ clinicId, timeframe: timeframeOf(timeframe) });
-  startReads([analyticsQuery(...args), chartsQuery(...args), estimatesQuery(...args), peakHoursQuery(...args), noShowsQuery(...args)]);
+  startReads([
+    analyticsQuery(...args),
+    chartsQuery(...args),
+    estimatesQuery(...args),
+    forecastAccuracyQuery(...args),
+    peakHoursQuery(...args),
+    noShowsQuery(...args),
+  ]);
 }

@@ -24,6 +24,8 @@ export const WEEK: HistoryFigures = {
   // 160 of the 198 called had a quote: 131 called within its range, 16 later than its top.
   estimates: { called: 160, meanAbsoluteErrorMinutes: 5.6, medianAbsoluteErrorMinutes: 4, withinRangeShare: 131 / 160, underQuotedShare: 16 / 160 },
   serviceLevel: { targetMinutes: 30, called: 198, calledWithinTarget: 162, share: 162 / 198 },
+  // The 208 patients who ended this week (called, or gone uncalled), each judged on the risks shown while they waited.
+  walkOutModel: { entries: 208, brier: 0.041, baseRateBrier: 0.052 },
 };
 
 /** A day the clinic was closed. */
@@ -46,4 +48,5 @@ export const QUIET_DAY: HistoryFigures = {
   unfinished: 0,
   estimates: { called: 0, meanAbsoluteErrorMinutes: null, medianAbsoluteErrorMinutes: null, withinRangeShare: null, underQuotedShare: null },
   serviceLevel: { targetMinutes: 30, called: 0, calledWithinTarget: 0, share: null },
+  walkOutModel: { entries: 0, brier: null, baseRateBrier: null },
 };

@@ -146,6 +146,38 @@ export const en: Messages = {
   estimateSpoken: (point: string, low: string, high: string) => `expected to be called in about ${point}, between ${low} and ${high}`,
   queuePosition: (position: number, ordinal: string) => (position === 1 ? 'Next' : `${ordinal} in line`),
   quotedAs: (estimate: string) => `quoted ${estimate}`,
+  walkOutRiskHigh: (share: string) => `Walk-out risk ${share}`,
+  walkOutRiskMedium: (share: string) => `walk-out ${share}`,
+  walkOutRiskSpoken: (level: 'medium' | 'high', share: string) => `${level === 'high' ? 'High' : 'Medium'} risk of leaving before being called: ${share}`,
+
+  unusualTitle: 'Unusual for this hour',
+  unusual: {
+    when: (weekday: string, hour: number) => `a ${weekday} at ${String(hour).padStart(2, '0')}:00`,
+    above: {
+      arrivals: (factor: string, when: string) => `${factor}× the usual arrivals for ${when}`,
+      waiting: (factor: string, when: string) => `${factor}× the usual number of patients waiting for ${when}`,
+      wait: (factor: string, when: string) => `${factor}× the usual wait for ${when}`,
+    },
+    below: {
+      arrivals: (factor: string, when: string) => `${factor}× fewer arrivals than usual for ${when}`,
+      waiting: (factor: string, when: string) => `${factor}× fewer patients waiting than usual for ${when}`,
+      wait: (factor: string, when: string) => `Waits ${factor}× shorter than usual for ${when}`,
+    },
+    none: {
+      arrivals: (usual: string, when: string) => `No arrivals in the last hour, where ${when} usually has ${usual}`,
+      waiting: (usual: string, when: string) => `Nobody waiting, where ${when} usually has ${usual}`,
+      wait: (usual: string, when: string) => `Waits under a minute in the last hour, where ${when} usually has ${usual}`,
+    },
+  },
+
+  foresightTitle: 'Forecasts',
+  forecast: {
+    tomorrow: (count: string, patients: number, range: string | null, peak: string | null) =>
+      `Tomorrow: ≈ ${count} ${patients === 1 ? 'patient' : 'patients'}${range === null ? '' : ` (${range})`}${peak === null ? '' : `, peak around ${peak}`}`,
+    tomorrowNone: 'Tomorrow: closed or no patient expected',
+    clock: (hour: number, minute: number) => `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`,
+    dayEnd: (expected: string, range: string | null) => `Estimated end around ${expected}${range === null ? '' : ` (${range})`}`,
+  },
 
   connectionLive: 'Live',
   connectionConnecting: 'Connecting…',
@@ -314,6 +346,42 @@ export const en: Messages = {
   byHourCaption: (target: string) => `Share of patients called within the quoted range and within ${target}, by hour of the call`,
   byHourExplained: 'Each patient counts in the hour they were called.',
   minutesValue: (value: string) => `${value}\u00a0min`,
+  forecastTitle: 'Forecast and reality',
+  forecastExplained:
+    'Every night, Pulse forecasts the arrivals of the day ahead, with a range meant to hold the actual number 8 times in 10. Once the day is over, the forecast is compared with the actual arrivals.',
+  forecastPerDay: 'Forecast and actual arrivals, by day',
+  forecastTableCaption: 'Forecast and reality, day by day',
+  seriesExpected: 'Forecast',
+  seriesForecastRange: 'Forecast range',
+  seriesActual: 'Actual',
+  columnExpected: 'Forecast',
+  columnForecastRange: 'Range',
+  columnActual: 'Actual',
+  columnForecastError: 'Error',
+  columnNaiveError: 'Naive forecast’s error',
+  walkOutTitle: 'Walk-out risk',
+  walkOutExplained:
+    'For each waiting patient, Pulse estimates the risk that they leave before being called. Each patient who then leaves or is called judges that risk, against the clinic’s average share of walk-outs alone.',
+  foresight: {
+    forecastNone: 'No forecast judged yet.',
+    forecastJudged: (days: string, dayCount: number, error: string, inside: number | null) =>
+      `Over ${days} ${dayCount === 1 ? 'day' : 'days'}, the forecast was off by ${error} a day on average` +
+      (inside === null
+        ? '.'
+        : inside === 0
+          ? '; no hour stayed within the range.'
+          : `; ${inside} ${inside === 1 ? 'hour' : 'hours'} in 10 stayed within the range.`),
+    naiveJudged: (error: string) => `The naive forecast (same day the week before) was off by ${error} a day.`,
+    patients: (count: string, patients: number) => `${count} ${patients === 1 ? 'patient' : 'patients'}`,
+    lessThanOnePatient: 'less than one patient',
+    walkOutTooEarly: (judged: string, judgedCount: number, needed: string) =>
+      `Too early to judge the walk-out risk: ${judged} ${judgedCount === 1 ? 'patient' : 'patients'} of the ${needed} needed.`,
+    walkOutNothingToPredict: (judged: string) => `All ${judged} patients had the same outcome: the walk-out risk had nothing to predict.`,
+    walkOutBetter: (improvement: string, judged: string) => `The walk-out risk was ${improvement} more accurate than the average alone, over ${judged} patients.`,
+    walkOutNoBetter: (judged: string) => `The walk-out risk did no better than the average alone, over ${judged} patients.`,
+    walkOutWorse: (worsening: string, judged: string) =>
+      `The walk-out risk was ${worsening} less accurate than the average alone, over ${judged} patients: better not rely on it.`,
+  },
 
   settingsTitle: 'Settings',
   settingsLink: 'Notifications, language and weekly digest',

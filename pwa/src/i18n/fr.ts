@@ -152,6 +152,47 @@ export const fr = {
   queuePosition: (position: number, ordinal: string) => (position === 1 ? 'Prochain' : `${ordinal} dans la file`),
   /** Once called: what the patient was told at check-in, beside what they waited. */
   quotedAs: (estimate: string) => `annoncé ${estimate}`,
+  /** PRODUCT: walk-out risk of a waiting patient, as a mark on their row: `share` is "72 %". */
+  walkOutRiskHigh: (share: string) => `Risque de départ ${share}`,
+  walkOutRiskMedium: (share: string) => `départ ${share}`,
+  walkOutRiskSpoken: (level: 'medium' | 'high', share: string) =>
+    `Risque ${level === 'high' ? 'élevé' : 'moyen'} de partir avant d’être appelé\u00a0: ${share}`,
+
+  /** PRODUCT: unusual for this hour, a notice under the figures (live/unusual-words.ts). */
+  unusualTitle: 'Inhabituel pour cette heure',
+  unusual: {
+    /** The usual's weekday and hour: "un mardi à 10 h". */
+    when: (weekday: string, hour: number) => `un ${weekday} à ${hour}\u00a0h`,
+    /** `factor` is "2,5". */
+    above: {
+      arrivals: (factor: string, when: string) => `${factor}× plus d’arrivées qu’${when}`,
+      waiting: (factor: string, when: string) => `${factor}× plus de patients en salle qu’${when}`,
+      wait: (factor: string, when: string) => `${factor}× plus d’attente qu’${when}`,
+    },
+    below: {
+      arrivals: (factor: string, when: string) => `${factor}× moins d’arrivées qu’${when}`,
+      waiting: (factor: string, when: string) => `${factor}× moins de patients en salle qu’${when}`,
+      wait: (factor: string, when: string) => `${factor}× moins d’attente qu’${when}`,
+    },
+    /** Nobody (no minute) where some are usual: a factor would be infinite. */
+    none: {
+      arrivals: (usual: string, when: string) => `Aucune arrivée depuis une heure, contre ${usual} d’habitude ${when}`,
+      waiting: (usual: string, when: string) => `Salle d’attente vide, contre ${usual} patients d’habitude ${when}`,
+      wait: (usual: string, when: string) => `Moins d’une minute d’attente depuis une heure, contre ${usual} d’habitude ${when}`,
+    },
+  },
+
+  /** PRODUCT: forecast, the lines under the figures (live/forecast-words.ts). */
+  foresightTitle: 'Prévisions',
+  forecast: {
+    /** `count` is the expected total written out, `patients` the number it agrees with. */
+    tomorrow: (count: string, patients: number, range: string | null, peak: string | null) =>
+      `Demain\u00a0: ≈ ${count} ${patients >= 2 ? 'patients' : 'patient'}${range === null ? '' : ` (${range})`}${peak === null ? '' : `, pic vers ${peak}`}`,
+    tomorrowNone: 'Demain\u00a0: fermé ou aucun patient attendu',
+    /** A time on the clinic's wall clock: "18 h 40", "10 h". */
+    clock: (hour: number, minute: number) => (minute === 0 ? `${hour}\u00a0h` : `${hour}\u00a0h\u00a0${String(minute).padStart(2, '0')}`),
+    dayEnd: (expected: string, range: string | null) => `Fin estimée vers ${expected}${range === null ? '' : ` (${range})`}`,
+  },
 
   connectionLive: 'En direct',
   connectionConnecting: 'Connexion…',
@@ -323,6 +364,46 @@ export const fr = {
   byHourExplained: 'Chaque patient compte à l’heure où il a été appelé.',
   /** A value on a chart's axis or in its tooltip: "4,5 min". */
   minutesValue: (value: string) => `${value}\u00a0min`,
+  forecastTitle: 'Prévision et réalité',
+  forecastExplained:
+    'Chaque nuit, Pulse prévoit les arrivées du jour qui commence, avec une fourchette faite pour contenir le nombre réel 8 fois sur 10. Chaque jour terminé, la prévision est comparée aux arrivées réelles.',
+  forecastPerDay: 'Arrivées prévues et réelles, par jour',
+  forecastTableCaption: 'Prévision et réalité, jour par jour',
+  seriesExpected: 'Prévues',
+  seriesForecastRange: 'Fourchette prévue',
+  seriesActual: 'Réelles',
+  columnExpected: 'Prévues',
+  columnForecastRange: 'Fourchette',
+  columnActual: 'Réelles',
+  columnForecastError: 'Écart',
+  columnNaiveError: 'Écart de la prévision naïve',
+  walkOutTitle: 'Risque de départ',
+  walkOutExplained:
+    'Pour chaque patient en attente, Pulse estime le risque qu’il parte avant d’être appelé. Chaque patient parti ou appelé sert ensuite à juger ce risque, comparé à la seule moyenne des départs du cabinet.',
+  /** How well the forecast and the walk-out risk held (history/foresight-words.ts). */
+  foresight: {
+    forecastNone: 'Pas encore de prévision jugée.',
+    /** `error` is "4 patients"; `inside` out of 10 hours, null when no hour was judged. */
+    forecastJudged: (days: string, dayCount: number, error: string, inside: number | null) =>
+      `Sur ${days} ${dayCount >= 2 ? 'jours' : 'jour'}, la prévision s’est trompée de ${error} par jour en moyenne` +
+      (inside === null
+        ? '.'
+        : inside === 0
+          ? '\u00a0; aucune heure n’est restée dans la fourchette.'
+          : `\u00a0; ${inside} ${inside >= 2 ? 'heures sur 10 sont restées' : 'heure sur 10 est restée'} dans la fourchette.`),
+    /** The seasonal naive forecast, the baseline: `error` is "7 patients". */
+    naiveJudged: (error: string) => `La prévision naïve (même jour la semaine d’avant) se trompait de ${error} par jour.`,
+    /** A whole number of patients, "less than one" under a half. */
+    patients: (count: string, patients: number) => `${count} ${patients >= 2 ? 'patients' : 'patient'}`,
+    lessThanOnePatient: 'moins d’un patient',
+    walkOutTooEarly: (judged: string, judgedCount: number, needed: string) =>
+      `Trop tôt pour juger le risque de départ\u00a0: ${judged} ${judgedCount >= 2 ? 'patients' : 'patient'} sur les ${needed} nécessaires.`,
+    walkOutNothingToPredict: (judged: string) => `Sur ${judged} patients, tous ont eu la même issue\u00a0: le risque de départ n’avait rien à prévoir.`,
+    walkOutBetter: (improvement: string, judged: string) => `Le risque de départ a été ${improvement} plus juste que la moyenne seule, sur ${judged} patients.`,
+    walkOutNoBetter: (judged: string) => `Le risque de départ n’a pas fait mieux que la moyenne seule, sur ${judged} patients.`,
+    walkOutWorse: (worsening: string, judged: string) =>
+      `Le risque de départ a été ${worsening} moins juste que la moyenne seule, sur ${judged} patients\u00a0: mieux vaut ne pas s’y fier.`,
+  },
 
   settingsTitle: 'Réglages',
   settingsLink: 'Notifications, langue et résumé hebdomadaire',

@@ -3,6 +3,7 @@ import { createEffect, on, Show, type JSX } from 'solid-js';
 import { ClinicHeader } from '../components/ClinicHeader';
 import { AccuracyByHour } from '../components/history/AccuracyByHour';
 import { AccuracyChart } from '../components/history/AccuracyChart';
+import { ForecastChart } from '../components/history/ForecastChart';
 import { HistoryFigures } from '../components/history/HistoryFigures';
 import { HistoryPanel } from '../components/history/HistoryPanel';
 import { NoShowPattern } from '../components/history/NoShowPattern';
@@ -10,8 +11,18 @@ import { PeakHours } from '../components/history/PeakHours';
 import { ServiceLevelChart } from '../components/history/ServiceLevelChart';
 import { TimeframePicker } from '../components/history/TimeframePicker';
 import { TrendChart } from '../components/history/TrendChart';
+import { WalkOutRisk } from '../components/history/WalkOutRisk';
 import { t } from '../i18n/locale';
-import { analyticsQuery, chartsQuery, estimatesQuery, noShowsQuery, peakHoursQuery, windowArgs, type HistoryWindow } from '../history/history-queries';
+import {
+  analyticsQuery,
+  chartsQuery,
+  estimatesQuery,
+  forecastAccuracyQuery,
+  noShowsQuery,
+  peakHoursQuery,
+  windowArgs,
+  type HistoryWindow,
+} from '../history/history-queries';
 import { watchKept, type Kept } from '../history/kept-answers';
 import { timeframeOf } from '../history/timeframe';
 import { createScreenRead, type NamedQuery } from '../session/screen-read';
@@ -21,7 +32,8 @@ import { RECHECK_MS, useSession } from '../session/SessionProvider';
  * The selected clinic's trends over a window kept in the address (`?timeframe=90d`), so a link or
  * a reload opens the same one: the window's figures against the window before, the daily curves,
  * how close the quoted waits came and how soon patients were called (by day, then by hour of the
- * call), the peak hours and the no-shows by weekday. Each part loads, fails and retries on its own.
+ * call), how the arrivals forecast and the walk-out risk held, the peak hours and the no-shows by
+ * weekday. Each part loads, fails and retries on its own.
  * Loaded on first visit (App.tsx), with chart.js behind it.
  */
 export default function History(): JSX.Element {
@@ -67,6 +79,7 @@ function ClinicHistory(props: { window: HistoryWindow; onAccessLost: () => void 
   const analytics = createScreenRead(watched(analyticsQuery), asked, props.onAccessLost);
   const charts = createScreenRead(watched(chartsQuery), asked, props.onAccessLost);
   const estimates = createScreenRead(watched(estimatesQuery), asked, props.onAccessLost);
+  const forecasts = createScreenRead(watched(forecastAccuracyQuery), asked, props.onAccessLost);
   const peakHours = createScreenRead(watched(peakHoursQuery), asked, props.onAccessLost);
   const noShows = createScreenRead(watched(noShowsQuery), asked, props.onAccessLost);
   createEffect(
@@ -75,7 +88,7 @@ function ClinicHistory(props: { window: HistoryWindow; onAccessLost: () => void 
       () => {
         if (!showsKept) return;
         showsKept = false;
-        for (const read of [analytics, charts, estimates, peakHours, noShows]) read.retry();
+        for (const read of [analytics, charts, estimates, forecasts, peakHours, noShows]) read.retry();
       },
       { defer: true },
     ),
@@ -97,6 +110,12 @@ function ClinicHistory(props: { window: HistoryWindow; onAccessLost: () => void 
         </HistoryPanel>
         <HistoryPanel title={t().byHourTitle} answer={estimates.answer} onRetry={estimates.retry}>
           {(answer) => <AccuracyByHour answer={answer()} />}
+        </HistoryPanel>
+        <HistoryPanel title={t().forecastTitle} answer={forecasts.answer} onRetry={forecasts.retry}>
+          {(answer) => <ForecastChart answer={answer()} />}
+        </HistoryPanel>
+        <HistoryPanel title={t().walkOutTitle} answer={analytics.answer} onRetry={analytics.retry}>
+          {(answer) => <WalkOutRisk answer={answer()} />}
         </HistoryPanel>
         <HistoryPanel title={t().peakTitle} answer={peakHours.answer} onRetry={peakHours.retry}>
           {(answer) => <PeakHours answer={answer()} />}

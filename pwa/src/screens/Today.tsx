@@ -6,14 +6,17 @@ import { PresenceBadge, PresenceSwitch } from '../components/Presence';
 import { QueueList, type EntryControls } from '../components/QueueList';
 import { ReceptionDock } from '../components/ReceptionDock';
 import { TicketQrDialog } from '../components/TicketQrDialog';
+import { TodayForesight } from '../components/TodayForesight';
 import { TodayPanel } from '../components/TodayPanel';
 import { t } from '../i18n/locale';
+import { createForesightStore } from '../live/foresight-store';
 import { createLiveStore } from '../live/live-store';
 import { createReceptionStore } from '../reception/reception-store';
 import { useSession } from '../session/SessionProvider';
 
 /**
- * The doctor's default screen: the selected clinic's day, live. Clinic members get reception's
+ * The doctor's default screen: the selected clinic's day, live, and what the forecast says of its
+ * end and of tomorrow. Clinic members get reception's
  * controls (walk-ins, calls, each entry's next step, a waiting patient's ticket as a QR code, the
  * doctor's presence); the super admin reads the same screen without them.
  */
@@ -26,6 +29,7 @@ export default function Today(): JSX.Element {
   const recheckSession = (): void => void sessionActions.reload();
   const [live, liveActions] = createLiveStore({ clinicId, onRefused: recheckSession });
   const [reception, receptionActions] = createReceptionStore({ clinicId, onSessionEnded: recheckSession });
+  const foresight = createForesightStore({ clinicId, figuresChanged: () => live.snapshot?.figures.asOf });
   /** The waiting patient whose ticket link is shown as a QR code, if any. */
   const [ticketFor, setTicketFor] = createSignal<TodayEntry | null>(null);
 
@@ -70,12 +74,15 @@ export default function Today(): JSX.Element {
           )}
         >
           {(day) => (
-            <QueueList
-              entries={day.snapshot().entries}
-              asOf={day.snapshot().figures.asOf}
-              elapsedMs={day.stale() ? 0 : Math.max(0, day.now() - day.snapshot().receivedAt)}
-              controls={entryControls()}
-            />
+            <>
+              <TodayForesight foresight={foresight} />
+              <QueueList
+                entries={day.snapshot().entries}
+                asOf={day.snapshot().figures.asOf}
+                elapsedMs={day.stale() ? 0 : Math.max(0, day.now() - day.snapshot().receivedAt)}
+                controls={entryControls()}
+              />
+            </>
           )}
         </TodayPanel>
         <Show when={canReceive()} fallback={<p class="footnote">{t().readOnly}</p>}>

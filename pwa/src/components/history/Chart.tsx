@@ -3,15 +3,26 @@ import { createEffect, createSignal, onCleanup, Show, untrack, type JSX } from '
 import { formatCount } from '../../i18n/figures';
 import { locale, t } from '../../i18n/locale';
 import { theme } from '../../theme';
+import { translucent } from './chart-colours';
 
-/** A series' colour, named after what it means rather than its hue: it follows the theme. */
-export type ChartTone = 'brand' | 'ok' | 'danger';
+/** A series' colour, named after what it means rather than its hue: it follows the theme. `neutral` is the text's own ink. */
+export type ChartTone = 'brand' | 'ok' | 'danger' | 'neutral';
 
 export interface ChartSeries {
   label: string;
   tone: ChartTone;
   /** One value per label; null leaves a gap (a weekday without patients has no rate). */
   values: readonly (number | null)[];
+  /** A dashed line: what was expected, beside the solid line of what happened. */
+  dashed?: boolean;
+}
+
+/** A range per label (low, high), drawn as a pale bar behind the series: what a forecast's range allowed. */
+export interface ChartBand {
+  label: string;
+  tone: ChartTone;
+  /** One per label; null leaves a gap. */
+  ranges: readonly (readonly [low: number, high: number] | null)[];
 }
 
 export interface ChartProps {
@@ -24,9 +35,11 @@ export interface ChartProps {
   format?: (value: number) => string;
   /** A sparkline: the curve alone, without axes, legend or dots; its figures are said in words beside it. */
   compact?: boolean;
+  /** A range behind the series, as pale floating bars. */
+  band?: ChartBand;
 }
 
-type PulseChart = ChartJs<'line' | 'bar', (number | null)[], string>;
+type PulseChart = ChartJs<'line' | 'bar', (number | [number, number] | null)[], string>;
 type ChartSetup = typeof import('./chart-setup');
 
 let setup: Promise<ChartSetup> | undefined;
@@ -41,7 +54,7 @@ function loadChartSetup(): Promise<ChartSetup> {
 }
 
 /** The stylesheet's custom properties each colour comes from (styles.css, one light-dark() pair each). */
-const PALETTE_PROPERTIES = { brand: '--brand', ok: '--ok', danger: '--danger', text: '--text-muted', grid: '--border' } as const;
+const PALETTE_PROPERTIES = { brand: '--brand', ok: '--ok', danger: '--danger', neutral: '--text', text: '--text-muted', grid: '--border' } as const;
 type Palette = Record<keyof typeof PALETTE_PROPERTIES, string>;
 
 /**
@@ -57,6 +70,7 @@ function readPalette(probe: HTMLElement): Palette {
     brand: colour(PALETTE_PROPERTIES.brand),
     ok: colour(PALETTE_PROPERTIES.ok),
     danger: colour(PALETTE_PROPERTIES.danger),
+    neutral: colour(PALETTE_PROPERTIES.neutral),
     text: colour(PALETTE_PROPERTIES.text),
     grid: colour(PALETTE_PROPERTIES.grid),
   };
@@ -65,6 +79,12 @@ function readPalette(probe: HTMLElement): Palette {
 /** Past this many points a line shows no dots: 90 dots on a phone's width are a smudge. */
 const DOTS_UP_TO = 31;
 
+/** How much of its colour a band keeps: enough to see the range, little enough to read the lines over it. */
+const BAND_ALPHA = 0.22;
+
+const isRange = (value: unknown): value is [number, number] =>
+  Array.isArray(value) && value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'number';
+
 interface Drawing {
   type: ChartProps['type'];
   labels: readonly string[];
@@ -72,6 +92,7 @@ interface Drawing {
   format: (value: number) => string;
   wholeNumbers: boolean;
   compact: boolean;
+  band: ChartBand | undefined;
 }
 
 function draw(chart: PulseChart, drawing: Drawing, palette: Palette): void {
@@ -84,25 +105,52 @@ function draw(chart: PulseChart, drawing: Drawing, palette: Palette): void {
     borderColor: palette[series.tone],
     backgroundColor: palette[series.tone],
     borderWidth: drawing.type === 'line' ? 2 : 0,
+    borderDash: series.dashed === true ? [6, 4] : [],
     borderRadius: 4,
     pointRadius: dots,
     pointHoverRadius: 4,
+    // Over the band: chart.js draws the lowest order last.
+    order: 0,
   }));
+  const band = drawing.band;
+  if (band !== undefined) {
+    chart.data.datasets.push({
+      type: 'bar',
+      label: band.label,
+      data: band.ranges.map((range) => (range === null ? null : [range[0], range[1]])),
+      backgroundColor: translucent(palette[band.tone], BAND_ALPHA),
+      borderWidth: 0,
+      borderRadius: 4,
+      order: 1,
+    });
+  }
   chart.options = {
     responsive: true,
     maintainAspectRatio: false,
     animation: reducedMotion ? false : { duration: 250 },
     interaction: { mode: 'index', intersect: false },
     plugins: {
-      legend: { display: drawing.series.length > 1 && !drawing.compact, labels: { color: palette.text, boxWidth: 12, boxHeight: 12 } },
+      legend: {
+        display: drawing.series.length + (drawing.band === undefined ? 0 : 1) > 1 && !drawing.compact,
+        labels: { color: palette.text, boxWidth: 12, boxHeight: 12 },
+      },
       tooltip: {
         callbacks: {
-          label: (item) => t().chartTooltip(item.dataset.label ?? '', item.parsed.y === null ? t().noFigure : drawing.format(item.parsed.y)),
+          label: (item) => {
+            // A band's value is its range: both bounds, never only the top the bar reaches.
+            const value = isRange(item.raw)
+              ? `${drawing.format(item.raw[0])}–${drawing.format(item.raw[1])}`
+              : item.parsed.y === null
+                ? t().noFigure
+                : drawing.format(item.parsed.y);
+            return t().chartTooltip(item.dataset.label ?? '', value);
+          },
         },
       },
     },
     scales: {
-      x: { display: !drawing.compact, ticks: { color: palette.text, maxRotation: 0, autoSkipPadding: 6 }, grid: { display: false }, border: { color: palette.grid } },
+      // Bars, a band's too, sit inside their day rather than half off the chart's edges.
+      x: { display: !drawing.compact, offset: drawing.type === 'bar' || drawing.band !== undefined, ticks: { color: palette.text, maxRotation: 0, autoSkipPadding: 6 }, grid: { display: false }, border: { color: palette.grid } },
       y: {
         display: !drawing.compact,
         beginAtZero: true,
@@ -151,6 +199,7 @@ export function Chart(props: ChartProps): JSX.Element {
       format: props.format ?? ((value) => formatCount(value, locale())),
       wholeNumbers: props.format === undefined,
       compact: props.compact === true,
+      band: props.band,
     };
     // theme.ts repaints <html> just after its signal changes: colours are read once it has.
     let wanted = true;

@@ -1,0 +1,108 @@
+/**
+ * What forecasts read and keep: a clinic's check-ins per clinic day and local hour from its hourly
+ * rollups (a primary-key range scan, days with no check-in absent), and its frozen day forecasts
+ * (`day_forecasts`): written once at the clinic's midnight, scored once when the day has ended.
+ */
+import { and, asc, between, eq, gte, isNull, lt, min, sql } from 'drizzle-orm';
+import type { ArrivalForecast, ForecastScore, HourArrivals } from '../../worker/domain/arrival-forecast.ts';
+import type { Database } from '../client.ts';
+import { clinics } from '../schema/clinics.ts';
+import { dayForecasts } from '../schema/forecasts.ts';
+import { dailyRollups, hourlyRollups } from '../schema/rollups.ts';
+
+export interface ForecastClinic {
+  id: string;
+  timezone: string;
+  createdAt: number;
+  /** The first clinic day with any rollup (a clinic imported with its past has days before its creation). */
+  firstRollupDay: string | null;
+}
+
+export async function readForecastClinic(db: Database, clinicId: string): Promise<ForecastClinic | undefined> {
+  const [[clinic], [first]] = await db.batch([
+    db.select({ id: clinics.id, timezone: clinics.timezone, createdAt: clinics.createdAt }).from(clinics).where(eq(clinics.id, clinicId)).limit(1),
+    db.select({ day: min(dailyRollups.day) }).from(dailyRollups).where(eq(dailyRollups.clinicId, clinicId)),
+  ]);
+  return clinic === undefined ? undefined : { ...clinic, firstRollupDay: first?.day ?? null };
+}
+
+/** Check-ins per clinic day and local hour over the days `[fromDay, toDay)`; hours without any are absent. */
+export async function readHourlyArrivals(db: Database, clinicId: string, fromDay: string, toDay: string): Promise<HourArrivals[]> {
+  const arrivals = sql<number>`sum(${hourlyRollups.checkinsQr} + ${hourlyRollups.checkinsManual})`;
+  return db
+    .select({ day: hourlyRollups.day, hour: hourlyRollups.hour, arrivals })
+    .from(hourlyRollups)
+    .where(and(eq(hourlyRollups.clinicId, clinicId), gte(hourlyRollups.day, fromDay), lt(hourlyRollups.day, toDay)))
+    // A fall-back day's repeated hour is two buckets with one label: summed, as forecasts count it.
+    .groupBy(hourlyRollups.day, hourlyRollups.hour)
+    .having(sql`${arrivals} > 0`);
+}
+
+export type FrozenForecast = typeof dayForecasts.$inferSelect;
+
+export async function readFrozenForecast(db: Database, clinicId: string, day: string): Promise<FrozenForecast | undefined> {
+  const [row] = await db.select().from(dayForecasts).where(and(eq(dayForecasts.clinicId, clinicId), eq(dayForecasts.day, day))).limit(1);
+  return row;
+}
+
+/** Keeps `forecast` as the clinic's frozen forecast of its day, unless one is already kept: the first one stands. */
+export async function freezeForecast(db: Database, clinicId: string, forecast: ArrivalForecast, frozenAt: number): Promise<void> {
+  await db
+    .insert(dayForecasts)
+    .values({
+      clinicId,
+      day: forecast.day,
+      method: forecast.method,
+      hours: forecast.hours,
+      expected: forecast.total.expected,
+      low: forecast.total.low,
+      high: forecast.total.high,
+      frozenAt,
+    })
+    .onConflictDoNothing();
+}
+
+/** Frozen forecasts of days before `beforeDay` not scored yet, oldest first. */
+export async function unscoredForecasts(db: Database, clinicId: string, beforeDay: string, limit: number): Promise<FrozenForecast[]> {
+  return db
+    .select()
+    .from(dayForecasts)
+    .where(and(eq(dayForecasts.clinicId, clinicId), lt(dayForecasts.day, beforeDay), isNull(dayForecasts.scoredAt)))
+    .orderBy(asc(dayForecasts.day))
+    .limit(limit);
+}
+
+/** Writes a day's score once: a second scoring (a job run twice) changes nothing. */
+export async function recordForecastScore(
+  db: Database,
+  clinicId: string,
+  day: string,
+  score: ForecastScore,
+  naive: Pick<ForecastScore, 'totalAbsError' | 'hourlyAbsErrorSum'>,
+  scoredAt: number,
+): Promise<void> {
+  await db
+    .update(dayForecasts)
+    .set({
+      actual: score.actualTotal,
+      actualHours: score.hours,
+      absError: score.totalAbsError,
+      totalInside: score.totalInside,
+      hoursScored: score.hoursScored,
+      hoursInside: score.hoursInside,
+      hourlyAbsErrorSum: score.hourlyAbsErrorSum,
+      naiveAbsError: naive.totalAbsError,
+      naiveHourlyAbsErrorSum: naive.hourlyAbsErrorSum,
+      scoredAt,
+    })
+    .where(and(eq(dayForecasts.clinicId, clinicId), eq(dayForecasts.day, day), isNull(dayForecasts.scoredAt)));
+}
+
+/** The scored forecasts of the days `[from, to]`, oldest first. */
+export async function scoredForecasts(db: Database, clinicId: string, from: string, to: string): Promise<FrozenForecast[]> {
+  return db
+    .select()
+    .from(dayForecasts)
+    .where(and(eq(dayForecasts.clinicId, clinicId), between(dayForecasts.day, from, to), sql`${dayForecasts.scoredAt} is not null`))
+    .orderBy(asc(dayForecasts.day));
+}
