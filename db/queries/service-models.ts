@@ -1,11 +1,22 @@
 /** The models fitted over the whole service (`service_models`), and the clinics they learn from. */
 import { and, eq, gte, isNull, sql } from 'drizzle-orm';
+import { SERVICE_WALK_OUT_PRIOR, WalkOutModelSchema, type WalkOutModel } from '../../worker/domain/walk-out-risk.ts';
 import type { Database } from '../client.ts';
 import { clinics } from '../schema/clinics.ts';
 import { serviceModels } from '../schema/models.ts';
 import { dailyRollups } from '../schema/rollups.ts';
 
 export type ServiceModelRow = typeof serviceModels.$inferSelect;
+
+export const WALK_OUT_MODEL_KIND = 'walk_out';
+
+/** The service's walk-out model as last fitted, or the documented default when there is none (or it does not hold together). */
+export async function readServiceWalkOutModel(db: Database): Promise<WalkOutModel> {
+  const row = await readServiceModel(db, WALK_OUT_MODEL_KIND);
+  if (row === undefined) return SERVICE_WALK_OUT_PRIOR;
+  const parsed = WalkOutModelSchema.safeParse(JSON.parse(row.model));
+  return parsed.success ? parsed.data : SERVICE_WALK_OUT_PRIOR;
+}
 
 export async function readServiceModel(db: Database, kind: string): Promise<ServiceModelRow | undefined> {
   const [row] = await db.select().from(serviceModels).where(eq(serviceModels.kind, kind)).limit(1);

@@ -26,8 +26,8 @@ describe('a clinic history from its rollups (hand-built, days relative to today 
     const days: Array<[number, RollupCounters]> = [
       // The current 7 days: today and two days ago. Quotes: today errors 1 and 5 (median 3), two
       // days ago 0, 2 and 7 (median 2); the week's median is 2, not a mean of medians.
-      [0, counters({ checkinsQr: 3, checkinsManual: 1, seen: 2, noShows: 1, waitSumMs: 40 * MINUTE, waitCount: 2, waitMaxMs: 25 * MINUTE, consultSumMs: 30 * MINUTE, consultCount: 2, smsSent: 4, smsFailed: 1, smsCostMinor: 160, calledWithinTarget: 2, quoted: 2, quoteAbsErrorSum: 6, quoteWithinRange: 1, quoteUnderQuoted: 1, quoteAbsErrors: { 1: 1, 5: 1 } })],
-      [-2, counters({ checkinsQr: 1, checkinsManual: 3, seen: 4, waitSumMs: 60 * MINUTE, waitCount: 4, waitMaxMs: 30 * MINUTE, consultSumMs: 40 * MINUTE, consultCount: 4, smsSent: 2, smsCostMinor: 80, unfinished: 1, calledWithinTarget: 3, quoted: 3, quoteAbsErrorSum: 9, quoteWithinRange: 3, quoteAbsErrors: { 0: 1, 2: 1, 7: 1 } })],
+      [0, counters({ checkinsQr: 3, checkinsManual: 1, seen: 2, noShows: 1, waitSumMs: 40 * MINUTE, waitCount: 2, waitMaxMs: 25 * MINUTE, consultSumMs: 30 * MINUTE, consultCount: 2, smsSent: 4, smsFailed: 1, smsCostMinor: 160, calledWithinTarget: 2, quoted: 2, quoteAbsErrorSum: 6, quoteWithinRange: 1, quoteUnderQuoted: 1, quoteAbsErrors: { 1: 1, 5: 1 }, walkOutScored: 2, walkOutBrierSum: 0.3, walkOutBaseRateBrierSum: 0.5 })],
+      [-2, counters({ checkinsQr: 1, checkinsManual: 3, seen: 4, waitSumMs: 60 * MINUTE, waitCount: 4, waitMaxMs: 30 * MINUTE, consultSumMs: 40 * MINUTE, consultCount: 4, smsSent: 2, smsCostMinor: 80, unfinished: 1, calledWithinTarget: 3, quoted: 3, quoteAbsErrorSum: 9, quoteWithinRange: 3, quoteAbsErrors: { 0: 1, 2: 1, 7: 1 }, walkOutScored: 3, walkOutBrierSum: 0.15, walkOutBaseRateBrierSum: 0.4 })],
       // The 7 days before.
       [-8, counters({ checkinsQr: 2, checkinsManual: 2, seen: 3, noShows: 1, waitSumMs: 30 * MINUTE, waitCount: 3, waitMaxMs: 12 * MINUTE, consultSumMs: 36 * MINUTE, consultCount: 3, calledWithinTarget: 3, quoted: 2, quoteAbsErrorSum: 4, quoteWithinRange: 1, quoteAbsErrors: { 2: 2 } })],
       // Further back: in the previous 30 days, and in the year.
@@ -67,6 +67,8 @@ describe('a clinic history from its rollups (hand-built, days relative to today 
       // Errors 0, 1, 2, 5, 7; 5 of 6 calls within the 30-minute default target.
       estimates: { called: 5, meanAbsoluteErrorMinutes: 3, medianAbsoluteErrorMinutes: 2, withinRangeShare: 0.8, underQuotedShare: 0.2 },
       serviceLevel: { targetMinutes: 30, called: 6, calledWithinTarget: 5, share: 0.8333 },
+      // Five entries' walk-out risks scored: Brier (0.3 + 0.15) ÷ 5, the base rate's (0.5 + 0.4) ÷ 5.
+      walkOutModel: { entries: 5, brier: 0.09, baseRateBrier: 0.18 },
     });
     expect(body.previous).toMatchObject({
       patients: 4, seen: 3, noShows: 1, noShowRate: 0.25, avgWaitMinutes: 10, maxWaitMinutes: 12, avgConsultationMinutes: 12, qrShare: 0.5, smsSent: 0, unfinished: 0,

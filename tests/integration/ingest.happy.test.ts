@@ -72,7 +72,7 @@ describe('a morning at clinic A, sent by its queue app', () => {
       { ticketNumber: 2, state: 'no_show', method: 'manual' },
       { ticketNumber: 3, state: 'waiting', method: 'qr' },
     ]);
-    expect(Object.keys(list.entries[0] ?? {}).sort()).toEqual(['checkedInAt', 'entryId', 'estimate', 'method', 'minutesWaited', 'position', 'quote', 'state', 'ticketNumber', 'waitedMinutes']);
+    expect(Object.keys(list.entries[0] ?? {}).sort()).toEqual(['checkedInAt', 'entryId', 'estimate', 'method', 'minutesWaited', 'position', 'quote', 'state', 'ticketNumber', 'waitedMinutes', 'walkOutRisk']);
   });
 
   it("should keep clinic B's figures apart", async () => {

@@ -27,7 +27,7 @@ import {
 } from './loaded-queue.ts';
 import { flushOutbox, nextFlushDelayMs } from './outbox.ts';
 import { migrateQueueStorage, outboxBacklog, readArchived, writeArchived, writeSettings, writeWalkOutPrior } from './storage.ts';
-import { readServiceWalkOutModel } from '../use-cases/service-walk-out-model.ts';
+import { readServiceWalkOutModel } from '../../db/queries/service-models.ts';
 
 /**
  * One clinic's live queue: the single writer of its day. It applies events in order, keeps the

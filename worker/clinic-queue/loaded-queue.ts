@@ -14,7 +14,7 @@ import { defaultDayModels, fitDayModels, type DayModels } from '../domain/day-mo
 import { liveHourFigures, unusualFigures } from '../domain/hour-baselines.ts';
 import { ESTIMATOR_HISTORY_DAYS, estimateWaits } from '../domain/wait-estimate.ts';
 import { walkOutRisks, type WalkOutModel } from '../domain/walk-out-risk.ts';
-import { readServiceWalkOutModel } from '../use-cases/service-walk-out-model.ts';
+import { readServiceWalkOutModel } from '../../db/queries/service-models.ts';
 import { countDay, readTodayFigures, type TodayCounters, type TodayFigures } from '../domain/today-figures.ts';
 import { AppError } from '../errors.ts';
 import { addClosedDayRollupsToOutbox } from './rollups.ts';

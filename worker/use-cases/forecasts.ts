@@ -18,7 +18,7 @@ import {
   type FrozenForecast,
 } from '../../db/queries/forecasts.ts';
 import { FORECAST_HISTORY_DAYS, FORECAST_HORIZON_DAYS, forecastArrivals, scoreForecast, type ArrivalForecast, type ForecastHour } from '../domain/arrival-forecast.ts';
-import { addClinicDays, clinicDayOf, clinicDaysBetween, formatClinicInstant, nextClinicDay } from '../domain/clinic-time.ts';
+import { addClinicDays, clinicDayOf, formatClinicInstant, nextClinicDay } from '../domain/clinic-time.ts';
 import { forecastAccuracy, naiveForecastErrors, scoredHoursOf } from '../domain/forecast-accuracy.ts';
 import type { ForecastAccuracyAnswer, ForecastAnswer } from '../domain/forecast-wire.ts';
 import { windowsOf } from '../domain/history-figures.ts';
@@ -71,10 +71,10 @@ export async function forecastOf(
   const now = runtime.clock.now();
   const today = clinicDayOf(now, clinic.timezone);
   const wanted = day ?? today;
-  const ahead = clinicDaysBetween(today, wanted);
-  if (ahead < 0 || ahead > FORECAST_HORIZON_DAYS) return failed('day_out_of_range');
+  // Compared as text (YYYY-MM-DD sorts as days do): a day of year 11 is no calendar arithmetic's business.
+  if (wanted < today || wanted > addClinicDays(today, FORECAST_HORIZON_DAYS)) return failed('day_out_of_range');
   const base = { clinicId: clinic.id, timezone: clinic.timezone, day: wanted, asOf: today };
-  if (ahead > 0) {
+  if (wanted !== today) {
     const forecast = await computeForecast(runtime.db, clinic, wanted, today);
     return succeeded({ ...base, method: forecast.method, hours: forecast.hours, total: forecast.total, frozenAt: null });
   }

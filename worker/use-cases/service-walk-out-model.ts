@@ -1,7 +1,7 @@
 /**
  * The service's walk-out model (PRODUCT: walk-out risk), which a young clinic's own model is
  * shrunk toward: refitted each night from a random sample of live clinics' last four weeks, and
- * read by each ClinicQueue when it fits its day's models. Until the service has one (a new
+ * read by each ClinicQueue when it fits its day's models (`readServiceWalkOutModel`). Until the service has one (a new
  * deployment), the documented default stands in (SERVICE_WALK_OUT_PRIOR).
  *
  * The sample is bounded (`SAMPLE_CLINICS`): the landmarks of one clinic's four weeks are a few
@@ -10,12 +10,11 @@
  */
 import type { Database } from '../../db/client.ts';
 import { pastEntriesForEstimates } from '../../db/queries/clinic-queue.ts';
-import { clinicsWithRecentPatients, readServiceModel, writeServiceModel } from '../../db/queries/service-models.ts';
+import { clinicsWithRecentPatients, WALK_OUT_MODEL_KIND, writeServiceModel } from '../../db/queries/service-models.ts';
 import { addClinicDays, clinicDayOf } from '../domain/clinic-time.ts';
 import { ESTIMATOR_HISTORY_DAYS } from '../domain/wait-estimate.ts';
-import { fitWalkOutLandmarks, SERVICE_WALK_OUT_PRIOR, walkOutLandmarks, WalkOutModelSchema, type WalkOutLandmarks, type WalkOutModel } from '../domain/walk-out-risk.ts';
+import { fitWalkOutLandmarks, SERVICE_WALK_OUT_PRIOR, walkOutLandmarks, type WalkOutLandmarks, type WalkOutModel } from '../domain/walk-out-risk.ts';
 
-const KIND = 'walk_out';
 export const SAMPLE_CLINICS = 50;
 
 /** Refits the service's model as of `at`; answers how many clinics and entries it learnt from (0: kept as it was). */
@@ -23,7 +22,7 @@ export async function refreshServiceWalkOutModel(db: Database, at: number): Prom
   const sinceDay = addClinicDays(clinicDayOf(at, 'UTC'), -ESTIMATOR_HISTORY_DAYS);
   const { model, clinics } = await fitServiceWalkOutModel(db, await clinicsWithRecentPatients(db, sinceDay, SAMPLE_CLINICS), at);
   if (model.entries === 0) return { clinics: 0, entries: 0 };
-  await writeServiceModel(db, { kind: KIND, model: JSON.stringify(model), clinics, entries: model.entries, fittedAt: at });
+  await writeServiceModel(db, { kind: WALK_OUT_MODEL_KIND, model: JSON.stringify(model), clinics, entries: model.entries, fittedAt: at });
   return { clinics, entries: model.entries };
 }
 
@@ -37,12 +36,4 @@ export async function fitServiceWalkOutModel(db: Database, sample: ReadonlyArray
     if (set.entries > 0) sets.push(set);
   }
   return { model: fitWalkOutLandmarks(sets, SERVICE_WALK_OUT_PRIOR), clinics: sets.length };
-}
-
-/** The service's model as last fitted, or the documented default when there is none (or it does not hold together). */
-export async function readServiceWalkOutModel(db: Database): Promise<WalkOutModel> {
-  const row = await readServiceModel(db, KIND);
-  if (row === undefined) return SERVICE_WALK_OUT_PRIOR;
-  const parsed = WalkOutModelSchema.safeParse(JSON.parse(row.model));
-  return parsed.success ? parsed.data : SERVICE_WALK_OUT_PRIOR;
 }

@@ -18,6 +18,7 @@ export interface ForecastSeries {
   actual: number[];
 }
 
+/** The scored days as the chart draws them, in the answer's order (oldest first). */
 export function forecastSeries(days: readonly ScoredDay[]): ForecastSeries {
   return {
     expected: days.map((day) => day.expected),

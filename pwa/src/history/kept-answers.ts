@@ -12,7 +12,7 @@ import type { NamedQuery } from '../session/screen-read';
 export type Kept<Answer> = Answer & { keptAt?: number };
 
 /**
- * The most history answers kept per user, the most recently received first: five a window, so the
+ * The most history answers kept per user, the most recently received first: six a window, so the
  * last few windows of a clinic or two. A bound on localStorage (a few MB per origin, shared with
  * everything else Pulse keeps), which a super admin browsing every clinic would otherwise fill.
  */
