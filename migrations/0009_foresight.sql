@@ -1,3 +1,19 @@
+CREATE TABLE `day_end_predictions` (
+	`clinic_id` text NOT NULL,
+	`day` text NOT NULL,
+	`hour` integer NOT NULL,
+	`made_at` integer NOT NULL,
+	`expected` integer NOT NULL,
+	`low` integer NOT NULL,
+	`high` integer NOT NULL,
+	`actual` integer,
+	`abs_error_minutes` real,
+	`inside` integer,
+	`scored_at` integer,
+	PRIMARY KEY(`clinic_id`, `day`, `hour`),
+	FOREIGN KEY (`clinic_id`) REFERENCES `clinics`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 CREATE TABLE `day_forecasts` (
 	`clinic_id` text NOT NULL,
 	`day` text NOT NULL,

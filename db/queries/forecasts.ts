@@ -3,11 +3,12 @@
  * rollups (a primary-key range scan, days with no check-in absent), and its frozen day forecasts
  * (`day_forecasts`): written once at the clinic's midnight, scored once when the day has ended.
  */
-import { and, asc, between, eq, gte, isNull, lt, min, sql } from 'drizzle-orm';
+import { and, asc, between, eq, gte, isNotNull, isNull, lt, min, sql } from 'drizzle-orm';
 import type { ArrivalForecast, ForecastScore, HourArrivals } from '../../worker/domain/arrival-forecast.ts';
 import type { Database } from '../client.ts';
 import { clinics } from '../schema/clinics.ts';
-import { dayForecasts } from '../schema/forecasts.ts';
+import { dayEndPredictions, dayForecasts } from '../schema/forecasts.ts';
+import { queueEntries } from '../schema/queue.ts';
 import { dailyRollups, hourlyRollups } from '../schema/rollups.ts';
 
 export interface ForecastClinic {
@@ -105,4 +106,66 @@ export async function scoredForecasts(db: Database, clinicId: string, from: stri
     .from(dayForecasts)
     .where(and(eq(dayForecasts.clinicId, clinicId), between(dayForecasts.day, from, to), sql`${dayForecasts.scoredAt} is not null`))
     .orderBy(asc(dayForecasts.day));
+}
+
+export type EndPrediction = typeof dayEndPredictions.$inferSelect;
+
+/** Keeps today's end as answered now, unless this local hour already has one: one row per clinic hour at most. */
+export async function recordEndPrediction(
+  db: Database,
+  prediction: Pick<EndPrediction, 'clinicId' | 'day' | 'hour' | 'madeAt' | 'expected' | 'low' | 'high'>,
+): Promise<void> {
+  await db.insert(dayEndPredictions).values(prediction).onConflictDoNothing();
+}
+
+/** End predictions of days before `beforeDay` not scored yet, oldest first. */
+export async function unscoredEndPredictions(db: Database, clinicId: string, beforeDay: string, limit: number): Promise<EndPrediction[]> {
+  return db
+    .select()
+    .from(dayEndPredictions)
+    .where(and(eq(dayEndPredictions.clinicId, clinicId), lt(dayEndPredictions.day, beforeDay), isNull(dayEndPredictions.scoredAt)))
+    .orderBy(asc(dayEndPredictions.day), asc(dayEndPredictions.hour))
+    .limit(limit);
+}
+
+/**
+ * When the clinic day's last called patient was done: completed, or marked absent (a patient
+ * called and cancelled at the door held the doctor until the call); null when nobody was called.
+ */
+export async function lastPatientDoneAt(db: Database, clinicId: string, day: string): Promise<number | null> {
+  const done = sql<number>`coalesce(${queueEntries.completedAt}, ${queueEntries.noShowAt}, ${queueEntries.calledAt})`;
+  const [row] = await db
+    .select({ at: sql<number | null>`max(${done})` })
+    .from(queueEntries)
+    .where(and(eq(queueEntries.clinicId, clinicId), eq(queueEntries.clinicDay, day), isNotNull(queueEntries.calledAt)));
+  return row?.at ?? null;
+}
+
+/** Writes one prediction's score once. */
+export async function recordEndScore(
+  db: Database,
+  prediction: Pick<EndPrediction, 'clinicId' | 'day' | 'hour'>,
+  score: Pick<EndPrediction, 'actual' | 'absErrorMinutes' | 'inside'>,
+  scoredAt: number,
+): Promise<void> {
+  await db
+    .update(dayEndPredictions)
+    .set({ ...score, scoredAt })
+    .where(
+      and(
+        eq(dayEndPredictions.clinicId, prediction.clinicId),
+        eq(dayEndPredictions.day, prediction.day),
+        eq(dayEndPredictions.hour, prediction.hour),
+        isNull(dayEndPredictions.scoredAt),
+      ),
+    );
+}
+
+/** The scored end predictions of the days `[from, to]`, oldest first. */
+export async function scoredEndPredictions(db: Database, clinicId: string, from: string, to: string): Promise<EndPrediction[]> {
+  return db
+    .select()
+    .from(dayEndPredictions)
+    .where(and(eq(dayEndPredictions.clinicId, clinicId), between(dayEndPredictions.day, from, to), isNotNull(dayEndPredictions.scoredAt)))
+    .orderBy(asc(dayEndPredictions.day), asc(dayEndPredictions.hour));
 }

@@ -36,3 +36,30 @@ export const dayForecasts = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.clinicId, table.day] })],
 );
+
+/**
+ * Today's end as the forecast answered it (PRODUCT: forecast, "today's end as a range"): the first
+ * answer of each local hour is kept, and scored once the day has ended against when its last
+ * patient was done.
+ */
+export const dayEndPredictions = sqliteTable(
+  'day_end_predictions',
+  {
+    clinicId: text('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
+    day: text('day').notNull(),
+    /** The local hour the prediction was made in. */
+    hour: integer('hour').notNull(),
+    madeAt: integer('made_at').notNull(),
+    expected: integer('expected').notNull(),
+    low: integer('low').notNull(),
+    high: integer('high').notNull(),
+    /** When the day's last patient was done (completed, or marked absent); null when nobody was called. */
+    actual: integer('actual'),
+    absErrorMinutes: real('abs_error_minutes'),
+    inside: integer('inside', { mode: 'boolean' }),
+    scoredAt: integer('scored_at'),
+  },
+  (table) => [primaryKey({ columns: [table.clinicId, table.day, table.hour] })],
+);

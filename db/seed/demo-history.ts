@@ -11,7 +11,7 @@
  * stays at one day per clinic, plus the few fields of four weeks of entries the estimator learns
  * from, whatever the number of days.
  */
-import { addClinicDays, clinicDayOf, clinicDaysBetween } from '../../worker/domain/clinic-time.ts';
+import { addClinicDays, clinicDayOf, clinicDaysBetween, weekdayOf } from '../../worker/domain/clinic-time.ts';
 import { storedEventOf, type StoredEventRow } from '../../worker/domain/queue-events.ts';
 import {
   closeUnfinishedEntries,
@@ -24,7 +24,8 @@ import {
 import { rollupClinic, type DailyRollupRow, type HourlyRollupRow } from '../../worker/domain/rollup.ts';
 import { DEFAULT_SERVICE_TARGET_MINUTES } from '../../worker/domain/quote-accuracy.ts';
 import { applyQueueEventWithPredictions } from '../../worker/domain/predicted-projection.ts';
-import { fitDayModels, type DayModels } from '../../worker/domain/day-models.ts';
+import type { DayModels } from '../../worker/domain/day-models.ts';
+import { fitWalkOutModel, SERVICE_WALK_OUT_PRIOR, type WalkOutModel } from '../../worker/domain/walk-out-risk.ts';
 import type { ModelHistoryEntry } from '../../worker/domain/past-entry.ts';
 import { ESTIMATOR_HISTORY_DAYS, fitEstimatorModel, type EstimatorModel } from '../../worker/domain/wait-estimate.ts';
 import { generateClinicDay } from './clinic-day.ts';
@@ -59,6 +60,7 @@ export interface HistoryOptions {
 export class ModelHistory {
   readonly #timezone: string;
   readonly #days: { day: string; entries: ModelHistoryEntry[] }[] = [];
+  #walkOut: WalkOutModel | null = null;
 
   constructor(timezone: string) {
     this.#timezone = timezone;
@@ -84,9 +86,17 @@ export class ModelHistory {
     return fitEstimatorModel(this.#entriesBefore(day), this.#timezone);
   }
 
-  /** Every model `day` runs with, as its ClinicQueue fits them at its midnight. */
-  modelsFor(day: string): DayModels {
-    return fitDayModels(this.#entriesBefore(day), this.#timezone);
+  /**
+   * The models that quote and score `day`'s entries, fitted on the days before it as the
+   * ClinicQueue fits them at its midnight — but the walk-out model only once a week (each Monday,
+   * and the first day played): fitting it takes ten times the estimator's time, and nightly refits
+   * made every seeded stack (each e2e test file starts one) 40 s slower. The hour's baselines,
+   * which change no stored row, are not fitted here at all.
+   */
+  modelsFor(day: string): Pick<DayModels, 'estimator' | 'walkOut'> {
+    const entries = this.#entriesBefore(day);
+    if (this.#walkOut === null || weekdayOf(day) === 1) this.#walkOut = fitWalkOutModel(entries, this.#timezone, SERVICE_WALK_OUT_PRIOR);
+    return { estimator: fitEstimatorModel(entries, this.#timezone), walkOut: this.#walkOut };
   }
 }
 

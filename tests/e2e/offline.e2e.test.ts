@@ -19,6 +19,8 @@ const HISTORY_PARTS = [
   'Selon l’heure de l’appel',
   'Heures de pointe',
   'Non-présentations par jour de la semaine',
+  'Prévision et réalité',
+  'Risque de départ',
 ];
 
 /** The demo's clinics behind a real Worker, and a real Chromium. */

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFrozenForecast, readHourlyArrivals } from '../../db/queries/forecasts.ts';
+import { readFrozenForecast, readHourlyArrivals, scoredEndPredictions, unscoredEndPredictions } from '../../db/queries/forecasts.ts';
 import { hourlyRollups } from '../../db/schema/index.ts';
 import { forecastArrivals, type HourArrivals } from '../../worker/domain/arrival-forecast.ts';
 import { addClinicDays, clinicDayOf, instantOfClinicTime, weekdayOf } from '../../worker/domain/clinic-time.ts';
@@ -102,9 +102,21 @@ describe("a clinic's arrivals forecast, frozen at midnight and scored when the d
     // Three patients ahead at 15 minutes each at least: nobody is done before half an hour.
     expect(expected).toBeGreaterThanOrEqual(now + 30 * 60_000);
     expect(end.expected).toMatch(/\+01:00$/);
+    // The end shown is kept once for this hour, to be judged when the day is over: asking again keeps the first.
+    await forecast();
+    const kept = await unscoredEndPredictions(testDatabase(), world.clinicA, addClinicDays(today, 1), 24);
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatchObject({ day: today, expected, low, high, scoredAt: null });
   });
 
   it("should score a frozen day once it has ended, against its rollups and beside the same weekday a week before", async () => {
+    // a is seen now: the day's last patient done, what the end shown earlier is judged against.
+    const doneAt = Date.now();
+    const seen = [
+      { id: eventId('end'), type: 'patient_called', entryId: 'a', occurredAt: new Date(doneAt - 1_000).toISOString() },
+      { id: eventId('end'), type: 'patient_completed', entryId: 'a', occurredAt: new Date(doneAt).toISOString() },
+    ];
+    expect((await ingest(world, world.keyA, seen)).body).toMatchObject({ accepted: 2 });
     // Today so far: the three patients above (once their rollups reach libSQL) and a morning stored by hand.
     await drainOutbox(world.clinicA);
     await testDatabase()
@@ -118,11 +130,11 @@ describe("a clinic's arrivals forecast, frozen at midnight and scored when the d
     if (frozen === undefined) throw new Error('today was frozen by the first test');
 
     // Before the day ends nothing is scored; the job after its midnight scores it and freezes the next day.
-    expect(await runForecastJob(testDatabase(), world.clinicA, Date.now())).toEqual({ scored: 0, frozen: false });
+    expect(await runForecastJob(testDatabase(), world.clinicA, Date.now())).toEqual({ scored: 0, endsScored: 0, frozen: false });
     const tomorrowMidnight = instantOfClinicTime(addClinicDays(today, 1), 5, TZ);
-    expect(await runForecastJob(testDatabase(), world.clinicA, tomorrowMidnight)).toEqual({ scored: 1, frozen: true });
+    expect(await runForecastJob(testDatabase(), world.clinicA, tomorrowMidnight)).toEqual({ scored: 1, endsScored: 1, frozen: true });
     // The job fired twice scores nothing twice.
-    expect(await runForecastJob(testDatabase(), world.clinicA, tomorrowMidnight)).toEqual({ scored: 0, frozen: false });
+    expect(await runForecastJob(testDatabase(), world.clinicA, tomorrowMidnight)).toEqual({ scored: 0, endsScored: 0, frozen: false });
 
     const hourOf = (hour: number) => frozen.hours.find((cell) => cell.hour === hour) ?? { expected: 0, low: 0, high: 0 };
     const scoredHours = frozen.hours.filter((cell) => cell.high > 0 || actual.some((row) => row.hour === cell.hour)).map((cell) => cell.hour);
@@ -154,6 +166,13 @@ describe("a clinic's arrivals forecast, frozen at midnight and scored when the d
     expect(body.summary).toMatchObject({ days: 1, hoursInsideShare: Math.round((inside.length / scoredHours.length) * 10_000) / 10_000 });
     expect(body.summary.meanAbsErrorPerHour).toBeCloseTo(errors.reduce((sum, error) => sum + error, 0) / scoredHours.length, 2);
     expect(body.byHour.map((cell) => cell.hour)).toEqual(scoredHours);
+
+    // The end shown while three patients waited, judged against a's consultation, the day's last.
+    const [shown] = await scoredEndPredictions(testDatabase(), world.clinicA, today, today);
+    if (shown === undefined) throw new Error('the end shown was kept');
+    expect(shown).toMatchObject({ actual: doneAt, inside: shown.low <= doneAt && doneAt <= shown.high });
+    expect(body.end).toEqual({ predictions: 1, meanAbsErrorMinutes: Math.round(Math.abs(doneAt - shown.expected) / 6_000) / 10, insideShare: shown.inside === true ? 1 : 0 });
+    expect(body.endByDay).toEqual([{ day: today, ...body.end }]);
   });
 
   it("should enqueue each live clinic's forecast job in the first hour of its day, and only then", async () => {

@@ -7,7 +7,11 @@
  * absolute errors over the "scored" hours (forecast high > 0 or a check-in: a night forecast 0–0
  * and empty is no success worth counting). The naive forecast's errors are summed over every hour
  * of the day (where Pulse said 0–0 and nobody came, Pulse's error is 0, the naive's may not be),
- * and divided by the same scored hours, so both per-hour means share one denominator. Pure.
+ * and divided by the same scored hours, so both per-hour means share one denominator.
+ *
+ * Today's end as the forecast answered it (the first answer of each local hour is kept) is judged
+ * against when the day's last called patient was done: minutes off, and inside its range or not.
+ * A day nobody was called has no end to judge: its predictions are set aside, not counted. Pure.
  */
 import type { ArrivalForecast, ForecastScore, HourArrivals } from './arrival-forecast.ts';
 import type { ForecastAccuracyAnswer } from './forecast-wire.ts';
@@ -33,6 +37,35 @@ export function naiveForecastErrors(weekBefore: readonly HourArrivals[], actual:
 export function scoredHoursOf(forecast: Pick<ArrivalForecast, 'hours'>, score: ForecastScore): ForecastScore['hours'] {
   const highs = new Map(forecast.hours.map((hour) => [hour.hour, hour.high]));
   return score.hours.filter((hour) => hour.actual > 0 || (highs.get(hour.hour) ?? 0) > 0);
+}
+
+/** An end prediction (epoch ms) against the day's actual end (null: nobody was called, nothing to judge). */
+export function scoreEndPrediction(prediction: { expected: number; low: number; high: number }, actualEnd: number | null): { actual: number | null; absErrorMinutes: number | null; inside: boolean | null } {
+  if (actualEnd === null) return { actual: null, absErrorMinutes: null, inside: null };
+  return {
+    actual: actualEnd,
+    absErrorMinutes: Math.round(Math.abs(actualEnd - prediction.expected) / 6_000) / 10,
+    inside: prediction.low <= actualEnd && actualEnd <= prediction.high,
+  };
+}
+
+/** A scored end prediction as stored. */
+export interface ScoredEndRow {
+  day: string;
+  absErrorMinutes: number | null;
+  inside: boolean | null;
+}
+
+/** The end predictions' accuracy over the window, and per day: judged ones only. */
+export function endAccuracy(rows: readonly ScoredEndRow[]): Pick<ForecastAccuracyAnswer, 'end' | 'endByDay'> {
+  const judged = rows.filter((row) => row.absErrorMinutes !== null && row.inside !== null);
+  const summary = (set: readonly ScoredEndRow[]) => ({
+    predictions: set.length,
+    meanAbsErrorMinutes: meanOf(set.reduce((sum, row) => sum + (row.absErrorMinutes ?? 0), 0), set.length, 1),
+    insideShare: meanOf(set.filter((row) => row.inside === true).length, set.length, 4),
+  });
+  const days = [...new Set(judged.map((row) => row.day))];
+  return { end: summary(judged), endByDay: days.map((day) => ({ day, ...summary(judged.filter((row) => row.day === day)) })) };
 }
 
 /** A scored frozen forecast as stored (db/schema/forecasts.ts). */

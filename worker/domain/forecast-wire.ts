@@ -46,6 +46,8 @@ export const ScoredForecastDaySchema = z.object({
   naiveAbsError: z.number().nullable(),
 });
 
+const EndAccuracySchema = z.object({ predictions: z.number().int(), meanAbsErrorMinutes: z.number().nullable(), insideShare: z.number().nullable() });
+
 export const ForecastAccuracyAnswerSchema = z.object({
   clinicId: z.string(),
   timezone: z.string(),
@@ -64,5 +66,12 @@ export const ForecastAccuracyAnswerSchema = z.object({
     naiveMeanAbsErrorPerDay: z.number().nullable(),
     naiveMeanAbsErrorPerHour: z.number().nullable(),
   }),
+  /**
+   * Today's end as the forecast answered it (the first answer of each local hour), against when the
+   * last called patient was done: minutes off (0.1) and the share inside the range; days nobody was
+   * called are not judged.
+   */
+  end: EndAccuracySchema,
+  endByDay: z.array(EndAccuracySchema.extend({ day: Day })),
 });
 export type ForecastAccuracyAnswer = z.infer<typeof ForecastAccuracyAnswerSchema>;

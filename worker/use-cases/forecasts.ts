@@ -3,23 +3,29 @@
  * from the days before today; today's is frozen once (at the clinic's midnight by the forecast
  * job, or by the first request of the day, whichever comes first: both compute the same thing
  * from the same days) and scored by the job once the day has ended, against its rollups and
- * beside the seasonal naive forecast.
+ * beside the seasonal naive forecast. Today's end, as answered, is kept once an hour and judged
+ * the same night against when the last patient was done.
  */
 import type { Database } from '../../db/client.ts';
 import {
   freezeForecast,
+  lastPatientDoneAt,
   readForecastClinic,
   readFrozenForecast,
   readHourlyArrivals,
+  recordEndPrediction,
+  recordEndScore,
   recordForecastScore,
+  scoredEndPredictions,
   scoredForecasts,
+  unscoredEndPredictions,
   unscoredForecasts,
   type ForecastClinic,
   type FrozenForecast,
 } from '../../db/queries/forecasts.ts';
 import { FORECAST_HISTORY_DAYS, FORECAST_HORIZON_DAYS, forecastArrivals, scoreForecast, type ArrivalForecast, type ForecastHour } from '../domain/arrival-forecast.ts';
-import { addClinicDays, clinicDayOf, formatClinicInstant, nextClinicDay } from '../domain/clinic-time.ts';
-import { forecastAccuracy, naiveForecastErrors, scoredHoursOf } from '../domain/forecast-accuracy.ts';
+import { addClinicDays, clinicDayOf, formatClinicInstant, localHourOf, nextClinicDay } from '../domain/clinic-time.ts';
+import { endAccuracy, forecastAccuracy, naiveForecastErrors, scoredHoursOf, scoreEndPrediction } from '../domain/forecast-accuracy.ts';
 import type { ForecastAccuracyAnswer, ForecastAnswer } from '../domain/forecast-wire.ts';
 import { windowsOf } from '../domain/history-figures.ts';
 import type { Timeframe } from '../domain/history-wire.ts';
@@ -80,6 +86,8 @@ export async function forecastOf(
   }
   const frozen = await frozenForecastOf(runtime.db, clinic, today, now);
   const end = await dayEndOf(frozen.hours);
+  // The end shown is a prediction like any other: the first of each hour is kept, to be judged tonight.
+  if (end !== null) await recordEndPrediction(runtime.db, { clinicId: clinic.id, day: today, hour: localHourOf(now, clinic.timezone), madeAt: now, ...end });
   const at = (instant: number) => formatClinicInstant(instant, clinic.timezone);
   return succeeded({
     ...base,
@@ -95,9 +103,9 @@ export async function forecastOf(
  * The forecast job of one clinic at `now`: scores its frozen forecasts of the days that have
  * ended, then freezes today's. Safe twice: freezing keeps the first, scoring writes once.
  */
-export async function runForecastJob(db: Database, clinicId: string, now: number): Promise<{ scored: number; frozen: boolean }> {
+export async function runForecastJob(db: Database, clinicId: string, now: number): Promise<{ scored: number; endsScored: number; frozen: boolean }> {
   const clinic = await readForecastClinic(db, clinicId);
-  if (clinic === undefined) return { scored: 0, frozen: false };
+  if (clinic === undefined) return { scored: 0, endsScored: 0, frozen: false };
   const today = clinicDayOf(now, clinic.timezone);
   const pending = await unscoredForecasts(db, clinic.id, today, SCORING_BATCH);
   for (const forecast of pending) {
@@ -108,9 +116,15 @@ export async function runForecastJob(db: Database, clinicId: string, now: number
     const score = scoreForecast({ hours: forecast.hours, total: { expected: forecast.expected, low: forecast.low, high: forecast.high } }, actual);
     await recordForecastScore(db, clinic.id, forecast.day, { ...score, hours: scoredHoursOf(forecast, score) }, naiveForecastErrors(weekBefore, actual), now);
   }
+  const ends = await unscoredEndPredictions(db, clinic.id, today, SCORING_BATCH * 24);
+  const actualEnds = new Map<string, number | null>();
+  for (const prediction of ends) {
+    if (!actualEnds.has(prediction.day)) actualEnds.set(prediction.day, await lastPatientDoneAt(db, clinic.id, prediction.day));
+    await recordEndScore(db, prediction, scoreEndPrediction(prediction, actualEnds.get(prediction.day) ?? null), now);
+  }
   const kept = await readFrozenForecast(db, clinic.id, today);
   if (kept === undefined) await freezeForecast(db, clinic.id, await computeForecast(db, clinic, today, today), now);
-  return { scored: pending.length, frozen: kept === undefined };
+  return { scored: pending.length, endsScored: ends.length, frozen: kept === undefined };
 }
 
 /** `GET /clinics/{id}/stats/forecast-accuracy?timeframe=`: the scored forecasts of the window. */
@@ -118,6 +132,9 @@ export async function forecastAccuracyOf(runtime: ForecastRuntime, clinicId: str
   const clinic = await readForecastClinic(runtime.db, clinicId);
   if (clinic === undefined) return failed('no_such_clinic');
   const { current } = windowsOf(timeframe, clinicDayOf(runtime.clock.now(), clinic.timezone));
-  const rows = await scoredForecasts(runtime.db, clinic.id, current.from, current.to);
-  return succeeded({ clinicId: clinic.id, timezone: clinic.timezone, timeframe, period: current, ...forecastAccuracy(rows) });
+  const [rows, ends] = await Promise.all([
+    scoredForecasts(runtime.db, clinic.id, current.from, current.to),
+    scoredEndPredictions(runtime.db, clinic.id, current.from, current.to),
+  ]);
+  return succeeded({ clinicId: clinic.id, timezone: clinic.timezone, timeframe, period: current, ...forecastAccuracy(rows), ...endAccuracy(ends) });
 }

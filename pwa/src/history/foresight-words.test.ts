@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forecastAccuracyWords, MIN_JUDGED_ENTRIES, naiveForecastWords, walkOutRiskWords } from './foresight-words';
+import { endAccuracyWords, forecastAccuracyWords, MIN_JUDGED_ENTRIES, naiveForecastWords, walkOutRiskWords } from './foresight-words';
 
 const NBSP = '\u00a0';
 /** French puts a no-break space before "%" and between digit groups (narrow or not, depending on the ICU version). */
@@ -39,6 +39,14 @@ describe('the forecast’s accuracy', () => {
       'La prévision naïve (même jour la semaine d’avant) se trompait de moins d’un patient par jour.',
     );
     expect(naiveForecastWords({ days: 3, naiveMeanAbsErrorPerDay: 1 }, 'en')).toBe('The naive forecast (same day the week before) was off by 1 patient a day.');
+  });
+
+  it("should say how far off the announced end of day was, and how often inside its range, once any was judged", () => {
+    expect(endAccuracyWords({ predictions: 12, meanAbsErrorMinutes: 24.6, insideShare: 0.75 }, 'fr')).toBe(
+      'La fin de journée annoncée (12 annonces) s’est trompée de 25 min en moyenne\u00a0; 8 sur 10 dans la fourchette.',
+    );
+    expect(endAccuracyWords({ predictions: 1, meanAbsErrorMinutes: 7, insideShare: 1 }, 'en')).toBe('The announced end of day (1 announcement) was off by 7 min on average; 10 in 10 within the range.');
+    expect(endAccuracyWords({ predictions: 0, meanAbsErrorMinutes: null, insideShare: null }, 'fr')).toBeNull();
   });
 
   it('should leave the naive forecast out when no judged day had a week before', () => {

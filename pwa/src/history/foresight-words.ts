@@ -50,6 +50,17 @@ export function naiveForecastWords(accuracy: { days: number; naiveMeanAbsErrorPe
   return WORDS[locale].naiveJudged(patientsOff(accuracy.naiveMeanAbsErrorPerDay, locale));
 }
 
+/**
+ * Today's end as announced (the first announcement of each hour), judged each night against when
+ * the last patient was done: the mean error in whole minutes and the share inside the range in
+ * tenths; null before any was judged.
+ */
+export function endAccuracyWords(end: { predictions: number; meanAbsErrorMinutes: number | null; insideShare: number | null }, locale: Locale): string | null {
+  if (end.predictions === 0 || end.meanAbsErrorMinutes === null) return null;
+  const inside = end.insideShare === null ? null : Math.round(end.insideShare * 10);
+  return WORDS[locale].endJudged(formatCount(end.predictions, locale), end.predictions, `${formatCount(Math.round(end.meanAbsErrorMinutes), locale)} min`, inside);
+}
+
 /** A mean error in whole patients, "less than one" under a half. */
 function patientsOff(error: number, locale: Locale): string {
   const words = WORDS[locale];

@@ -372,6 +372,9 @@ export const en: Messages = {
           ? '; no hour stayed within the range.'
           : `; ${inside} ${inside === 1 ? 'hour' : 'hours'} in 10 stayed within the range.`),
     naiveJudged: (error: string) => `The naive forecast (same day the week before) was off by ${error} a day.`,
+    endJudged: (predictions: string, count: number, minutes: string, inside: number | null) =>
+      `The announced end of day (${predictions} ${count === 1 ? 'announcement' : 'announcements'}) was off by ${minutes} on average` +
+      (inside === null ? '.' : `; ${inside} in 10 within the range.`),
     patients: (count: string, patients: number) => `${count} ${patients === 1 ? 'patient' : 'patients'}`,
     lessThanOnePatient: 'less than one patient',
     walkOutTooEarly: (judged: string, judgedCount: number, needed: string) =>

@@ -393,6 +393,10 @@ export const fr = {
           : `\u00a0; ${inside} ${inside >= 2 ? 'heures sur 10 sont restées' : 'heure sur 10 est restée'} dans la fourchette.`),
     /** The seasonal naive forecast, the baseline: `error` is "7 patients". */
     naiveJudged: (error: string) => `La prévision naïve (même jour la semaine d’avant) se trompait de ${error} par jour.`,
+    /** Today's end as announced, judged each night: `minutes` is "25 min", `inside` out of 10, null when unknown. */
+    endJudged: (predictions: string, count: number, minutes: string, inside: number | null) =>
+      `La fin de journée annoncée (${predictions} ${count >= 2 ? 'annonces' : 'annonce'}) s’est trompée de ${minutes} en moyenne` +
+      (inside === null ? '.' : `\u00a0; ${inside} sur 10 dans la fourchette.`),
     /** A whole number of patients, "less than one" under a half. */
     patients: (count: string, patients: number) => `${count} ${patients >= 2 ? 'patients' : 'patient'}`,
     lessThanOnePatient: 'moins d’un patient',

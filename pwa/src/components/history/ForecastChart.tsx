@@ -2,7 +2,7 @@ import { Show, type JSX } from 'solid-js';
 import type { ForecastAccuracyAnswer } from '../../api/forecasts';
 import { formatCalendarDay } from '../../i18n/format';
 import { locale, t } from '../../i18n/locale';
-import { forecastAccuracyWords, naiveForecastWords } from '../../history/foresight-words';
+import { endAccuracyWords, forecastAccuracyWords, naiveForecastWords } from '../../history/foresight-words';
 import { forecastCells, forecastSeries } from '../../history/forecast-points';
 import { Chart } from './Chart';
 import { DataTable } from './DataTable';
@@ -16,10 +16,12 @@ import { DataTable } from './DataTable';
 export function ForecastChart(props: { answer: ForecastAccuracyAnswer }): JSX.Element {
   const series = () => forecastSeries(props.answer.days);
   const naive = () => naiveForecastWords(props.answer.summary, locale());
+  const end = () => endAccuracyWords(props.answer.end, locale());
   return (
     <>
       <p class="foresight-words">{forecastAccuracyWords(props.answer.summary, locale())}</p>
       <Show when={naive()}>{(words) => <p class="foresight-words">{words()}</p>}</Show>
+      <Show when={end()}>{(words) => <p class="foresight-words">{words()}</p>}</Show>
       <Show when={props.answer.days.length > 0}>
         <p class="footnote">{t().forecastExplained}</p>
         <Chart
