@@ -83,6 +83,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['tests/e2e/demo-snapshot-global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

@@ -1,8 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import '../support/provided-context.ts';
 import { startStack, type Stack } from '../../scripts/lib/stack.ts';
 import { launchChromium } from '../support/phone.ts';
 import { buildPwa } from './build-pwa.ts';
@@ -11,7 +12,7 @@ import { buildPwa } from './build-pwa.ts';
 export const SETUP_TIMEOUT_MS = 180_000;
 
 /**
- * One demo stack (`npm start` with the seeded demo data) and one Chromium for the whole test file
+ * One demo stack (`npm start` with the seeded demo data, copied from the run's seeded database) and one Chromium for the whole test file
  * that calls this at its top: started before its first test, stopped after its last. Returns how
  * to reach them, which throws if they did not start.
  */
@@ -23,6 +24,8 @@ export function demoStackForFile(name: string): () => { stack: Stack; browser: B
   beforeAll(async () => {
     await buildPwa();
     dataDir = await mkdtemp(join(tmpdir(), `pulse-e2e-${name}-`));
+    // The run's seeded demo (demo-snapshot-global-setup.ts), copied: seeding again finds it there.
+    await cp(inject('demoSnapshot'), join(dataDir, 'sqld'), { recursive: true });
     stack = await startStack({ dataDir, seed: true });
     browser = await launchChromium();
   }, SETUP_TIMEOUT_MS);

@@ -28,6 +28,8 @@ declare module 'vitest' {
     /** The Worker's VAPID key pair for this run (base64url point and scalar). */
     vapidPublicKey: string;
     vapidPrivateKey: string;
+    /** The e2e runs' seeded demo database, a stopped sqld's folder each test file's stack starts from a copy of. */
+    demoSnapshot: string;
   }
 }
 
