@@ -65,16 +65,20 @@ describe('parseForecastAccuracy', () => {
       naiveMeanAbsErrorPerDay: 9,
       naiveMeanAbsErrorPerHour: 1.9,
     },
+    end: { predictions: 3, meanAbsErrorMinutes: 21.5, insideShare: 0.6667 },
+    endByDay: [{ day: '2026-11-23', predictions: 3, meanAbsErrorMinutes: 21.5, insideShare: 0.6667 }],
   };
 
   it('should take the scored days of the window beside the naive forecast’s errors', () => {
     const answer = parseForecastAccuracy(ACCURACY);
     expect(answer.days[0]).toMatchObject({ actual: 58, naiveAbsError: 9 });
     expect(answer.summary.naiveMeanAbsErrorPerDay).toBe(9);
+    expect(answer.end).toEqual({ predictions: 3, meanAbsErrorMinutes: 21.5, insideShare: 0.6667 });
   });
 
   it('should refuse an answer that breaks the contract, naming the field', () => {
     expect(() => parseForecastAccuracy({ ...ACCURACY, days: [{ ...MONDAY, actual: '58' }] })).toThrow(/days\.0\.actual/);
     expect(() => parseForecastAccuracy({ ...ACCURACY, timeframe: '2w' })).toThrow(UnexpectedAnswerError);
+    expect(() => parseForecastAccuracy({ ...ACCURACY, end: { predictions: 3 } })).toThrow(/end\.meanAbsErrorMinutes/);
   });
 });
