@@ -22,6 +22,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // Pure modules and tooling: a fresh module graph per file buys nothing but half a second a file.
+          isolate: false,
           include: ['tests/unit/**/*.test.ts', 'worker/**/*.test.ts', 'pwa/src/**/*.test.ts'],
           exclude: ['**/node_modules/**', 'worker/**/*.workerd.test.ts'],
           testTimeout: 60_000,
