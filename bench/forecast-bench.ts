@@ -24,6 +24,7 @@
  *
  * The forecast's constants were tuned on seed 7; the default seed (16) is days nobody tuned on.
  */
+import type { EstimatesBenchOptions } from './estimates-bench.ts';
 import { generateClinicDay } from '../db/seed/clinic-day.ts';
 import { buildDemoClinics, type DemoClinic } from '../db/seed/demo-clinics.ts';
 import { FORECAST_HISTORY_DAYS, FORECAST_METHODS, forecastArrivals, scoreForecast, type ArrivalForecast, type HourArrivals } from '../worker/domain/arrival-forecast.ts';
@@ -42,13 +43,8 @@ const HOLIDAYS: Record<string, readonly string[]> = {
   'Europe/Paris': ['01-01', '05-01', '05-08', '07-14', '08-15', '11-01', '11-11', '12-25'],
 };
 
-export interface ForecastBenchOptions {
-  seed: number;
-  clinics: number;
-  days: number;
-  /** The last clinic day played (fixed, so the figures do not move with the calendar). */
-  lastDay: string;
-}
+/** A year of the demo generator's clinics, as the estimates bench plays it. */
+export type ForecastBenchOptions = EstimatesBenchOptions;
 
 /** One forecast day's score, Pulse and naive. */
 interface Judged {

@@ -30,6 +30,7 @@
  * on the same generator, which is the flattery above. One caveat: the features were chosen by
  * comparing candidate sets fitted on seed 7 and judged on seeds 16 and 3 (the same set won on both).
  */
+import type { EstimatesBenchOptions } from './estimates-bench.ts';
 import { generateClinicDay } from '../db/seed/clinic-day.ts';
 import { buildDemoClinics, type DemoClinic } from '../db/seed/demo-clinics.ts';
 import { addClinicDays, clinicDayOf, instantOfClinicTime, startOfClinicDay } from '../worker/domain/clinic-time.ts';
@@ -54,13 +55,8 @@ import {
 /** The window a clinic's model learns from: its four weeks before the day, as for the wait estimates. */
 const HISTORY_DAYS = ESTIMATOR_HISTORY_DAYS;
 
-export interface WalkOutBenchOptions {
-  seed: number;
-  clinics: number;
-  days: number;
-  /** The last clinic day played (fixed, so the figures do not move with the calendar). */
-  lastDay: string;
-}
+/** A year of the demo generator's clinics, as the estimates bench plays it. */
+export type WalkOutBenchOptions = EstimatesBenchOptions;
 
 /** Brier scores over a set of scored entries. */
 export interface BrierFigures {

@@ -5,6 +5,8 @@
  */
 import { and, asc, between, eq, gte, isNotNull, isNull, lt, min, sql } from 'drizzle-orm';
 import type { ArrivalForecast, ForecastScore, HourArrivals } from '../../worker/domain/arrival-forecast.ts';
+import { clinicDayOf } from '../../worker/domain/clinic-time.ts';
+import { scoredHoursOf } from '../../worker/domain/forecast-accuracy.ts';
 import type { Database } from '../client.ts';
 import { clinics } from '../schema/clinics.ts';
 import { dayEndPredictions, dayForecasts } from '../schema/forecasts.ts';
@@ -46,21 +48,60 @@ export async function readFrozenForecast(db: Database, clinicId: string, day: st
   return row;
 }
 
+/** The first clinic day a forecast counts: the clinic's creation, or earlier when its history was imported with it. */
+export function firstForecastDay(clinic: Pick<ForecastClinic, 'createdAt' | 'timezone' | 'firstRollupDay'>): string {
+  const created = clinicDayOf(clinic.createdAt, clinic.timezone);
+  return clinic.firstRollupDay !== null && clinic.firstRollupDay < created ? clinic.firstRollupDay : created;
+}
+
+/** A `day_forecasts` row as frozen: the forecast, nothing scored yet. */
+export function frozenForecastRow(clinicId: string, forecast: ArrivalForecast, frozenAt: number): FrozenForecast {
+  return {
+    clinicId,
+    day: forecast.day,
+    method: forecast.method,
+    hours: forecast.hours,
+    expected: forecast.total.expected,
+    low: forecast.total.low,
+    high: forecast.total.high,
+    frozenAt,
+    actual: null,
+    actualHours: null,
+    absError: null,
+    totalInside: null,
+    hoursScored: null,
+    hoursInside: null,
+    hourlyAbsErrorSum: null,
+    naiveAbsError: null,
+    naiveHourlyAbsErrorSum: null,
+    scoredAt: null,
+  };
+}
+
+/** The columns a day's score sets: what happened, the forecast's errors (its counted hours only) and the naive forecast's. */
+export function forecastScoreColumns(
+  forecast: Pick<ArrivalForecast, 'hours'>,
+  score: ForecastScore,
+  naive: Pick<ForecastScore, 'totalAbsError' | 'hourlyAbsErrorSum'>,
+  scoredAt: number,
+): Omit<FrozenForecast, 'clinicId' | 'day' | 'method' | 'hours' | 'expected' | 'low' | 'high' | 'frozenAt'> {
+  return {
+    actual: score.actualTotal,
+    actualHours: scoredHoursOf(forecast, score),
+    absError: score.totalAbsError,
+    totalInside: score.totalInside,
+    hoursScored: score.hoursScored,
+    hoursInside: score.hoursInside,
+    hourlyAbsErrorSum: score.hourlyAbsErrorSum,
+    naiveAbsError: naive.totalAbsError,
+    naiveHourlyAbsErrorSum: naive.hourlyAbsErrorSum,
+    scoredAt,
+  };
+}
+
 /** Keeps `forecast` as the clinic's frozen forecast of its day, unless one is already kept: the first one stands. */
 export async function freezeForecast(db: Database, clinicId: string, forecast: ArrivalForecast, frozenAt: number): Promise<void> {
-  await db
-    .insert(dayForecasts)
-    .values({
-      clinicId,
-      day: forecast.day,
-      method: forecast.method,
-      hours: forecast.hours,
-      expected: forecast.total.expected,
-      low: forecast.total.low,
-      high: forecast.total.high,
-      frozenAt,
-    })
-    .onConflictDoNothing();
+  await db.insert(dayForecasts).values(frozenForecastRow(clinicId, forecast, frozenAt)).onConflictDoNothing();
 }
 
 /** Frozen forecasts of days before `beforeDay` not scored yet, oldest first. */
@@ -73,30 +114,16 @@ export async function unscoredForecasts(db: Database, clinicId: string, beforeDa
     .limit(limit);
 }
 
-/** Writes a day's score once: a second scoring (a job run twice) changes nothing. */
+/** Writes a day's score once (`forecastScoreColumns`): a second scoring (a job run twice) changes nothing. */
 export async function recordForecastScore(
   db: Database,
-  clinicId: string,
-  day: string,
-  score: ForecastScore,
-  naive: Pick<ForecastScore, 'totalAbsError' | 'hourlyAbsErrorSum'>,
-  scoredAt: number,
+  forecast: Pick<FrozenForecast, 'clinicId' | 'day'>,
+  columns: ReturnType<typeof forecastScoreColumns>,
 ): Promise<void> {
   await db
     .update(dayForecasts)
-    .set({
-      actual: score.actualTotal,
-      actualHours: score.hours,
-      absError: score.totalAbsError,
-      totalInside: score.totalInside,
-      hoursScored: score.hoursScored,
-      hoursInside: score.hoursInside,
-      hourlyAbsErrorSum: score.hourlyAbsErrorSum,
-      naiveAbsError: naive.totalAbsError,
-      naiveHourlyAbsErrorSum: naive.hourlyAbsErrorSum,
-      scoredAt,
-    })
-    .where(and(eq(dayForecasts.clinicId, clinicId), eq(dayForecasts.day, day), isNull(dayForecasts.scoredAt)));
+    .set(columns)
+    .where(and(eq(dayForecasts.clinicId, forecast.clinicId), eq(dayForecasts.day, forecast.day), isNull(dayForecasts.scoredAt)));
 }
 
 /** The scored forecasts of the days `[from, to]`, oldest first. */

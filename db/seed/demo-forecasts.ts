@@ -7,14 +7,14 @@
  */
 import { FORECAST_HISTORY_DAYS, forecastArrivals, scoreForecast, type HourArrivals } from '../../worker/domain/arrival-forecast.ts';
 import { addClinicDays, clinicDayOf, nextClinicDay, startOfClinicDay } from '../../worker/domain/clinic-time.ts';
-import { naiveForecastErrors, scoredHoursOf } from '../../worker/domain/forecast-accuracy.ts';
+import { naiveForecastErrors } from '../../worker/domain/forecast-accuracy.ts';
+import { firstForecastDay, forecastScoreColumns, frozenForecastRow, type FrozenForecast } from '../queries/forecasts.ts';
 import type { DailyRollupRow, HourlyRollupRow } from '../../worker/domain/rollup.ts';
-import type { dayForecasts } from '../schema/forecasts.ts';
 
 /** Days forecast and scored per clinic, today included (a year on a thousand clinics would only slow benchmarks down). */
 export const DEMO_FORECAST_DAYS = 42;
 
-type ForecastRow = typeof dayForecasts.$inferSelect;
+type ForecastRow = FrozenForecast;
 
 /** One clinic's check-ins as its days are generated, oldest first, and the forecasts they give. */
 export class DemoForecasts {
@@ -44,47 +44,12 @@ export class DemoForecasts {
 
   /** Frozen at the day's midnight, scored at the next. */
   #forecastRow(day: string, actual: HourArrivals[]): ForecastRow[] {
-    const { id, timezone, createdAt } = this.#clinic;
-    const created = clinicDayOf(createdAt, timezone);
-    const firstDay = this.#firstRollupDay !== null && this.#firstRollupDay < created ? this.#firstRollupDay : created;
+    const { id, timezone } = this.#clinic;
+    const firstDay = firstForecastDay({ ...this.#clinic, firstRollupDay: this.#firstRollupDay });
     const forecast = forecastArrivals({ day, asOf: day, firstDay, timezone, history: [...this.#arrivals.values()].flat() });
-    const frozen: ForecastRow = {
-      clinicId: id,
-      day,
-      method: forecast.method,
-      hours: forecast.hours,
-      expected: forecast.total.expected,
-      low: forecast.total.low,
-      high: forecast.total.high,
-      frozenAt: startOfClinicDay(day, timezone),
-      actual: null,
-      actualHours: null,
-      absError: null,
-      totalInside: null,
-      hoursScored: null,
-      hoursInside: null,
-      hourlyAbsErrorSum: null,
-      naiveAbsError: null,
-      naiveHourlyAbsErrorSum: null,
-      scoredAt: null,
-    };
+    const frozen = frozenForecastRow(id, forecast, startOfClinicDay(day, timezone));
     if (day >= this.#today) return [frozen];
-    const score = scoreForecast(forecast, actual);
     const naive = naiveForecastErrors(this.#arrivals.get(addClinicDays(day, -7)) ?? [], actual);
-    return [
-      {
-        ...frozen,
-        actual: score.actualTotal,
-        actualHours: scoredHoursOf(forecast, score),
-        absError: score.totalAbsError,
-        totalInside: score.totalInside,
-        hoursScored: score.hoursScored,
-        hoursInside: score.hoursInside,
-        hourlyAbsErrorSum: score.hourlyAbsErrorSum,
-        naiveAbsError: naive.totalAbsError,
-        naiveHourlyAbsErrorSum: naive.hourlyAbsErrorSum,
-        scoredAt: startOfClinicDay(nextClinicDay(day), timezone),
-      },
-    ];
+    return [{ ...frozen, ...forecastScoreColumns(forecast, scoreForecast(forecast, actual), naive, startOfClinicDay(nextClinicDay(day), timezone)) }];
   }
 }

@@ -1,4 +1,4 @@
-import { readForecastClinic, readHourlyArrivals } from '../../db/queries/forecasts.ts';
+import { firstForecastDay, readForecastClinic, readHourlyArrivals } from '../../db/queries/forecasts.ts';
 import { dayForecasts } from '../../db/schema/forecasts.ts';
 import { DEMO_FORECAST_DAYS } from '../../db/seed/demo-forecasts.ts';
 import { FORECAST_HISTORY_DAYS, forecastArrivals, scoreForecast } from '../../worker/domain/arrival-forecast.ts';
@@ -157,9 +157,7 @@ describe("the demo's frozen forecasts", () => {
     if (clinic === undefined) throw new Error('clinic-001 is seeded');
     for (const row of rows.slice(-8)) {
       const history = await readHourlyArrivals(db, 'clinic-001', addClinicDays(row.day, -FORECAST_HISTORY_DAYS), row.day);
-      const created = clinicDayOf(clinic.createdAt, clinic.timezone);
-      const firstDay = clinic.firstRollupDay !== null && clinic.firstRollupDay < created ? clinic.firstRollupDay : created;
-      const forecast = forecastArrivals({ day: row.day, asOf: row.day, firstDay, timezone: clinic.timezone, history });
+      const forecast = forecastArrivals({ day: row.day, asOf: row.day, firstDay: firstForecastDay(clinic), timezone: clinic.timezone, history });
       expect({ method: row.method, hours: row.hours, expected: row.expected, low: row.low, high: row.high }).toEqual({ method: forecast.method, hours: forecast.hours, ...forecast.total });
       if (row.day === today) continue;
       const actual = await readHourlyArrivals(db, 'clinic-001', row.day, addClinicDays(row.day, 1));

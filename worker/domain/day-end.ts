@@ -23,7 +23,7 @@
  */
 import type { ForecastHour } from './arrival-forecast.ts';
 import { localHourOf } from './clinic-time.ts';
-import type { QueueDay, QueueEntryRow } from './queue-projection.ts';
+import { waitingEntry, type QueueDay } from './queue-projection.ts';
 import { estimateWaitsWithArrivals, plannedIntervalMs, type EstimatorModel } from './wait-estimate.ts';
 
 const MINUTE = 60_000;
@@ -90,29 +90,7 @@ function withArrivals(day: QueueDay, instants: readonly number[]): QueueDay {
   const entries = new Map(day.entries);
   for (const [index, checkedInAt] of instants.entries()) {
     const id = `expected-${index + 1}`;
-    entries.set(id, {
-      clinicId: day.settings.clinicId,
-      id,
-      clinicDay: day.day,
-      ticketNumber: day.nextTicketNumber + index,
-      method: 'qr',
-      state: 'waiting',
-      appointmentAt: null,
-      checkedInAt,
-      calledAt: null,
-      consultationStartedAt: null,
-      completedAt: null,
-      noShowAt: null,
-      cancelledAt: null,
-      unfinishedAt: null,
-      quoteWaitMinutes: null,
-      quoteLowMinutes: null,
-      quoteHighMinutes: null,
-      quotedAt: null,
-      walkOutBrier: null,
-      walkOutBaseRateBrier: null,
-      updatedAt: checkedInAt,
-    } satisfies QueueEntryRow);
+    entries.set(id, waitingEntry(day, { id, ticketNumber: day.nextTicketNumber + index, method: 'qr', appointmentAt: null, checkedInAt }));
   }
   return { ...day, entries, nextTicketNumber: day.nextTicketNumber + instants.length };
 }

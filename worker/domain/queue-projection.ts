@@ -193,17 +193,16 @@ export function applyQueueEvent(state: QueueDay, event: QueueEvent): QueueProjec
   }
 }
 
-function addPatient(state: QueueDay, event: QueueEventOf<'patient_added'>, at: number): QueueProjectionResult {
-  if (state.entries.has(event.entryId)) return refused(`entry ${event.entryId} is already in the queue of ${state.day}`);
-  const row: QueueEntryRow = {
-    clinicId: state.settings.clinicId,
-    id: event.entryId,
-    clinicDay: state.day,
-    ticketNumber: state.nextTicketNumber,
-    method: event.method,
+/** A patient just checked in on `day`: waiting, nothing else happened to them yet. */
+export function waitingEntry(
+  day: Pick<QueueDay, 'settings' | 'day'>,
+  entry: Pick<QueueEntryRow, 'id' | 'ticketNumber' | 'method' | 'appointmentAt' | 'checkedInAt'>,
+): QueueEntryRow {
+  return {
+    clinicId: day.settings.clinicId,
+    clinicDay: day.day,
+    ...entry,
     state: 'waiting',
-    appointmentAt: event.appointmentAt === undefined ? null : Date.parse(event.appointmentAt),
-    checkedInAt: at,
     calledAt: null,
     consultationStartedAt: null,
     completedAt: null,
@@ -216,8 +215,19 @@ function addPatient(state: QueueDay, event: QueueEventOf<'patient_added'>, at: n
     quotedAt: null,
     walkOutBrier: null,
     walkOutBaseRateBrier: null,
-    updatedAt: at,
+    updatedAt: entry.checkedInAt,
   };
+}
+
+function addPatient(state: QueueDay, event: QueueEventOf<'patient_added'>, at: number): QueueProjectionResult {
+  if (state.entries.has(event.entryId)) return refused(`entry ${event.entryId} is already in the queue of ${state.day}`);
+  const row = waitingEntry(state, {
+    id: event.entryId,
+    ticketNumber: state.nextTicketNumber,
+    method: event.method,
+    appointmentAt: event.appointmentAt === undefined ? null : Date.parse(event.appointmentAt),
+    checkedInAt: at,
+  });
   state.nextTicketNumber += 1;
   state.entries.set(row.id, row);
   return accepted(state, {

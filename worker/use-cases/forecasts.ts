@@ -8,6 +8,8 @@
  */
 import type { Database } from '../../db/client.ts';
 import {
+  firstForecastDay,
+  forecastScoreColumns,
   freezeForecast,
   lastPatientDoneAt,
   readForecastClinic,
@@ -25,7 +27,7 @@ import {
 } from '../../db/queries/forecasts.ts';
 import { FORECAST_HISTORY_DAYS, FORECAST_HORIZON_DAYS, forecastArrivals, scoreForecast, type ArrivalForecast, type ForecastHour } from '../domain/arrival-forecast.ts';
 import { addClinicDays, clinicDayOf, formatClinicInstant, localHourOf, nextClinicDay } from '../domain/clinic-time.ts';
-import { endAccuracy, forecastAccuracy, naiveForecastErrors, scoredHoursOf, scoreEndPrediction } from '../domain/forecast-accuracy.ts';
+import { endAccuracy, forecastAccuracy, naiveForecastErrors, scoreEndPrediction } from '../domain/forecast-accuracy.ts';
 import type { ForecastAccuracyAnswer, ForecastAnswer } from '../domain/forecast-wire.ts';
 import { windowsOf } from '../domain/history-figures.ts';
 import type { Timeframe } from '../domain/history-wire.ts';
@@ -43,16 +45,10 @@ export type DayEndOf = (hours: ForecastHour[]) => Promise<{ expected: number; lo
 /** Past forecasts a job run scores at most (a clinic whose job stopped for weeks catches up over several runs). */
 const SCORING_BATCH = 14;
 
-/** The clinic's first day: its creation, or earlier when its history was imported with it. */
-function firstDayOf(clinic: ForecastClinic): string {
-  const created = clinicDayOf(clinic.createdAt, clinic.timezone);
-  return clinic.firstRollupDay !== null && clinic.firstRollupDay < created ? clinic.firstRollupDay : created;
-}
-
 /** The forecast of `day` made with the days before `asOf` only. */
 async function computeForecast(db: Database, clinic: ForecastClinic, day: string, asOf: string): Promise<ArrivalForecast> {
   const history = await readHourlyArrivals(db, clinic.id, addClinicDays(asOf, -FORECAST_HISTORY_DAYS), asOf);
-  return forecastArrivals({ day, asOf, firstDay: firstDayOf(clinic), timezone: clinic.timezone, history });
+  return forecastArrivals({ day, asOf, firstDay: firstForecastDay(clinic), timezone: clinic.timezone, history });
 }
 
 /** Today's frozen forecast, frozen now when no one did yet. */
@@ -114,7 +110,7 @@ export async function runForecastJob(db: Database, clinicId: string, now: number
       readHourlyArrivals(db, clinic.id, addClinicDays(forecast.day, -7), addClinicDays(forecast.day, -6)),
     ]);
     const score = scoreForecast({ hours: forecast.hours, total: { expected: forecast.expected, low: forecast.low, high: forecast.high } }, actual);
-    await recordForecastScore(db, clinic.id, forecast.day, { ...score, hours: scoredHoursOf(forecast, score) }, naiveForecastErrors(weekBefore, actual), now);
+    await recordForecastScore(db, forecast, forecastScoreColumns(forecast, score, naiveForecastErrors(weekBefore, actual), now));
   }
   const ends = await unscoredEndPredictions(db, clinic.id, today, SCORING_BATCH * 24);
   const actualEnds = new Map<string, number | null>();
