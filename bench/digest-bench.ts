@@ -215,10 +215,10 @@ async function timeClinicReads(db: Database, clinicIds: readonly string[], weekS
       const clinicId = clinicIds[next] ?? '';
       next += 1;
       const t0 = performance.now();
-      await digestClinic(db, clinicId);
+      const clinic = await digestClinic(db, clinicId);
       const owners = await clinicOwners(db, clinicId);
       await channelChoices(db, owners.map((owner) => owner.userId), DIGEST_TOPIC);
-      await readClinicWeekDigest(db, clinicId, weekStart);
+      await readClinicWeekDigest(db, { id: clinicId, timezone: clinic?.timezone ?? ZONE }, weekStart);
       durations.push(performance.now() - t0);
     }
   };

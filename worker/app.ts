@@ -6,6 +6,7 @@ import { PUBLIC } from './auth/policy.ts';
 import { AppError, renderError, toAppError } from './errors.ts';
 import { adminClinicRoutes } from './routes/admin-clinics.ts';
 import { alertRoutes } from './routes/alerts.ts';
+import { annotationRoutes } from './routes/annotations.ts';
 import { adminMetricsRoutes } from './routes/admin-metrics.ts';
 import { adminUserRoutes } from './routes/admin-users.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
@@ -27,6 +28,9 @@ import { settingsRoutes } from './routes/settings.ts';
 import { TICKET_PAGE_PREFIX, ticketPageRoutes } from './routes/ticket-page.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { serviceTargetRoutes } from './routes/service-target.ts';
+import { smsBudgetRoutes } from './routes/sms-budget.ts';
+import { shareLinkRoutes } from './routes/share-links.ts';
+import { sharedRoutes } from './routes/shared.ts';
 import { bodySizeLimit } from './http/body-limit.ts';
 import { requestLog } from './http/request-log.ts';
 import { requestMetrics } from './http/request-metrics.ts';
@@ -79,11 +83,15 @@ export function createApp(options: { clock?: Clock } = {}) {
     .route(API_PREFIX, ticketRoutes)
     .route(API_PREFIX, queueRoutes)
     .route(API_PREFIX, historyRoutes)
+    .route(API_PREFIX, annotationRoutes)
     .route(API_PREFIX, forecastRoutes)
     .route(API_PREFIX, alertRoutes)
     .route(API_PREFIX, pushRoutes)
     .route(API_PREFIX, settingsRoutes)
     .route(API_PREFIX, serviceTargetRoutes)
+    .route(API_PREFIX, smsBudgetRoutes)
+    .route(API_PREFIX, shareLinkRoutes)
+    .route(API_PREFIX, sharedRoutes)
     .route(API_PREFIX, reportRoutes)
     .route(API_PREFIX, docsRoutes);
 

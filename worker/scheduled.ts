@@ -12,7 +12,7 @@ import { backgroundRuntime } from './runtime/background-runtime.ts';
 
 /** The cron expressions of wrangler.toml `[triggers]` (UTC). */
 export const SCHEDULES = {
-  /** The alert rules, churn risk aside. */
+  /** The alert rules, churn risk aside; the pushes quiet hours held, once they are over. */
   alerts: '*/5 * * * *',
   /**
    * Clinics whose wall clock has just reached Monday 09:00, and the service's own Monday; clinics
@@ -55,7 +55,11 @@ export async function handleScheduled(controller: ScheduledController, env: Env)
   try {
     switch (controller.cron) {
       case SCHEDULES.alerts:
-        await enqueueJobs(jobs, [{ type: 'alerts.evaluate', at, kinds: ALERT_KINDS.filter((kind) => kind !== 'churn_risk') }]);
+        await enqueueJobs(jobs, [
+          { type: 'alerts.evaluate', at, kinds: ALERT_KINDS.filter((kind) => kind !== 'churn_risk') },
+          // Pushes held by quiet hours that ended since the last run.
+          { type: 'alerts.release_held', at },
+        ]);
         return;
       case SCHEDULES.digest:
         await recordCronRun(runtime, 'digest', async () => {

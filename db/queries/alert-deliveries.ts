@@ -2,6 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { NotificationChannel } from '../../worker/domain/vocabulary.ts';
 import type { Database } from '../client.ts';
+import { alertDetailOf } from './alert-instances.ts';
 import { alertDeliveries, alertInstances, alertRules } from '../schema/alerts.ts';
 
 export interface DeliveredKey {
@@ -34,7 +35,10 @@ export function deliveriesOf(db: Database, instanceId: string) {
   return db.select().from(alertDeliveries).where(eq(alertDeliveries.instanceId, instanceId)).orderBy(alertDeliveries.id);
 }
 
-/** One alert with what its notification says: its rule's kind, priority and channels. */
+/**
+ * One alert with what its notification says: its rule's kind, priority and channels, and what it
+ * saw when it fired beyond its value (`detail`, for alertWords; null for most kinds).
+ */
 export async function alertToDeliver(db: Database, instanceId: string) {
   const [row] = await db
     .select({
@@ -53,5 +57,6 @@ export async function alertToDeliver(db: Database, instanceId: string) {
     .innerJoin(alertRules, eq(alertRules.id, alertInstances.ruleId))
     .where(eq(alertInstances.id, instanceId))
     .limit(1);
-  return row;
+  if (row === undefined) return undefined;
+  return { ...row, detail: await alertDetailOf(db, row) };
 }

@@ -1,6 +1,6 @@
 /** A clinic's own queue-length threshold: an override row of the default queue_too_long rule. */
-import { and, eq } from 'drizzle-orm';
-import { DEFAULT_QUEUE_RULE } from '../../worker/domain/alert-rules.ts';
+import { and, eq, isNull } from 'drizzle-orm';
+import { DEFAULT_QUEUE_RULE, queueResolveThreshold, type AlertRule } from '../../worker/domain/alert-rules.ts';
 import type { Database } from '../client.ts';
 import { alertRules } from '../schema/alerts.ts';
 
@@ -22,8 +22,9 @@ export async function clinicQueueThreshold(db: Database, clinicId: string): Prom
 }
 
 /**
- * Sets (or, with null, withdraws) the clinic's threshold. Withdrawn, the row stays disabled rather
- * than deleted: alert instances fired under it keep pointing at it.
+ * Sets (or, with null, withdraws) the clinic's threshold, with its resolve threshold ⌈T × 5/6⌉
+ * (queueResolveThreshold) and the default minimum duration. Withdrawn, the row stays disabled
+ * rather than deleted: alert instances fired under it keep pointing at it.
  */
 export async function setClinicQueueThreshold(db: Database, clinicId: string, threshold: number | null, now: number): Promise<void> {
   const id = queueRuleIdOf(clinicId);
@@ -33,6 +34,24 @@ export async function setClinicQueueThreshold(db: Database, clinicId: string, th
   }
   await db
     .insert(alertRules)
-    .values({ ...DEFAULT_QUEUE_RULE, id, clinicId, threshold, channels: JSON.stringify(DEFAULT_QUEUE_RULE.channels), enabled: true, createdAt: now })
-    .onConflictDoUpdate({ target: alertRules.id, set: { threshold, enabled: true } });
+    .values({ ...DEFAULT_QUEUE_RULE, id, clinicId, threshold, resolveThreshold: queueResolveThreshold(threshold), channels: JSON.stringify(DEFAULT_QUEUE_RULE.channels), enabled: true, createdAt: now })
+    .onConflictDoUpdate({ target: alertRules.id, set: { threshold, resolveThreshold: queueResolveThreshold(threshold), enabled: true } });
+}
+
+/**
+ * Clinic thresholds set before resolve thresholds existed get theirs (⌈T × 5/6⌉), once: answers
+ * the rules as they now stand. The migration gave them the 5-minute minimum duration already.
+ */
+export async function settleClinicQueueRules(db: Database, rules: readonly AlertRule[]): Promise<AlertRule[]> {
+  const settled: AlertRule[] = [];
+  for (const rule of rules) {
+    if (rule.kind !== 'queue_too_long' || rule.clinicId === null || rule.resolveThreshold !== null) {
+      settled.push(rule);
+      continue;
+    }
+    const resolveThreshold = queueResolveThreshold(rule.threshold);
+    await db.update(alertRules).set({ resolveThreshold }).where(and(eq(alertRules.id, rule.id), isNull(alertRules.resolveThreshold)));
+    settled.push({ ...rule, resolveThreshold });
+  }
+  return settled;
 }

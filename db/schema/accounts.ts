@@ -19,6 +19,12 @@ export const users = sqliteTable('users', {
   passwordChangedAt: integer('password_changed_at'),
   createdAt: integer('created_at').notNull(),
   disabledAt: integer('disabled_at'),
+  /**
+   * Quiet hours, `HH:MM` wall-clock times in the zone of the clinic an alert is about (the
+   * service's zone for service alerts); both null: none. `from` after `to` spans midnight.
+   */
+  quietFrom: text('quiet_from'),
+  quietTo: text('quiet_to'),
 });
 
 /** Which clinics a (non super admin) user may see, and as what. */

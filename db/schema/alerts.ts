@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { ALERT_KINDS, ALERT_PRIORITIES, ALERT_SCOPES, NOTIFICATION_CHANNELS } from '../../worker/domain/vocabulary.ts';
 import { users } from './accounts.ts';
 import { clinics } from './clinics.ts';
@@ -13,7 +13,15 @@ export const alertRules = sqliteTable(
     scope: text('scope', { enum: ALERT_SCOPES }).notNull(),
     /** Set for a rule about one clinic only; null applies the rule to every clinic (or the service). */
     clinicId: text('clinic_id').references(() => clinics.id),
+    /** Fires when the figure goes above this (at or above for a ratio rule)… */
     threshold: real('threshold').notNull(),
+    /**
+     * …and, once firing, resolves only when it goes below this one (hysteresis: a queue hovering
+     * at 30 does not fire and resolve every five minutes). Null: the fire threshold itself.
+     */
+    resolveThreshold: real('resolve_threshold'),
+    /** The condition must hold this long, checked at every evaluation, before the alert fires. */
+    minDurationMinutes: integer('min_duration_minutes').notNull().default(0),
     /** JSON array of NOTIFICATION_CHANNELS. */
     channels: text('channels').notNull(),
     priority: text('priority', { enum: ALERT_PRIORITIES }).notNull(),
@@ -56,6 +64,54 @@ export const alertInstances = sqliteTable(
     // Currently firing alerts (admin metrics) and a clinic's alert history (timeline).
     index('alert_instances_resolved_fired_idx').on(table.resolvedAt, table.firedAt),
     index('alert_instances_clinic_fired_idx').on(table.clinicId, table.firedAt),
+  ],
+);
+
+/**
+ * A rule's condition seen to hold for a subject, not yet long enough to fire (its minimum
+ * duration). One row per rule and subject; it goes when the condition stops or the alert fires.
+ */
+export const alertPending = sqliteTable(
+  'alert_pending',
+  {
+    ruleId: text('rule_id')
+      .notNull()
+      .references(() => alertRules.id),
+    subjectKey: text('subject_key').notNull(),
+    clinicId: text('clinic_id').references(() => clinics.id),
+    /** When the condition was first seen to hold, without a break since. */
+    since: integer('since').notNull(),
+    value: real('value').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.ruleId, table.subjectKey] })],
+);
+
+/**
+ * A push not sent because its recipient was in their quiet hours: released when they end (if the
+ * alert is still open), otherwise left for the weekly digest. One per notice and person.
+ */
+export const alertHeldPushes = sqliteTable(
+  'alert_held_pushes',
+  {
+    instanceId: text('instance_id')
+      .notNull()
+      .references(() => alertInstances.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    noticeAt: integer('notice_at').notNull(),
+    heldAt: integer('held_at').notNull(),
+    /** The end of the recipient's quiet hours, when the push may go. */
+    releaseAt: integer('release_at').notNull(),
+    /** When it was sent, or given up to the digest; null while held. */
+    doneAt: integer('done_at'),
+    /** `sent`, or `digest` (the alert resolved during the quiet hours). */
+    outcome: text('outcome', { enum: ['sent', 'digest'] }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.instanceId, table.userId, table.noticeAt] }),
+    // The release pass: held pushes whose quiet hours are over.
+    index('alert_held_pushes_release_idx').on(table.doneAt, table.releaseAt),
   ],
 );
 

@@ -19,6 +19,8 @@ export const clinics = sqliteTable(
     smsUnitCostMinor: integer('sms_unit_cost_minor').notNull(),
     /** The owner's target wait, minutes (PRODUCT: service level); the route keeps it within 5–240. */
     serviceTargetMinutes: integer('service_target_minutes').notNull().default(30),
+    /** The owner's monthly SMS budget in minor units of `currency`; null: none (no budget alerts). */
+    smsBudgetMinor: integer('sms_budget_minor'),
     createdAt: integer('created_at').notNull(),
     archivedAt: integer('archived_at'),
   },

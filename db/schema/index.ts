@@ -14,3 +14,4 @@ export * from './models.ts';
 export * from './notifications.ts';
 export * from './queue.ts';
 export * from './rollups.ts';
+export * from './sharing.ts';

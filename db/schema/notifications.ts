@@ -25,7 +25,7 @@ export const pushSubscriptions = sqliteTable(
 );
 
 /**
- * Per user and topic (an alert kind or `weekly_digest`): which channels are wanted.
+ * Per user and topic (an alert kind or `weekly_digest`): which channels are wanted (push, e-mail, digest).
  * A missing row means the defaults of PRODUCT.md's alert table.
  */
 export const notificationPreferences = sqliteTable(
@@ -37,6 +37,8 @@ export const notificationPreferences = sqliteTable(
     topic: text('topic').notNull(),
     push: integer('push', { mode: 'boolean' }).notNull(),
     email: integer('email', { mode: 'boolean' }).notNull(),
+    /** Listed in the person's Monday digest instead of (or besides) being sent at once. */
+    digest: integer('digest', { mode: 'boolean' }).notNull().default(false),
     updatedAt: integer('updated_at').notNull(),
   },
   (table) => [primaryKey({ columns: [table.userId, table.topic] })],

@@ -14,6 +14,8 @@ export interface DemoClinic {
   planPriceMinor: number;
   currency: string;
   smsUnitCostMinor: number;
+  /** The owner's monthly SMS budget, minor units; null: none. */
+  smsBudgetMinor: number | null;
   createdAt: number;
   /** Check-ins on an ordinary weekday. */
   patientsPerDay: number;
@@ -34,6 +36,12 @@ export interface DemoClinic {
 
 /** 50 TND a month, in millimes. */
 export const DEMO_PLAN_PRICE_MINOR = 50_000;
+
+/**
+ * The first clinic's monthly SMS budget, 150 TND: its ~3 SMS per patient with a phone come to
+ * roughly 110–130 TND a month, so its SMS card nears the 80 % warning late in the month.
+ */
+export const DEMO_SMS_BUDGET_MINOR = 150_000;
 
 const NAMED_CLINICS: readonly { name: string; timezone: string }[] = [
   { name: 'Cabinet Dr Ben Salah — La Marsa', timezone: 'Africa/Tunis' },
@@ -91,6 +99,7 @@ export function buildDemoClinics(options: { seed: number; count: number; days: n
       planPriceMinor: DEMO_PLAN_PRICE_MINOR,
       currency: 'TND',
       smsUnitCostMinor: timezone === 'Africa/Tunis' ? 40 : 45,
+      smsBudgetMinor: index === 0 ? DEMO_SMS_BUDGET_MINOR : null,
       createdAt: instantOfClinicTime(createdDay, 10 * 60, 'Africa/Tunis') + index * 10 * 60_000,
       patientsPerDay: index === 0 ? 44 : integerBetween(random, 32, 48),
       qrShare: qrShareOf(options.seed, index, random),
@@ -111,7 +120,7 @@ const OPENING_SIGNUP_DAYS_AGO = 12;
  * owner has not set up their account. Its id and name are outside what the generator makes, so a
  * benchmark's thousand clinics never collide with it.
  */
-export function openingDemoClinic(now: number): Pick<DemoClinic, 'id' | 'name' | 'timezone' | 'planPriceMinor' | 'currency' | 'smsUnitCostMinor' | 'createdAt'> {
+export function openingDemoClinic(now: number): Pick<DemoClinic, 'id' | 'name' | 'timezone' | 'planPriceMinor' | 'currency' | 'smsUnitCostMinor' | 'smsBudgetMinor' | 'createdAt'> {
   const createdDay = addClinicDays(clinicDayOf(now, 'Africa/Tunis'), -OPENING_SIGNUP_DAYS_AGO);
   return {
     id: 'clinic-opening',
@@ -120,6 +129,7 @@ export function openingDemoClinic(now: number): Pick<DemoClinic, 'id' | 'name' |
     planPriceMinor: DEMO_PLAN_PRICE_MINOR,
     currency: 'TND',
     smsUnitCostMinor: 40,
+    smsBudgetMinor: null,
     createdAt: instantOfClinicTime(createdDay, 11 * 60, 'Africa/Tunis'),
   };
 }

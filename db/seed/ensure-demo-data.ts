@@ -11,6 +11,7 @@ import { clinics } from '../schema/clinics.ts';
 import { events, queueEntries, smsMessages } from '../schema/queue.ts';
 import { dayForecasts } from '../schema/forecasts.ts';
 import { dailyRollups, hourlyRollups } from '../schema/rollups.ts';
+import { annotations } from '../schema/sharing.ts';
 import { addClinicDays, clinicDayOf } from '../../worker/domain/clinic-time.ts';
 import { searchKey } from '../../worker/domain/search-key.ts';
 import { chunksOf } from '../chunks.ts';
@@ -21,6 +22,7 @@ import { createBulkInserter } from './bulk-insert.ts';
 import { buildDemoClinics, openingDemoClinic } from './demo-clinics.ts';
 import { DemoForecasts } from './demo-forecasts.ts';
 import { clinicHistoryDays } from './demo-history.ts';
+import { buildDemoNotes } from './demo-notes.ts';
 import { buildDemoUsers } from './demo-users.ts';
 import type { PasswordHasher } from '../../worker/domain/stored-password.ts';
 
@@ -101,13 +103,16 @@ export async function ensureDemoData(db: Database, options: DemoDataOptions): Pr
     planPriceMinor: clinic.planPriceMinor,
     currency: clinic.currency,
     smsUnitCostMinor: clinic.smsUnitCostMinor,
+    smsBudgetMinor: clinic.smsBudgetMinor,
     createdAt: clinic.createdAt,
   }));
+  const notes = people.users.some((user) => user.id === 'user-doctor') ? buildDemoNotes(demoClinics[0], now) : [];
   // A few hundred rows per statement keeps even a thousand-clinic benchmark within SQLite's limits.
   await writeBatch(db, [
     ...chunksOf(clinicRows, 200).map((chunk) => db.insert(clinics).values(chunk).onConflictDoNothing()),
     ...chunksOf(people.users, 200).map((chunk) => db.insert(users).values(chunk).onConflictDoNothing()),
     ...chunksOf(people.memberships, 200).map((chunk) => db.insert(memberships).values(chunk).onConflictDoNothing()),
+    ...(notes.length > 0 ? [db.insert(annotations).values(notes).onConflictDoNothing()] : []),
   ]);
   // The business as it stood at the end of each past day, for the admin trends.
   const today = clinicDayOf(now, 'UTC');

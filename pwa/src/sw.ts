@@ -28,7 +28,9 @@ cleanupOutdatedCaches();
 
 // Client routes (/, /clinics/…) open the precached shell; the API, the Prometheus scrape and
 // patients' ticket pages (/t/<token>) must always reach the worker, even when someone opens them
-// in a tab of a phone that has Pulse installed.
+// in a tab of a phone that has Pulse installed. A share link's page (/shared/<token>) is the
+// shell too, which holds nothing of any link; its answers (/api/v1/shared/…) are API answers,
+// which this worker never caches: a revoked link stops showing anything at the next read.
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), {
     denylist: [/^\/api(?:[/?]|$)/, /^\/metrics(?:[/?]|$)/, /^\/t\//],

@@ -125,6 +125,24 @@ function pointCounts(answer: unknown): number[][] {
   });
 }
 
+/** The notes section under the daily curves, by its French title. */
+const NOTES_SECTION = 'Notes sur les graphiques';
+
+/** Day, text, author and scope of each note of a charts answer, in order. */
+function noteDays(answer: unknown): unknown[][] {
+  const notes = isRecord(answer) && Array.isArray(answer['annotations']) ? answer['annotations'] : [];
+  return notes.map((note: unknown) => (isRecord(note) ? [note['day'], note['text'], note['author'], note['scope']] : []));
+}
+
+/** The flags a chart of this answer should carry ("1@12 2@40"): each note's number at its day's point. */
+function expectedMarkers(answer: unknown): string {
+  const points = isRecord(answer) && Array.isArray(answer['points']) ? answer['points'] : [];
+  const days = points.map((point: unknown) => (isRecord(point) ? point['date'] : null));
+  return noteDays(answer)
+    .map(([day], at) => `${at + 1}@${days.indexOf(day)}`)
+    .join(' ');
+}
+
 describe('The demo doctor looking back over their clinic, on a 360 px phone', () => {
   let context: BrowserContext;
   let page: Page;
@@ -257,6 +275,44 @@ describe('The demo doctor looking back over their clinic, on a 360 px phone', ()
     expect(rows).toEqual(pointCounts(answer));
     // The demo clinic was busy: the table is not 90 rows of zeros.
     expect(rows.reduce((sum, [patients = 0]) => sum + patients, 0)).toBeGreaterThan(0);
+  });
+
+  it('should list the notes under the daily curves, flag each on the chart, and let the doctor add one that the charts answer carries at once', async () => {
+    const clinicId = await doctorClinicId(page);
+    const chartsPath = `/api/v1/clinics/${encodeURIComponent(clinicId)}/charts?timeframe=90d`;
+    const before = await fetchFromPage(page, chartsPath);
+    const seeded = noteDays(before);
+    // The demo's notes: two of the doctor's and one of the whole service (db/seed/demo-notes.ts).
+    expect(seeded.map(([, text]) => text)).toEqual(['Journée de vaccination : affluence prévue', 'Panne du fournisseur SMS (2 h)', 'Médecin remplaçant toute la journée']);
+
+    const panel = page.getByRole('region', { name: TREND_PANEL, exact: true });
+    const notes = panel.getByRole('region', { name: NOTES_SECTION, exact: true });
+    const items = notes.getByRole('listitem');
+    await expect.poll(() => items.allInnerTexts(), { timeout: SCREEN_TIMEOUT_MS }).toEqual([
+      expect.stringMatching(/ — Journée de vaccination : affluence prévue \(doctor@…\)/),
+      expect.stringMatching(/ — Panne du fournisseur SMS \(2 h\) \(tout le service\)/),
+      expect.stringMatching(/ — Médecin remplaçant toute la journée \(doctor@…\)/),
+    ]);
+    // Each note flagged on its day of the daily curves: "number@point".
+    const trendCanvas = panel.locator('canvas').first();
+    await expect.poll(() => trendCanvas.getAttribute('data-note-markers'), { timeout: SCREEN_TIMEOUT_MS }).toBe(expectedMarkers(before));
+
+    const text = 'Médecin remplaçant (essai)';
+    await notes.getByLabel('Note', { exact: true }).fill(text);
+    await notes.getByRole('button', { name: 'Ajouter la note', exact: true }).click();
+    await expect.poll(() => items.count(), { timeout: SCREEN_TIMEOUT_MS }).toBe(4);
+    expect(await items.last().innerText()).toMatch(/ — Médecin remplaçant \(essai\) \(doctor@…\)/);
+    // Today's note is the last point's, the fourth flag; the charts answer carries it.
+    const after = await fetchFromPage(page, chartsPath);
+    const today = isRecord(after) && isRecord(after['period']) ? after['period']['to'] : undefined;
+    expect(noteDays(after).at(-1)).toEqual([today, text, 'doctor@pulse.local', 'clinic']);
+    await expect.poll(() => trendCanvas.getAttribute('data-note-markers'), { timeout: SCREEN_TIMEOUT_MS }).toBe(expectedMarkers(after));
+    expect(expectedMarkers(after).endsWith('4@89')).toBe(true);
+
+    // The doctor deletes it again: the list and the flags are back to the demo's.
+    await notes.getByRole('button', { name: new RegExp(`^Supprimer la note du .+ : ${text.replace(/[()]/g, '\\$&')}$`) }).click();
+    await expect.poll(() => items.count(), { timeout: SCREEN_TIMEOUT_MS }).toBe(3);
+    await expect.poll(() => trendCanvas.getAttribute('data-note-markers'), { timeout: SCREEN_TIMEOUT_MS }).toBe(expectedMarkers(before));
   });
 
   it('should fit the phone: the page never scrolls sideways, only the tables inside their box', async () => {

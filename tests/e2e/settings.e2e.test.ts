@@ -110,12 +110,44 @@ describe('The demo doctor setting Pulse up on their phone', () => {
     expect(await digest.isChecked()).toBe(true);
     await digest.uncheck();
     await see(page, 'Enregistré.');
-    expect((await api(page, '/api/v1/me/settings')).body).toEqual({ locale: 'fr', weeklyDigest: false });
+    expect((await api(page, '/api/v1/me/settings')).body).toMatchObject({ locale: 'fr', weeklyDigest: false });
 
     await page.reload();
     await seeScreen(page, 'Réglages');
     await digest.waitFor({ state: 'visible', timeout: SCREEN_TIMEOUT_MS });
     expect(await digest.isChecked()).toBe(false);
+  });
+
+  it('should keep quiet hours from 21:30 to 06:45 and a long queue by e-mail only, after a reload', async () => {
+    const quiet = page.getByRole('region', { name: 'Heures calmes', exact: true });
+    const toggle = quiet.getByRole('checkbox', { name: 'Pas de notification pendant mes heures calmes', exact: true });
+    await toggle.waitFor({ state: 'visible', timeout: SCREEN_TIMEOUT_MS });
+    expect(await toggle.isChecked()).toBe(false);
+    // Said on the clinic's own clocks.
+    await quiet.getByText('Heures de Africa/Tunis.', { exact: true }).waitFor({ timeout: SCREEN_TIMEOUT_MS });
+    await toggle.check();
+    await quiet.getByLabel('De', { exact: true }).fill('21:30');
+    await quiet.getByLabel('À', { exact: true }).fill('06:45');
+    await quiet.getByRole('button', { name: 'Enregistrer les heures calmes', exact: true }).click();
+    await quiet.getByText('Enregistré.', { exact: true }).waitFor({ timeout: SCREEN_TIMEOUT_MS });
+
+    const channels = page.getByRole('region', { name: 'Canaux par alerte', exact: true });
+    const longQueue = channels.getByRole('group', { name: 'File trop longue', exact: true });
+    const push = longQueue.getByRole('checkbox', { name: 'Notification', exact: true });
+    expect(await push.isChecked()).toBe(true);
+    await push.uncheck();
+    await channels.getByText('Enregistré.', { exact: true }).waitFor({ timeout: SCREEN_TIMEOUT_MS });
+    expect((await api(page, '/api/v1/me/settings')).body).toMatchObject({ quietHours: { from: '21:30', to: '06:45' }, channels: { queue_too_long: ['email'] } });
+
+    await page.reload();
+    await seeScreen(page, 'Réglages');
+    await toggle.waitFor({ state: 'visible', timeout: SCREEN_TIMEOUT_MS });
+    expect(await toggle.isChecked()).toBe(true);
+    expect(await quiet.getByLabel('De', { exact: true }).inputValue()).toBe('21:30');
+    expect(await quiet.getByLabel('À', { exact: true }).inputValue()).toBe('06:45');
+    expect(await push.isChecked()).toBe(false);
+    expect(await longQueue.getByRole('checkbox', { name: 'E-mail', exact: true }).isChecked()).toBe(true);
+    expect(await longQueue.getByRole('checkbox', { name: 'Résumé hebdo', exact: true }).isChecked()).toBe(false);
   });
 
   it('should speak English at once, and keep English for their e-mails and notifications', async () => {
@@ -128,7 +160,7 @@ describe('The demo doctor setting Pulse up on their phone', () => {
     await page.reload();
     await seeScreen(page, 'Settings');
     expect(await page.getByRole('radio', { name: 'English', exact: true }).isChecked()).toBe(true);
-    expect((await api(page, '/api/v1/me/settings')).body).toEqual({ locale: 'en', weeklyDigest: false });
+    expect((await api(page, '/api/v1/me/settings')).body).toMatchObject({ locale: 'en', weeklyDigest: false });
   });
 
   it('should be alerted above 12 waiting patients, then go back to the default of 30', async () => {
@@ -201,6 +233,8 @@ describe('The receptionist on the settings screen', () => {
     expect(await page.getByRole('region', { name: 'Délai d’attente visé', exact: true }).count()).toBe(0);
     expect(await page.getByLabel('Délai visé (minutes)').count()).toBe(0);
     expect(await page.getByRole('checkbox', { name: 'Recevoir le résumé de la semaine par e-mail' }).count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Canaux par alerte', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Heures calmes', exact: true }).count()).toBe(0);
 
     // The API agrees: the clinic's staff may read the threshold, not change it.
     const clinicId = await clinicIdOf(page, DOCTOR.clinic);

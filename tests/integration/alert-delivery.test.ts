@@ -19,6 +19,13 @@ async function queueOf(clinicId: string, day: string, at: number, waiting: numbe
   await setWaiting(clinicId, { day, at, count: waiting, waitedMs: 30 * MINUTE, idPrefix: `delivery-${clinicId}` });
 }
 
+/** One run of the 5-minute alert job at `at`, through the cron and the queue, done. */
+async function evaluatedAt(at: number): Promise<void> {
+  const before = await jobAttempts('alerts.evaluate', 'done');
+  await fireCron(SCHEDULES.alerts, at);
+  await untilJobAttempts('alerts.evaluate', 'done', before, 1);
+}
+
 // Mondays far from other tests' instants; at these only this file's clinics have an open queue.
 const AT = Date.parse('2032-02-02T09:00:00Z');
 const DAY = '2032-02-02';
@@ -47,6 +54,9 @@ describe('an alert reaching the clinic owner by push and e-mail, through the que
     const device = await newDevice();
     expect((await api(world, '/push/subscriptions', { method: 'POST', token: owner, json: device })).status).toBe(204);
     await queueOf(world.clinicA, DAY, AT, 6);
+    // Seen once, five minutes earlier, the breach waits out the rule's 5-minute minimum; seen again at AT, it fires.
+    await evaluatedAt(AT - 5 * MINUTE);
+    expect(await alertInstancesOfClinic(db, world.clinicA)).toEqual([]);
 
     const delivered = await jobAttempts('alert.deliver', 'done');
     await fireCron(SCHEDULES.alerts, AT);
@@ -119,6 +129,7 @@ describe('a job that always fails', () => {
     const broken = await newDevice(500);
     await api(world, '/push/subscriptions', { method: 'POST', token: owner, json: broken });
     await queueOf(world.clinicB, '2032-03-01', at, 31);
+    await evaluatedAt(at - 5 * MINUTE);
 
     const retried = await jobAttempts('alert.deliver', 'retried');
     const dead = await jobAttempts('alert.deliver', 'dead_lettered');

@@ -27,31 +27,40 @@ describe('the alert job on a clinic whose queue grows too long', () => {
     await openQueueDay(world.clinicA, DAY, NOW, 40);
   });
 
-  it('should fire once above 30 waiting, stay quiet, remind after the cooldown, resolve, and fire again', async () => {
+  it('should fire once above 30 waiting for 5 minutes, stay quiet, remind after the cooldown, resolve below 25, and fire again', async () => {
     await waiting(31);
-    expect(await noticesForClinic(NOW)).toEqual(['fire']);
-    expect(await noticesForClinic(NOW + 5 * MINUTE)).toEqual([]);
+    // Seen once: the breach waits out the rule's 5 minutes.
+    expect(await noticesForClinic(NOW)).toEqual([]);
+    expect(await instancesOfClinic()).toEqual([]);
+    expect(await noticesForClinic(NOW + 5 * MINUTE)).toEqual(['fire']);
+    expect(await noticesForClinic(NOW + 10 * MINUTE)).toEqual([]);
     expect(await noticesForClinic(NOW + 65 * MINUTE)).toEqual(['remind']);
     const [open] = await instancesOfClinic();
-    expect(open).toMatchObject({ subjectKey: world.clinicA, value: 31, firedAt: NOW, lastNotifiedAt: NOW + 65 * MINUTE, resolvedAt: null });
+    expect(open).toMatchObject({ subjectKey: world.clinicA, value: 31, firedAt: NOW + 5 * MINUTE, lastNotifiedAt: NOW + 65 * MINUTE, resolvedAt: null });
 
-    await waiting(30);
+    // 30 and 25 are not below the resolve threshold: it stays open, quietly.
+    await waiting(25);
     expect(await noticesForClinic(NOW + 70 * MINUTE)).toEqual([]);
-    expect((await instancesOfClinic()).map((instance) => instance.resolvedAt)).toEqual([NOW + 70 * MINUTE]);
+    expect((await instancesOfClinic()).map((instance) => instance.resolvedAt)).toEqual([null]);
+    await waiting(24);
+    expect(await noticesForClinic(NOW + 75 * MINUTE)).toEqual([]);
+    expect((await instancesOfClinic()).map((instance) => instance.resolvedAt)).toEqual([NOW + 75 * MINUTE]);
 
     await waiting(35);
-    expect(await noticesForClinic(NOW + 75 * MINUTE)).toEqual(['fire']);
+    expect(await noticesForClinic(NOW + 80 * MINUTE)).toEqual([]);
+    expect(await noticesForClinic(NOW + 85 * MINUTE)).toEqual(['fire']);
     const timeline = await clinicActivityOf(db, world.clinicA, { kind: 'alert_fired' });
     expect(timeline).toHaveLength(2);
   });
 
   it('should open one instance only when two runs of the job overlap', async () => {
     await waiting(10);
-    await evaluateAlerts(db, NOW + 80 * MINUTE);
+    await evaluateAlerts(db, NOW + 90 * MINUTE);
     await waiting(40);
-    await Promise.all([evaluateAlerts(db, NOW + 85 * MINUTE), evaluateAlerts(db, NOW + 85 * MINUTE)]);
+    await Promise.all([evaluateAlerts(db, NOW + 95 * MINUTE), evaluateAlerts(db, NOW + 95 * MINUTE)]);
+    await Promise.all([evaluateAlerts(db, NOW + 100 * MINUTE), evaluateAlerts(db, NOW + 100 * MINUTE)]);
     const open = (await instancesOfClinic()).filter((instance) => instance.resolvedAt === null);
     expect(open).toHaveLength(1);
-    expect(open[0]).toMatchObject({ value: 40, firedAt: NOW + 85 * MINUTE });
+    expect(open[0]).toMatchObject({ value: 40, firedAt: NOW + 100 * MINUTE });
   });
 });

@@ -12,6 +12,8 @@ describe('GET /api/v1/alerts and acknowledging one', () => {
     const at = Date.parse('2030-02-04T09:00:00Z');
     await openQueueDay(world.clinicA, '2030-02-04', at, 40);
     await setWaiting(world.clinicA, { day: '2030-02-04', at, count: 33, waitedMs: 30 * MINUTE, idPrefix: 'ack-entry', method: 'manual' });
+    // Seen twice, five minutes apart: the queue rule's minimum duration.
+    await evaluateAlerts(db, at - 5 * MINUTE);
     await evaluateAlerts(db, at);
     const [owner, other, admin] = await Promise.all([sessionFor(world.ownerA), sessionFor(world.ownerB), sessionFor(world.superAdmin)]);
     const alertsOf = async (token: string) => (await (await api(world, '/alerts', { token })).json<{ alerts: Array<{ id: string; clinicId: string | null; kind: string; value: number; acknowledgedAt: string | null }> }>()).alerts;

@@ -54,8 +54,8 @@ describe('the Monday digest, from the hourly cron through the queue to an SMTP s
   it('should e-mail each owner who wants it the figures of their week, once, even when the cron fires twice', async () => {
     const owner = await sessionFor(world.ownerA);
     const off = await api(world, '/me/settings', { method: 'PATCH', token: await sessionFor({ ...secondOwner, password: '' }), json: { weeklyDigest: false } });
-    expect(await off.json()).toEqual({ locale: 'fr', weeklyDigest: false });
-    expect(await (await api(world, '/me/settings', { token: owner })).json()).toEqual({ locale: 'fr', weeklyDigest: true });
+    expect(await off.json()).toMatchObject({ locale: 'fr', weeklyDigest: false });
+    expect(await (await api(world, '/me/settings', { token: owner })).json()).toMatchObject({ locale: 'fr', weeklyDigest: true });
 
     const before = await jobAttempts('digest.clinic', 'done');
     await Promise.all([fireCron(SCHEDULES.digest, SENT_AT), fireCron(SCHEDULES.digest, SENT_AT)]);

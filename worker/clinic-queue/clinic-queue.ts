@@ -2,9 +2,11 @@ import { DurableObject } from 'cloudflare:workers';
 import { loadClinicQueueState } from '../../db/queries/queue-writes.ts';
 import type { ForecastHour } from '../domain/arrival-forecast.ts';
 import { projectDayEnd, type DayEndProjection } from '../domain/day-end.ts';
+import { compareWithUsual, liveHourFigures, type FigureComparison } from '../domain/hour-baselines.ts';
 import { LIVE_CLOSE_CODES, type TodayEntry } from '../domain/live-messages.ts';
 import { entryIdOf, occurredAtMs, type QueueEvent } from '../domain/queue-events.ts';
 import { eventForAction, type ReceptionAction } from '../domain/reception-actions.ts';
+import { countSms, type SmsCount } from '../domain/sms-budget.ts';
 import type { TodayFigures } from '../domain/today-figures.ts';
 import type { QueueReport } from '../metrics/batch.ts';
 import { IngestTally } from '../metrics/ingest-tally.ts';
@@ -109,6 +111,16 @@ export class ClinicQueue extends DurableObject<Env> {
     return todayFiguresOf(queue, now);
   }
 
+  /**
+   * `GET …/stats/today` for members: the figures and today's SMS so far, read together so both
+   * speak of the same day (the route adds the month's earlier days from libSQL).
+   */
+  async todayWithSms(clinicId: string, now: number): Promise<{ figures: TodayFigures; smsToday: SmsCount }> {
+    const queue = await this.#ensureQueue(clinicId, now);
+    this.#rollOverIfDue(queue, now);
+    return { figures: todayFiguresOf(queue, now), smsToday: countSms(queue.day.sms.values()) };
+  }
+
   /** Today's list for reception: tickets in order, no personal data. */
   async entries(clinicId: string, now: number): Promise<TodayEntry[]> {
     const queue = await this.#ensureQueue(clinicId, now);
@@ -121,6 +133,18 @@ export class ClinicQueue extends DurableObject<Env> {
     const queue = await this.#ensureQueue(clinicId, now);
     this.#rollOverIfDue(queue, now);
     return projectDayEnd(queue.day, queue.models.estimator, now, hours);
+  }
+
+  /**
+   * How the live hour compares with the usual for this weekday and hour (figures above the volume
+   * floor), unusual or not: the alert job fires "unusual for this hour" at 2× and resolves it
+   * below 1.5×, so it needs the ratio in between too.
+   */
+  async hourComparisons(clinicId: string, now: number): Promise<FigureComparison[]> {
+    const queue = await this.#ensureQueue(clinicId, now);
+    this.#rollOverIfDue(queue, now);
+    const { day } = queue;
+    return compareWithUsual(queue.models.baselines, liveHourFigures(day.entries.values(), now), now, day.settings.timezone);
   }
 
   /**

@@ -2,13 +2,19 @@
  * Reads what a Monday digest says, for one clinic or for the service, from rollups and the
  * admin console's own queries. Rendering per recipient (their language) is the e-mail modules'.
  */
+import { alertDetailOf } from '../../db/queries/alert-instances.ts';
 import type { Database } from '../../db/client.ts';
 import { clinicZones, mrrAt, serviceTotals } from '../../db/queries/admin-figures.ts';
+import { annotationsBetween } from '../../db/queries/annotations.ts';
+import { clinicAlertsBetween, readHourWaits } from '../../db/queries/clinic-digest.ts';
 import { readArrivals, readGroupedDays } from '../../db/queries/history.ts';
-import { alertsFiredBetween, qrLaggards, weekSms } from '../../db/queries/service-digest.ts';
+import { alertsFiredBetween, failedJobsBetween, onboardingClinics, qrLaggards, weekSms } from '../../db/queries/service-digest.ts';
+import { readSmsBudget, smsMonthToDate } from '../../db/queries/sms-budget.ts';
 import { DAY_MS, daysSince } from '../domain/business-figures.ts';
 import { addClinicDays, startOfClinicDay } from '../domain/clinic-time.ts';
-import { clinicWeekDigest, type ClinicWeekDigest } from '../domain/weekly-digest.ts';
+import { chooseInsight, historyOf, sameWeekdays } from '../domain/digest-insights.ts';
+import { monthOfDay } from '../domain/sms-budget.ts';
+import { clinicWeekDigest, smsBudgetLine, weekChart, type ClinicWeekReport } from '../domain/weekly-digest.ts';
 import type { ServiceWeekDigest } from './service-digest-email.ts';
 
 /** The service's own clock: the super admin's digest goes out on Monday 09:00 in Tunis. */
@@ -21,16 +27,45 @@ export function weekOf(weekStart: string): { from: string; to: string } {
   return { from: weekStart, to: addClinicDays(weekStart, 6) };
 }
 
-/** A clinic's week and the week before it, from its daily and hourly rollups. */
-export async function readClinicWeekDigest(db: Database, clinicId: string, weekStart: string): Promise<ClinicWeekDigest> {
+/** How many of the clinic's alerts of the week the digest lists; the app has the rest. */
+const ALERT_LIMIT = 30;
+
+/** The clinic a digest is about: its week is on its own clock. */
+export interface DigestClinic {
+  id: string;
+  timezone: string;
+}
+
+/**
+ * A clinic's week, the 4 weeks before it (the week before for the comparison, all four for the
+ * insight), its waits per hour, notes, month of SMS against its budget and alerts: from its daily
+ * and hourly rollups, in parallel.
+ */
+export async function readClinicWeekDigest(db: Database, clinic: DigestClinic, weekStart: string): Promise<ClinicWeekReport> {
   const week = weekOf(weekStart);
-  const [days, arrivals] = await Promise.all([
-    readGroupedDays(db, clinicId, { from: addClinicDays(week.from, -7), to: week.to }, 'day'),
-    readArrivals(db, clinicId, week),
+  const month = monthOfDay(week.to);
+  const [days, arrivals, hours, notes, budget, sms, alerts] = await Promise.all([
+    readGroupedDays(db, clinic.id, { from: historyOf(week).from, to: week.to }, 'day'),
+    readArrivals(db, clinic.id, week),
+    readHourWaits(db, clinic.id, week),
+    annotationsBetween(db, clinic.id, week.from, week.to),
+    readSmsBudget(db, clinic.id),
+    smsMonthToDate(db, clinic.id, month, week.to),
+    clinicAlertsBetween(db, clinic.id, startOfClinicDay(week.from, clinic.timezone), startOfClinicDay(addClinicDays(week.to, 1), clinic.timezone), ALERT_LIMIT),
   ]);
   const byHour = new Map<number, number>();
   for (const row of arrivals.arrivals) byHour.set(row.hour, (byHour.get(row.hour) ?? 0) + row.arrivals);
-  return clinicWeekDigest(week, days, [...byHour].map(([hour, count]) => ({ hour, arrivals: count })));
+  const insightWeek = { week, days, hours };
+  return {
+    ...clinicWeekDigest(week, days, [...byHour].map(([hour, count]) => ({ hour, arrivals: count }))),
+    insight: chooseInsight(insightWeek),
+    sameWeekday: sameWeekdays(insightWeek),
+    chart: weekChart(week, days),
+    notes: notes.map((note) => ({ day: note.day, text: note.text, author: note.author, serviceWide: note.clinicId === null })),
+    smsBudget: smsBudgetLine(budget?.budgetMinor ?? null, month, week.to, sms),
+    // A week holds a few alerts (each fires once until it resolves): one read each for what it saw.
+    alerts: await Promise.all(alerts.map(async (alert) => ({ kind: alert.kind, value: alert.value, threshold: alert.threshold, firedAt: alert.firedAt, resolvedAt: alert.resolvedAt, detail: await alertDetailOf(db, alert) }))),
+  };
 }
 
 /** The business as it stands at `at`, and the week's adoption, SMS and alerts. */
@@ -39,12 +74,14 @@ export async function readServiceWeekDigest(db: Database, weekStart: string, at:
   const zones = await clinicZones(db);
   const weekStartMs = startOfClinicDay(week.from, SERVICE_TIME_ZONE);
   const weekEndMs = startOfClinicDay(addClinicDays(week.to, 1), SERVICE_TIME_ZONE);
-  const [service, weekAgo, laggards, sms, alerts] = await Promise.all([
+  const [service, weekAgo, laggards, sms, alerts, opening, failedJobs] = await Promise.all([
     serviceTotals(db, zones, at),
     mrrAt(db, at - 7 * DAY_MS),
     qrLaggards(db, week.from, week.to, LIST_LIMIT),
     weekSms(db, week.from, week.to),
     alertsFiredBetween(db, weekStartMs, weekEndMs, LIST_LIMIT),
+    onboardingClinics(db, at, LIST_LIMIT),
+    failedJobsBetween(db, weekStartMs, weekEndMs),
   ]);
   return {
     week,
@@ -56,5 +93,7 @@ export async function readServiceWeekDigest(db: Database, weekStart: string, at:
     laggards: laggards.map((row) => ({ name: row.name, checkins: Number(row.checkins), qrShare: Number(row.qrShare) })),
     sms: sms.map((row) => ({ currency: row.currency, sent: Number(row.sent), costMinor: Number(row.costMinor) })),
     alerts: alerts.map((row) => ({ kind: row.kind, clinicName: row.clinicName, value: row.value, threshold: row.threshold, resolved: row.resolvedAt !== null })),
+    opening: opening.map((clinic) => ({ name: clinic.name, daysSinceCreation: Math.floor((at - clinic.createdAt) / DAY_MS) })),
+    failedJobs,
   };
 }

@@ -14,6 +14,11 @@ const digest: ServiceWeekDigest = {
   laggards: [{ name: 'Cabinet Sfax', checkins: 40, qrShare: 0.1 }],
   sms: [{ currency: 'TND', sent: 1_200, costMinor: 48_000 }],
   alerts: [{ kind: 'sms_cost', clinicName: null, value: 612, threshold: 500, resolved: true }],
+  opening: [
+    { name: 'Cabinet <Neuf>', daysSinceCreation: 3 },
+    { name: 'Cabinet Gabès', daysSinceCreation: 12 },
+  ],
+  failedJobs: [{ jobType: 'digest.clinic', count: 3, latestAt: Date.parse('2026-11-18T08:00:00Z'), latestBody: `{"type":"digest.clinic","clinicId":"${'c'.repeat(200)}"}` }],
 };
 
 describe("the super admin's Monday digest", () => {
@@ -29,18 +34,24 @@ describe("the super admin's Monday digest", () => {
     expect(mail.text).toMatch(/Cabinet Sfax : 10\s% \(40 arrivées\)/);
     expect(mail.text).toMatch(/1200 SMS : 48,000\sDT/);
     expect(mail.text).toContain('Coût SMS élevé aujourd’hui : résolue (612 SMS envoyés aujourd’hui (seuil : 500).)');
+    // The clinics opening, named, the newest first.
+    expect(mail.text).toContain(['CLINIQUES EN COURS D’OUVERTURE', 'Cabinet <Neuf> : créée il y a 3 j', 'Cabinet Gabès : créée il y a 12 j'].join('\n'));
+    // Failed jobs: how many of each kind, and the latest one's job, cut short.
+    expect(mail.text).toMatch(/TÂCHES EN ÉCHEC\ndigest\.clinic : 3 en échec \(dernière le 18 novembre 2026 à 0?8:00[^:]*UTC : \{"type":"digest\.clinic","clinicId":"c{80,}…\)/);
+    expect(mail.html).toContain('Cabinet &#60;Neuf&#62;');
     expect(mail.html).toContain('Cabinet &#60;Nour&#62;');
     expect(mail.html).not.toContain('<Nour>');
     expect(mail.html).toContain('prefers-color-scheme: dark');
   });
 
   it('should say so when a list is empty, in English too', () => {
-    const quiet = renderServiceDigest({ locale: 'en', digest: { ...digest, onboardingClinics: 0, notActive: [], laggards: [], alerts: [], sms: [] }, adminUrl: 'a', settingsUrl: 's' });
+    const quiet = renderServiceDigest({ locale: 'en', digest: { ...digest, onboardingClinics: 0, notActive: [], laggards: [], alerts: [], sms: [], opening: [], failedJobs: [] }, adminUrl: 'a', settingsUrl: 's' });
     expect(quiet.subject).toBe('Pulse — the week from 16 November to 22 November');
     expect(quiet.text).toContain('No clinic without a login for 7 days.');
     expect(quiet.text).not.toContain('Clinics opening');
     expect(quiet.text).toContain('No clinic under 30 % this week.');
     expect(quiet.text).toContain('No alert this week.');
     expect(quiet.html).toContain('No SMS this week.');
+    expect(quiet.text).toContain('No failed job this week.');
   });
 });

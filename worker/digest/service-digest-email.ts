@@ -1,7 +1,13 @@
 /**
  * The super admin's Monday digest (PRODUCT.md "Digest"): MRR and its change over 7 days, active
- * clinics, the clinics opening (counted apart), the clinics at risk of churning, the QR laggards of the week, the week's SMS cost and
- * the alerts fired. Formatting only; the figures come from `readServiceWeekDigest`.
+ * clinics, the clinics opening (counted apart, then named with their days since creation), the
+ * clinics at risk of churning, the QR laggards of the week, the week's SMS cost, the alerts fired
+ * and the jobs that failed for good. Formatting only; the figures come from `readServiceWeekDigest`.
+ *
+ * MRR movements (new, expansion, contraction, churned, reactivation: docs/product.md "The SaaS
+ * owner's back office") belong to issue 19, which gives prices a history: they will arrive as a
+ * field of `ServiceWeekDigest` read by `readServiceWeekDigest`, and their lines join the business
+ * section in `businessLines` below, after the MRR.
  */
 import { alertWords } from '../domain/alert-words.ts';
 import type { ClinicStatus } from '../domain/admin-wire.ts';
@@ -21,6 +27,17 @@ export interface ServiceWeekDigest {
   laggards: Array<{ name: string; checkins: number; qrShare: number }>;
   sms: Array<{ currency: string; sent: number; costMinor: number }>;
   alerts: Array<{ kind: AlertKind; clinicName: string | null; value: number; threshold: number; resolved: boolean }>;
+  /** The clinics opening, newest first, with whole days since they were created. */
+  opening: Array<{ name: string; daysSinceCreation: number }>;
+  /** Jobs that reached the dead letters this week, per job type; the latest letter's job as kept. */
+  failedJobs: Array<{ jobType: string; count: number; latestAt: number; latestBody: string }>;
+}
+
+/** How much of a dead letter's job a line shows: its type and first fields, not a whole payload. */
+const JOB_EXCERPT_LENGTH = 120;
+
+function excerpt(text: string): string {
+  return text.length <= JOB_EXCERPT_LENGTH ? text : `${text.slice(0, JOB_EXCERPT_LENGTH - 1)}…`;
 }
 
 export interface ServiceDigestInput {
@@ -30,15 +47,21 @@ export interface ServiceDigestInput {
   settingsUrl: string;
 }
 
-export function renderServiceDigest(input: ServiceDigestInput): RenderedEmail {
+/** MRR per currency and its change over 7 days, active clinics, how many are opening (issue 19's MRR movements join here). */
+function businessLines(input: ServiceDigestInput): EmailLine[] {
   const { serviceDigest: words, format } = textsFor(input.locale);
   const { digest } = input;
   const change = (now: number, before: number | null) => (before === null || before === 0 ? null : words.vsWeekAgo((now - before) / before));
-  const business: EmailLine[] = [
+  return [
     ...digest.mrr.map((row) => ({ label: words.mrr(row.currency), value: format.money(row.nowMinor, row.currency), note: change(row.nowMinor, row.weekAgoMinor) })),
     { label: words.active, value: words.of(digest.activeClinics, digest.totalClinics) },
     ...(digest.onboardingClinics > 0 ? [{ label: words.onboarding, value: format.number(digest.onboardingClinics) }] : []),
   ];
+}
+
+export function renderServiceDigest(input: ServiceDigestInput): RenderedEmail {
+  const { serviceDigest: words, format } = textsFor(input.locale);
+  const { digest } = input;
   const [from, to] = [format.day(digest.week.from), format.day(digest.week.to)];
   return renderEmail({
     locale: input.locale,
@@ -46,7 +69,10 @@ export function renderServiceDigest(input: ServiceDigestInput): RenderedEmail {
     heading: words.heading,
     intro: words.intro(from, to),
     sections: [
-      { title: words.business, lines: business },
+      { title: words.business, lines: businessLines(input) },
+      ...(digest.opening.length === 0
+        ? []
+        : [{ title: words.onboarding, lines: digest.opening.map((clinic) => ({ label: clinic.name, value: words.daysSinceCreation(clinic.daysSinceCreation) })) }]),
       {
         title: words.atRisk,
         empty: words.noneAtRisk,
@@ -65,6 +91,11 @@ export function renderServiceDigest(input: ServiceDigestInput): RenderedEmail {
           const said = alertWords({ ...alert, locale: input.locale, reminder: false });
           return { label: said.title, value: alert.resolved ? words.resolved : words.firing, note: said.body };
         }),
+      },
+      {
+        title: words.failedJobs,
+        empty: words.noFailedJob,
+        lines: digest.failedJobs.map((job) => ({ label: job.jobType, value: words.failedCount(job.count), note: words.latestFailed(job.latestAt, excerpt(job.latestBody)) })),
       },
     ],
     links: [

@@ -7,6 +7,7 @@
  * included, as it stands); the previous window is the same number of days just before.
  */
 import { z } from 'zod';
+import { ChartNoteSchema } from './chart-notes.ts';
 import { EstimateAccuracySchema, ServiceLevelSchema, WalkOutScoreSchema } from './live-messages.ts';
 
 export { EstimateAccuracySchema, ServiceLevelSchema };
@@ -124,6 +125,13 @@ export const ChartsAnswerSchema = z.object({
   points: z.array(ChartPointSchema),
   /** True when the window holds no check-in, SMS or other fact at all. */
   insufficientData: z.boolean(),
+  /**
+   * The notes on the window's days, the clinic's and the service's (`scope`), by day: each lands on
+   * the point holding its day (`notePointIndex`). Read afresh on every request, even when the points
+   * come from the answer cache: a note shows at once. `author` is an e-mail, for members only.
+   * None when absent: an answer kept on a phone, or given by a Worker, from before notes existed.
+   */
+  annotations: z.array(ChartNoteSchema).default([]),
   ...Freshness,
 });
 export type ChartsAnswer = z.infer<typeof ChartsAnswerSchema>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  compareWithUsual,
   fitHourBaselines,
   HourBaselinesSchema,
   liveHourFigures,
@@ -183,6 +184,17 @@ describe('unusual for this hour, a Tuesday at La Marsa', () => {
       { figure: 'waiting', value: 4, usual: 8, ratio: 0.5, direction: 'below', weekday: TUESDAY, hour: 10 },
     ]);
     expect(unusualFigures(MORNING, { ...QUIET, arrivals: 6, waiting: 5 }, halfPastTen, TUNIS)).toEqual([]);
+  });
+
+  it('should compare every figure above the floor with its usual, unusual or not, unrounded (the alert job resolves below 1.5×)', () => {
+    expect(compareWithUsual(MORNING, { arrivals: 7, waiting: 13, waitMinutes: 25, waitCount: 3 }, halfPastTen, TUNIS)).toEqual([
+      { figure: 'arrivals', value: 7, usual: 6, ratio: 7 / 6, weekday: TUESDAY, hour: 10 },
+      { figure: 'waiting', value: 13, usual: 8, ratio: 13 / 8, weekday: TUESDAY, hour: 10 },
+      { figure: 'wait', value: 25, usual: 20, ratio: 25 / 20, weekday: TUESDAY, hour: 10 },
+    ]);
+    // The volume floor holds here too: 3 arrivals where 2 are usual is no figure at all.
+    const small: HourBaselines = { hours: [cell(TUESDAY, 9, { arrivals: 2, waiting: 1, wait: null }), cell(TUESDAY, 10, { arrivals: 2, waiting: 1, wait: null })] };
+    expect(compareWithUsual(small, { ...QUIET, arrivals: 3, waiting: 3 }, halfPastTen, TUNIS)).toEqual([]);
   });
 
   it('should flag a long wait only over enough calls', () => {

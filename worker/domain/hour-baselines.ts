@@ -249,17 +249,25 @@ export function liveHourFigures(entries: Iterable<BaselineEntry & { state: Queue
   return { arrivals, waiting, waitMinutes: waitCount > 0 ? waitSum / waitCount / MINUTE : null, waitCount };
 }
 
-/** A live figure far from its usual value. `value` and `usual` are rounded to 0.1, as `ratio` is. */
-export interface UnusualFigure {
+/**
+ * A live figure next to its usual value for this weekday and hour, above the volume floor, far
+ * from it or not: the alert job needs the ratio below 2 too (an alert resolves below a lower one).
+ * Exact, not rounded.
+ */
+export interface FigureComparison {
   figure: UnusualFigureName;
   value: number;
   usual: number;
   /** value ÷ usual, a usual under `USUAL_FLOOR` counted as `USUAL_FLOOR`. */
   ratio: number;
-  direction: 'above' | 'below';
   /** The weekday (0 = Monday) and local hour of now. */
   weekday: number;
   hour: number;
+}
+
+/** A live figure far from its usual value. `value` and `usual` are rounded to 0.1, as `ratio` is. */
+export interface UnusualFigure extends FigureComparison {
+  direction: 'above' | 'below';
 }
 
 const tenth = (value: number) => Math.round(value * 10) / 10;
@@ -274,19 +282,22 @@ function blend(currentShare: number, current: number, previous: number | null): 
   return previous === null ? current : currentShare * current + (1 - currentShare) * previous;
 }
 
-function judged(figure: UnusualFigureName, value: number, usual: number, at: { weekday: number; hour: number }): UnusualFigure | null {
-  const ratio = value / Math.max(usual, USUAL_FLOOR);
+function compared(figure: UnusualFigureName, value: number, usual: number, at: { weekday: number; hour: number }): FigureComparison {
+  return { figure, value, usual, ratio: value / Math.max(usual, USUAL_FLOOR), ...at };
+}
+
+function judged(comparison: FigureComparison): UnusualFigure | null {
+  const { ratio } = comparison;
   const direction = ratio >= UNUSUAL_FACTOR ? 'above' : ratio <= 1 / UNUSUAL_FACTOR ? 'below' : null;
   if (direction === null) return null;
-  return { figure, value: tenth(value), usual: tenth(usual), ratio: tenth(ratio), direction, ...at };
+  return { ...comparison, value: tenth(comparison.value), usual: tenth(comparison.usual), ratio: tenth(ratio), direction };
 }
 
 /**
- * The live figures at least `UNUSUAL_FACTOR` times their usual value for this weekday and hour, or
- * at most one over it, above the volume floor; in the order arrivals, waiting, wait. Empty when
- * the current hour has no baseline.
+ * The live figures next to their usual value for this weekday and hour, those above the volume
+ * floor only, in the order arrivals, waiting, wait. Empty when the current hour has no baseline.
  */
-export function unusualFigures(baselines: HourBaselines, live: LiveHourFigures, now: number, timezone: string): UnusualFigure[] {
+export function compareWithUsual(baselines: HourBaselines, live: LiveHourFigures, now: number, timezone: string): FigureComparison[] {
   const cells = new Map(baselines.hours.map((cell) => [`${cell.weekday}:${cell.hour}`, cell]));
   const here = cellOf(now, timezone);
   const current = cells.get(`${here.weekday}:${here.hour}`);
@@ -298,14 +309,25 @@ export function unusualFigures(baselines: HourBaselines, live: LiveHourFigures, 
   // An hour missing from a weekday that has baselines is an hour nobody came: none arrive then.
   const weekdayKnown = baselines.hours.some((cell) => cell.weekday === before.weekday);
 
-  const found: Array<UnusualFigure | null> = [];
+  const found: FigureComparison[] = [];
   const usualArrivals = blend(currentShare, current.arrivals.median, previous?.arrivals.median ?? (weekdayKnown ? 0 : null));
-  if (Math.max(live.arrivals, usualArrivals) >= PATIENT_FLOOR) found.push(judged('arrivals', live.arrivals, usualArrivals, here));
+  if (Math.max(live.arrivals, usualArrivals) >= PATIENT_FLOOR) found.push(compared('arrivals', live.arrivals, usualArrivals, here));
   const usualWaiting = current.waiting.median;
-  if (Math.max(live.waiting, usualWaiting) >= PATIENT_FLOOR) found.push(judged('waiting', live.waiting, usualWaiting, here));
+  if (Math.max(live.waiting, usualWaiting) >= PATIENT_FLOOR) found.push(compared('waiting', live.waiting, usualWaiting, here));
   if (current.wait !== null && live.waitMinutes !== null && live.waitCount >= MIN_WAIT_CALLS) {
     const usualWait = blend(currentShare, current.wait.median, previous?.wait?.median ?? null);
-    if (Math.max(live.waitMinutes, usualWait) >= WAIT_FLOOR_MINUTES) found.push(judged('wait', live.waitMinutes, usualWait, here));
+    if (Math.max(live.waitMinutes, usualWait) >= WAIT_FLOOR_MINUTES) found.push(compared('wait', live.waitMinutes, usualWait, here));
   }
-  return found.filter((figure) => figure !== null);
+  return found;
+}
+
+/**
+ * The live figures at least `UNUSUAL_FACTOR` times their usual value for this weekday and hour, or
+ * at most one over it, above the volume floor; in the order arrivals, waiting, wait. Empty when
+ * the current hour has no baseline.
+ */
+export function unusualFigures(baselines: HourBaselines, live: LiveHourFigures, now: number, timezone: string): UnusualFigure[] {
+  return compareWithUsual(baselines, live, now, timezone)
+    .map(judged)
+    .filter((figure) => figure !== null);
 }

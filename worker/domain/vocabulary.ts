@@ -53,7 +53,11 @@ export const ACTIVITY_KINDS = [
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
-export const ALERT_KINDS = ['queue_too_long', 'sms_failures', 'sms_cost', 'mrr_drop', 'churn_risk'] as const;
+/**
+ * `unusual_hour`: a clinic's waiting room or wait at least twice its usual for the weekday and hour;
+ * `sms_budget`: a clinic's month of SMS at 80 % or 100 % of its budget, or projected past it.
+ */
+export const ALERT_KINDS = ['queue_too_long', 'sms_failures', 'sms_cost', 'mrr_drop', 'churn_risk', 'unusual_hour', 'sms_budget'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export const ALERT_SCOPES = ['clinic', 'service'] as const;
@@ -64,6 +68,10 @@ export type AlertPriority = (typeof ALERT_PRIORITIES)[number];
 
 export const NOTIFICATION_CHANNELS = ['push', 'email', 'digest'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** What a read-only link shows: the live day only, or the history as well. */
+export const SHARE_SCOPES = ['today', 'history'] as const;
+export type ShareScope = (typeof SHARE_SCOPES)[number];
 
 export const DIGEST_KINDS = ['clinic_weekly', 'admin_weekly'] as const;
 export type DigestKind = (typeof DIGEST_KINDS)[number];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DayCounters } from './history-figures.ts';
 import { emptyRollupCounters } from './rollup.ts';
-import { clinicWeekDigest } from './weekly-digest.ts';
+import { clinicWeekDigest, weekChart } from './weekly-digest.ts';
 
 const MINUTE = 60_000;
 const day = (label: string, counters: Partial<DayCounters>): DayCounters => ({ ...emptyRollupCounters(), day: label, ...counters });
@@ -35,5 +35,20 @@ describe("a clinic owner's weekly digest", () => {
   it('should say nothing of a busiest day or hour for a week without patients', () => {
     const digest = clinicWeekDigest(week, [], []);
     expect(digest).toMatchObject({ busiestDay: null, busiestHour: null, figures: { patients: 0, avgWaitMinutes: null } });
+  });
+
+  it("should draw the week's bars against its busiest day, a day without patients at zero", () => {
+    expect(weekChart(week, days)).toEqual([
+      { day: '2026-11-16', patients: 12, seen: 11, share: 1 },
+      { day: '2026-11-17', patients: 0, seen: 0, share: 0 },
+      { day: '2026-11-18', patients: 0, seen: 0, share: 0 },
+      { day: '2026-11-19', patients: 12, seen: 10, share: 1 },
+      { day: '2026-11-20', patients: 0, seen: 0, share: 0 },
+      { day: '2026-11-21', patients: 0, seen: 0, share: 0 },
+      { day: '2026-11-22', patients: 0, seen: 0, share: 0 },
+    ]);
+    const thursdayHalf = weekChart(week, [...days.filter((row) => row.day === '2026-11-16'), { ...emptyRollupCounters(), day: '2026-11-19', checkinsQr: 4, seen: 4 }]);
+    expect(thursdayHalf.map((bar) => bar.share)).toEqual([1, 0, 0, 0.3333, 0, 0, 0]);
+    expect(weekChart(week, []).every((bar) => bar.share === 0)).toBe(true);
   });
 });

@@ -10,10 +10,15 @@ const ANSWER_KEPT_SECONDS = 7 * 86_400;
 /** Keys of this cache are never fetched: they only name entries of the Cache API. */
 const CACHE_ORIGIN = 'https://answers.pulse.internal';
 
-interface StoredAnswer {
-  body: object;
+interface StoredAnswer<Body extends object = object> {
+  body: Body;
   computedAt: number;
   etag: string;
+}
+
+/** A weak ETag of an answer's data. */
+async function etagOf(body: object): Promise<string> {
+  return `W/"${(await sha256Hex(JSON.stringify(body))).slice(0, 32)}"`;
 }
 
 /**
@@ -24,35 +29,56 @@ interface StoredAnswer {
  * - otherwise `compute` runs and its answer is stored and served as `"live"`;
  * - when the database cannot answer, the last answer is served with `stale: true` and its age;
  *   with none, the error goes on (503 UNAVAILABLE in the one error shape).
+ * - `live`, when given, reads again on every request the parts of an answer that must never lag
+ *   behind a write (a chart's notes: a note just written shows in the next answer); they are
+ *   merged over a cached answer and its ETag follows. While the database is down the cached
+ *   answer goes out with the parts it was stored with, marked stale.
  * Every answer carries an ETag of its data, and `If-None-Match` gets a 304.
  */
-export async function cachedAnswer(c: Context<AppEnv>, key: string, compute: () => Promise<object>): Promise<Response> {
+export async function cachedAnswer<Body extends object>(
+  c: Context<AppEnv>,
+  key: string,
+  compute: () => Promise<Body>,
+  live?: (cached: Body) => Promise<Partial<Body>>,
+): Promise<Response> {
   const now = c.var.services.clock.now();
   const cache = await caches.open('answers');
   const request = new Request(`${CACHE_ORIGIN}/${key}`);
-  const stored = await readStored(cache, request);
+  const stored = await readStored<Body>(cache, request);
   const revalidate = /no-cache/i.test(c.req.header('Cache-Control') ?? '');
-  if (stored !== undefined && !revalidate && now - stored.computedAt < ANSWER_FRESH_MS) return respond(c, stored, { dataFreshness: 'cached' });
+  const ageSeconds = (computedAt: number) => Math.max(0, Math.floor((now - computedAt) / 1000));
+  if (stored !== undefined && !revalidate && now - stored.computedAt < ANSWER_FRESH_MS) {
+    if (live === undefined) return respond(c, stored, { dataFreshness: 'cached' });
+    let parts: Partial<Body>;
+    try {
+      parts = await live(stored.body);
+    } catch (error) {
+      if (isDatabaseUnreachable(error)) return respond(c, stored, { dataFreshness: 'cached', stale: true, ageSeconds: ageSeconds(stored.computedAt) });
+      throw error;
+    }
+    const body = { ...stored.body, ...parts };
+    return respond(c, { body, computedAt: stored.computedAt, etag: await etagOf(body) }, { dataFreshness: 'cached' });
+  }
 
-  let body: object;
+  let body: Body;
   try {
     body = await compute();
   } catch (error) {
     if (stored !== undefined && isDatabaseUnreachable(error)) {
-      return respond(c, stored, { dataFreshness: 'cached', stale: true, ageSeconds: Math.max(0, Math.floor((now - stored.computedAt) / 1000)) });
+      return respond(c, stored, { dataFreshness: 'cached', stale: true, ageSeconds: ageSeconds(stored.computedAt) });
     }
     throw error;
   }
-  const fresh: StoredAnswer = { body, computedAt: now, etag: `W/"${(await sha256Hex(JSON.stringify(body))).slice(0, 32)}"` };
+  const fresh: StoredAnswer<Body> = { body, computedAt: now, etag: await etagOf(body) };
   const kept = new Response(JSON.stringify(fresh), { headers: { 'Cache-Control': `max-age=${ANSWER_KEPT_SECONDS}` } });
   c.executionCtx.waitUntil(cache.put(request, kept));
   return respond(c, fresh, { dataFreshness: 'live' });
 }
 
-async function readStored(cache: Cache, request: Request): Promise<StoredAnswer | undefined> {
+async function readStored<Body extends object>(cache: Cache, request: Request): Promise<StoredAnswer<Body> | undefined> {
   try {
     const hit = await cache.match(request);
-    return hit === undefined ? undefined : ((await hit.json()) as StoredAnswer);
+    return hit === undefined ? undefined : ((await hit.json()) as StoredAnswer<Body>);
   } catch {
     // A cache that cannot be read is a cache miss, not an error of the request.
     return undefined;

@@ -40,13 +40,17 @@ export const EMAIL_PREVIEW_POLICY = "default-src 'none'; style-src 'unsafe-inlin
 export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
   // A route that chose its own, stricter-in-scope policy (the e-mail preview) keeps it.
   let own: string | null = null;
+  // So does one whose address carries a secret (a share link's token): it sends no referrer at all.
+  let ownReferrerPolicy: string | null = null;
   await baseHeaders(c, async () => {
     await next();
     own = c.res.headers.get('Content-Security-Policy');
+    ownReferrerPolicy = c.res.headers.get('Referrer-Policy');
   });
   if (own !== null) {
     c.res.headers.set('Content-Security-Policy', own);
     c.res.headers.set('X-Frame-Options', 'SAMEORIGIN');
   }
+  if (ownReferrerPolicy !== null) c.res.headers.set('Referrer-Policy', ownReferrerPolicy);
   if (new URL(c.req.url).protocol === 'https:') c.header('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
 });

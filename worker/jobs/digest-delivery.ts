@@ -31,7 +31,7 @@ export async function sendClinicDigest(runtime: Runtime, clinicId: string, weekS
   if (clinic === undefined || clinic.archived) return { sent: 0, skipped: 0 };
   const readers = await digestReaders(runtime.db, await clinicOwners(runtime.db, clinicId));
   if (readers.length === 0) return { sent: 0, skipped: 0 };
-  const digest = await readClinicWeekDigest(runtime.db, clinicId, weekStart);
+  const digest = await readClinicWeekDigest(runtime.db, clinic, weekStart);
   const { publicUrl } = runtime.config;
   return sendOnceEach(runtime, readers, { kind: 'clinic_weekly', scopeKey: clinicId, periodStart: weekStart }, (reader) =>
     renderClinicDigest({ clinicName: clinic.name, locale: reader.locale, currency: clinic.currency, digest, historyUrl: `${publicUrl}/history`, settingsUrl: `${publicUrl}/settings` }),

@@ -9,6 +9,7 @@ describe('job messages', () => {
       { type: 'alerts.evaluate', at: AT, kinds: ['queue_too_long', 'sms_failures'] },
       { type: 'alerts.evaluate', at: AT, kinds: ['churn_risk'] },
       { type: 'alert.deliver', alertId: 'alert-1', noticeAt: AT },
+      { type: 'alerts.release_held', at: AT },
       { type: 'digest.clinic', clinicId: 'cabinet-sfax', weekStart: '2026-11-16' },
       { type: 'digest.service', weekStart: '2026-11-16' },
       { type: 'retention.run', at: AT },
@@ -17,7 +18,7 @@ describe('job messages', () => {
       { type: 'walk_out_model.refresh', at: AT },
     ] satisfies JobMessage[];
     for (const job of jobs) expect(JobMessageSchema.parse(job)).toEqual(job);
-    expect(JOB_TYPES).toEqual(['alerts.evaluate', 'alert.deliver', 'digest.clinic', 'digest.service', 'forecast.clinic', 'walk_out_model.refresh', 'retention.run', 'business_snapshot.run']);
+    expect(JOB_TYPES).toEqual(['alerts.evaluate', 'alert.deliver', 'alerts.release_held', 'digest.clinic', 'digest.service', 'forecast.clinic', 'walk_out_model.refresh', 'retention.run', 'business_snapshot.run']);
   });
 
   it('should refuse what no attempt could run: unknown types, missing or malformed fields, no alert kind', () => {
@@ -32,6 +33,7 @@ describe('job messages', () => {
       { type: 'alerts.evaluate', at: AT, kinds: [] },
       { type: 'alerts.evaluate', at: AT, kinds: ['queue_too_short'] },
       { type: 'alert.deliver', alertId: '', noticeAt: AT },
+      { type: 'alerts.release_held' },
       { type: 'digest.clinic', clinicId: 'cabinet-sfax', weekStart: '16/11/2026' },
       { type: 'digest.service', weekStart: '2026-11-16T00:00:00Z' },
     ];

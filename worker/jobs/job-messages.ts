@@ -15,6 +15,8 @@ export const JobMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('alerts.evaluate'), at: Instant, kinds: z.array(z.enum(ALERT_KINDS)).min(1) }),
   /** Tell the recipients of one alert about its fire or reminder (`noticeAt` names which). */
   z.object({ type: z.literal('alert.deliver'), alertId: z.string().min(1), noticeAt: Instant }),
+  /** Send the alert pushes held by quiet hours that are over at `at` (every 5 minutes, with the alerts). */
+  z.object({ type: z.literal('alerts.release_held'), at: Instant }),
   /** A clinic's Monday digest to its owners, for the week starting `weekStart`. */
   z.object({ type: z.literal('digest.clinic'), clinicId: z.string().min(1), weekStart: Monday }),
   /** The super admin's business digest for the week starting `weekStart`. */

@@ -2,7 +2,8 @@
 import { recordCronRun } from '../metrics/cron-runs.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import { deliverAlert } from './alert-delivery.ts';
-import { evaluateAlerts } from './alert-evaluation.ts';
+import { clinicQueueHourReader, evaluateAlerts } from './alert-evaluation.ts';
+import { releaseHeldPushes } from './held-push-release.ts';
 import { snapshotMissingBusinessDays } from './business-snapshot.ts';
 import { sendClinicDigest, sendServiceDigest } from './digest-delivery.ts';
 import { enqueueJobs, type JobMessage } from './job-messages.ts';
@@ -17,7 +18,7 @@ export async function runJob(runtime: Runtime, job: JobMessage): Promise<void> {
       // The daily churn scan is the churn-risk rule alone; the 5-minute run checks the others.
       const name = job.kinds.length === 1 && job.kinds[0] === 'churn_risk' ? 'churn_scan' : 'alerts';
       await recordCronRun(runtime, name, async () => {
-        const notices = await evaluateAlerts(db, job.at, job.kinds);
+        const notices = await evaluateAlerts(db, job.at, job.kinds, clinicQueueHourReader(runtime.durableObjects));
         await enqueueJobs(runtime.jobs, notices.map((notice) => ({ type: 'alert.deliver', alertId: notice.instanceId, noticeAt: notice.noticeAt })));
         logger.info('alerts evaluated', { job: name, notices: notices.length });
       });
@@ -26,6 +27,11 @@ export async function runJob(runtime: Runtime, job: JobMessage): Promise<void> {
     case 'alert.deliver': {
       const outcome = await deliverAlert(runtime, job.alertId, job.noticeAt);
       logger.info('alert delivered', { job: job.type, alertId: job.alertId, ...outcome });
+      return;
+    }
+    case 'alerts.release_held': {
+      const release = await releaseHeldPushes(runtime, job.at);
+      logger.info('held pushes released', { job: job.type, ...release });
       return;
     }
     case 'digest.clinic': {

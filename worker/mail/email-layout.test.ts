@@ -64,6 +64,19 @@ describe('the one look of every e-mail', () => {
     expect(html).toContain('<p style="margin:0;font-size:13px;opacity:.75"><a href="https://pulse.tn/settings" style="color:inherit">Ne plus recevoir ce résumé</a></p>');
   });
 
+  it('should lead with the sentence that matters most, then draw a chart and short paragraphs before a section’s lines', () => {
+    const led = renderEmail({
+      ...CONTENT,
+      lead: 'Mardi, 58 patients : +41 %.',
+      sections: [{ title: 'Semaine', chart: [{ label: 'mardi 17', share: 1, value: '58' }], items: ['17 novembre — Médecin <remplaçant>'], lines: [] }],
+      links: [],
+    });
+    expect(led.text).toBe(['Cabinet <Nour>', 'Mardi, 58 patients : +41 %.', 'Votre semaine du 16 au 22 novembre.', '', 'SEMAINE', `mardi 17 ${'█'.repeat(20)} 58`, '17 novembre — Médecin <remplaçant>', '', ''].join('\n'));
+    expect(led.html).toContain('</h1><p style="margin:8px 0;font-size:17px;font-weight:600">Mardi, 58 patients : +41 %.</p><p style="margin:0 0 16px">Votre semaine');
+    expect(led.html).toContain('<p style="margin:4px 0">17 novembre — Médecin &#60;remplaçant&#62;</p>');
+    expect(led.html.indexOf('bgcolor')).toBeLessThan(led.html.indexOf('Médecin'));
+  });
+
   it('should take the language of an English reader', () => {
     expect(renderEmail({ ...CONTENT, locale: 'en' }).html.startsWith('<!doctype html><html lang="en">')).toBe(true);
   });

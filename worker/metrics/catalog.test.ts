@@ -66,6 +66,6 @@ describe('the metric catalog', () => {
   });
 
   it('should label jobs by every job type and `unreadable`, nothing else', () => {
-    expect([...JOB_LABELS]).toEqual(['alerts.evaluate', 'alert.deliver', 'digest.clinic', 'digest.service', 'forecast.clinic', 'walk_out_model.refresh', 'retention.run', 'business_snapshot.run', 'unreadable']);
+    expect([...JOB_LABELS]).toEqual(['alerts.evaluate', 'alert.deliver', 'alerts.release_held', 'digest.clinic', 'digest.service', 'forecast.clinic', 'walk_out_model.refresh', 'retention.run', 'business_snapshot.run', 'unreadable']);
   });
 });

@@ -14,6 +14,7 @@ import {
 } from '../domain/history-wire.ts';
 import { AppError } from '../errors.ts';
 import { cachedAnswer } from '../http/answer-cache.ts';
+import { chartNotesBetween } from '../use-cases/annotations.ts';
 import { analyticsOf, chartsOf, estimatesOf, noShowsOf, peakHoursOf, weeklyOf } from '../use-cases/history-answers.ts';
 import type { Result } from '../use-cases/result.ts';
 import { clinicRoute } from './guarded-routes.ts';
@@ -61,9 +62,31 @@ const estimates = historyRoute(
  * The answer from the cache or computed, per clinic, endpoint and window: every member of the
  * clinic gets the same answer.
  */
-function historyAnswer(c: Context<AppEnv>, endpoint: string, timeframe: Timeframe | undefined, answer: () => Promise<Result<object, 'no_such_clinic'>>) {
-  const key = `${encodeURIComponent(c.var.clinicId)}/${endpoint}/${timeframe ?? 'week'}`;
-  return cachedAnswer(c, key, async () => valueOr(await answer(), { no_such_clinic: () => new AppError('NOT_FOUND', 'No such clinic') }));
+function historyAnswer<Answer extends object>(
+  c: Context<AppEnv>,
+  endpoint: string,
+  timeframe: Timeframe | undefined,
+  answer: () => Promise<Result<Answer, 'no_such_clinic'>>,
+  live?: (cached: Answer) => Promise<Partial<Answer>>,
+) {
+  return clinicHistoryAnswer(c, c.var.clinicId, endpoint, timeframe, answer, live);
+}
+
+/**
+ * `historyAnswer` for a clinic the caller was let into another way (a read-only share link,
+ * routes/shared.ts): the same cache entry, so a visitor reads exactly what the members read.
+ */
+export function clinicHistoryAnswer<Answer extends object>(
+  c: Context<AppEnv>,
+  clinicId: string,
+  endpoint: string,
+  timeframe: Timeframe | undefined,
+  answer: () => Promise<Result<Answer, 'no_such_clinic'>>,
+  /** Parts read again on every request, over a cached answer (a chart's notes, see cachedAnswer). */
+  live?: (cached: Answer) => Promise<Partial<Answer>>,
+) {
+  const key = `${encodeURIComponent(clinicId)}/${endpoint}/${timeframe ?? 'week'}`;
+  return cachedAnswer(c, key, async () => valueOr(await answer(), { no_such_clinic: () => new AppError('NOT_FOUND', 'No such clinic') }), live);
 }
 
 export const historyRoutes = new OpenAPIHono<AppEnv>()
@@ -73,7 +96,14 @@ export const historyRoutes = new OpenAPIHono<AppEnv>()
   })
   .openapi(charts, async (c) => {
     const { timeframe } = c.req.valid('query');
-    return historyAnswer(c, 'charts', timeframe, () => chartsOf(c.var.services, c.var.clinicId, timeframe));
+    // The notes are read on every request: one just written shows at once, even over cached points.
+    return historyAnswer(
+      c,
+      'charts',
+      timeframe,
+      () => chartsOf(c.var.services, c.var.clinicId, timeframe),
+      async (cached) => ({ annotations: await chartNotesBetween(c.var.services.db, c.var.clinicId, cached.period) }),
+    );
   })
   .openapi(weekly, async (c) => historyAnswer(c, 'weekly', undefined, () => weeklyOf(c.var.services, c.var.clinicId)))
   .openapi(peakHoursRoute, async (c) => {

@@ -2,12 +2,16 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { recordSessionSocket } from '../../db/queries/sessions.ts';
+import { readSmsMonthBeforeToday } from '../../db/queries/sms-budget.ts';
 import { assertSameOrigin, authorize, signedInUser } from '../auth/authorize.ts';
 import { CLINIC_MEMBERS } from '../auth/policy.ts';
 import { TodayEntrySchema, TodayFiguresSchema } from '../domain/live-messages.ts';
 import type { ReceptionAction } from '../domain/reception-actions.ts';
+import { SmsMonthSchema } from '../domain/sms-budget-wire.ts';
 import { CHECK_IN_METHODS } from '../domain/vocabulary.ts';
 import { AppError } from '../errors.ts';
+import { keptRead } from '../http/kept-read.ts';
+import { SmsMonthBeforeTodaySchema, todayWithSms, type TodayPorts } from '../use-cases/today-sms.ts';
 import { ClinicParams, clinicRoute } from './guarded-routes.ts';
 import { errorResponses, IdParam, jsonBody, jsonContent } from './openapi-helpers.ts';
 
@@ -20,11 +24,13 @@ const actionResponses = {
   ...errorResponses('VALIDATION_FAILED', 'INVALID_TRANSITION'),
 };
 
+const TodayAnswerSchema = TodayFiguresSchema.extend({ sms: SmsMonthSchema.openapi('SmsMonth').nullable() }).openapi('TodayFigures');
+
 const getToday = clinicRoute(CLINIC_MEMBERS, '/stats/today', {
   method: 'get',
   tags: ['queue'],
-  summary: "Today's figures (PRODUCT.md), from the clinic's live queue",
-  responses: { 200: jsonContent(TodayFiguresSchema.openapi('TodayFigures'), 'Now'), ...memberErrors },
+  summary: "Today's figures (PRODUCT.md), from the clinic's live queue, and the month's SMS against the budget (null only while libSQL is down with nothing kept)",
+  responses: { 200: jsonContent(TodayAnswerSchema, 'Now'), ...memberErrors },
 });
 
 const listQueue = clinicRoute(CLINIC_MEMBERS, '/queue', {
@@ -100,7 +106,16 @@ export const queueRoutes = new OpenAPIHono<AppEnv>()
     const clinicId = c.var.clinicId;
     c.header('Cache-Control', 'no-store');
     const now = c.var.services.clock.now();
-    return c.json(await fromQueue(c, () => c.var.services.durableObjects.clinicQueue(clinicId).today(clinicId, now)), 200);
+    const ports: TodayPorts = {
+      liveToday: () => fromQueue(c, () => c.var.services.durableObjects.clinicQueue(clinicId).todayWithSms(clinicId, now)),
+      // The SMS month is a help beside the live figures: whatever keeps it from being read, the figures are still answered.
+      monthBeforeToday: (today) =>
+        keptRead(c, `sms-month/${clinicId}/${today}`, SmsMonthBeforeTodaySchema, () => readSmsMonthBeforeToday(c.var.services.db, clinicId, today)).catch((error: unknown) => {
+          c.var.services.logger.warn('SMS month unavailable', { clinicId, error: String(error) });
+          return undefined;
+        }),
+    };
+    return c.json(await todayWithSms(ports, now), 200);
   })
   .openapi(listQueue, async (c) => {
     const clinicId = c.var.clinicId;

@@ -7,7 +7,8 @@ import { AppError } from '../errors.ts';
 import { EMAIL_PREVIEW_POLICY } from '../http/security-headers.ts';
 import { enqueueJobs } from '../jobs/job-messages.ts';
 import { recordAudit } from '../http/audit.ts';
-import { previewDigest, sendDigestNow, type DigestFailure, type DigestSendPorts } from '../use-cases/weekly-digests.ts';
+import { WeeklyDigestJsonSchema } from '../domain/digest-wire.ts';
+import { previewClinicDigestData, previewDigest, sendDigestNow, type DigestFailure, type DigestSendPorts } from '../use-cases/weekly-digests.ts';
 import { errorResponses, IdParam, jsonBody, jsonContent } from './openapi-helpers.ts';
 import { valueOr } from './refusals.ts';
 
@@ -37,18 +38,24 @@ const preview = createRoute({
   method: 'get',
   path: '/reports/weekly/preview',
   tags: ['reports'],
-  summary: "The Monday digest as it is e-mailed, in your language: a clinic's (its owners, the super admin) or, without clinicId, the service's (super admin)",
+  summary:
+    "The Monday digest as it is e-mailed, in your language: a clinic's (its owners, the super admin) or, without clinicId, the service's (super admin); " +
+    "`format=json` gives a clinic's as data: its figures, the insight it leads with, each day against the same weekday's 4-week mean, the bars, notes, SMS budget and alerts",
   middleware: [authorize(DIGEST_READERS)] as const,
   request: {
     query: z.object({
       clinicId: IdParam.optional(),
       /** The Monday starting the week; by default the last full week. */
       week: Week.optional(),
-      format: z.enum(['html', 'text']).default('html'),
+      /** `json`: a clinic's digest as data (needs clinicId). */
+      format: z.enum(['html', 'text', 'json']).default('html'),
     }),
   },
   responses: {
-    200: { description: 'The e-mail', content: { 'text/html': { schema: z.string() }, 'text/plain': { schema: z.string() } } },
+    200: {
+      description: 'The e-mail, or a clinic’s digest as data',
+      content: { 'text/html': { schema: z.string() }, 'text/plain': { schema: z.string() }, 'application/json': { schema: WeeklyDigestJsonSchema.openapi('WeeklyDigest') } },
+    },
     ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND'),
   },
 });
@@ -83,6 +90,12 @@ function sendPorts(c: Context<AppEnv>): DigestSendPorts {
 export const reportRoutes = new OpenAPIHono<AppEnv>()
   .openapi(preview, async (c) => {
     const { format, ...ask } = c.req.valid('query');
+    if (format === 'json') {
+      if (ask.clinicId === undefined) throw new AppError('VALIDATION_FAILED', "The digest as data is a clinic's: give clinicId", { field: 'format' });
+      const data = valueOr(await previewClinicDigestData(c.var.services, signedInUser(c).user, { clinicId: ask.clinicId, week: ask.week }), digestRefusals);
+      c.header('Cache-Control', 'private, no-store');
+      return c.json(data, 200);
+    }
     const mail = valueOr(await previewDigest(c.var.services, signedInUser(c).user, ask), digestRefusals);
     c.header('Cache-Control', 'private, no-store');
     if (format === 'text') return c.text(mail.text, 200);

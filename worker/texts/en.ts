@@ -1,11 +1,36 @@
 /** Everything the Worker writes in English, key for key the French table's (fr.ts). */
 import type { ClinicStatus } from '../domain/admin-wire.ts';
+import type { SmsBudgetDetail, UnusualHourDetail } from '../domain/alert-detail.ts';
 import type { AlertKind, ClinicRole } from '../domain/vocabulary.ts';
 import { formatsFor } from './formats.ts';
 import type { AlertText, Texts } from './fr.ts';
 
 /** Numbers, dates and money in British English (day before month, 24-hour clock). */
 const format = formatsFor('en-GB');
+
+/** Weekdays as hour-baselines numbers them (0 = Monday) and months (`YYYY-MM`) in alert sentences. */
+const alertWeekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+const alertMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+const monthName = (month: string) => alertMonths[Number(month.slice(5, 7)) - 1] ?? month;
+
+/** "Waiting room: 18 patients, 2.6× the usual for a Tuesday at 10:00." */
+function unusualHourSentence(detail: UnusualHourDetail): string {
+  const figure = detail.figure === 'waiting' ? `Waiting room: ${format.number(detail.value)} patient${detail.value === 1 ? '' : 's'}` : `Average wait: ${format.number(detail.value)} min`;
+  return `${figure}, ${format.number(detail.ratio, 1)}× the usual for a ${alertWeekdays[detail.weekday] ?? ''} at ${String(detail.hour).padStart(2, '0')}:00.`;
+}
+
+function smsBudgetTitle(detail: SmsBudgetDetail): string {
+  if (detail.level === 'projection') return 'SMS budget: overrun expected';
+  return detail.share >= 1 ? 'SMS budget spent' : `SMS budget at ${format.percent(detail.share)}`;
+}
+
+function smsBudgetSentence(detail: SmsBudgetDetail): string {
+  const money = (minor: number) => format.money(minor, detail.currency);
+  if (detail.level === 'projection' && detail.projectedMonthEndMinor !== null) {
+    return `At this pace, SMS in ${monthName(detail.month)} will cost ${money(detail.projectedMonthEndMinor)} by the end of the month, against a budget of ${money(detail.budgetMinor)} (${money(detail.costMinor)} so far).`;
+  }
+  return `SMS in ${monthName(detail.month)}: ${money(detail.costMinor)} of a ${money(detail.budgetMinor)} budget (${format.percent(detail.costMinor / detail.budgetMinor)}).`;
+}
 
 const alertKinds: Record<AlertKind, AlertText> = {
   queue_too_long: {
@@ -28,7 +53,19 @@ const alertKinds: Record<AlertKind, AlertText> = {
     title: () => 'Churn risk',
     body: (value, threshold) => `${format.percent(value)} of clinics have not signed in for 7 days (threshold: ${format.percent(threshold)}).`,
   },
+  unusual_hour: {
+    title: (clinic) => `Unusual for the hour — ${clinic}`,
+    body: (value, threshold, detail) =>
+      detail?.kind === 'unusual_hour' ? unusualHourSentence(detail) : `${format.number(value, 1)}× the usual for this day and hour (threshold: ${format.number(threshold, 1)}×).`,
+  },
+  sms_budget: {
+    title: (clinic, detail) => `${detail?.kind === 'sms_budget' ? smsBudgetTitle(detail) : 'SMS budget'} — ${clinic}`,
+    body: (value, _threshold, detail) => (detail?.kind === 'sms_budget' ? smsBudgetSentence(detail) : `${format.percent(value)} of the month’s SMS budget.`),
+  },
 };
+
+/** A relative change (0.41) as whole signed percent: `+41 %`. */
+const signedWholePercent = (change: number) => `${format.signedNumber(Math.round(change * 100))} %`;
 
 const clinicStatus: Record<ClinicStatus, string> = { onboarding: 'opening', active: 'active', at_risk: 'at risk', churned: 'churned' };
 
@@ -73,6 +110,35 @@ export const en: Texts = {
     noBefore: 'no week before to compare with',
     open: 'Open the history',
     stop: 'Stop this summary',
+    chart: 'Patients per day',
+    chartDay: (weekday, dayOfMonth) => `${weekday} ${dayOfMonth}`,
+    chartValue: (patients, seen) => `${format.number(patients)} (${format.number(seen)} seen)`,
+    notes: 'Notes of the week',
+    note: (day, text) => `${day} — ${text}`,
+    serviceNote: (day, text) => `${day} — ${text} (Pulse, every clinic)`,
+    smsBudget: (upToDay) => `SMS of the month to ${upToDay}`,
+    smsBudgetValue: (cost, budget, share) => `${cost} of ${budget} (${format.percent(share)})`,
+    alerts: 'Alerts of the week',
+    noAlert: 'No alert this week.',
+    resolved: 'resolved',
+    firing: 'firing',
+  },
+
+  digestInsight: {
+    weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+    dayPatients: (weekday, patients, change, usual) =>
+      `${weekday}, ${format.number(patients)} patient${patients === 1 ? '' : 's'}: ${signedWholePercent(change)} on the average of the last 4 ${weekday}s (${format.number(usual, 1)}).`,
+    dayWait: (weekday, minutes, change, usual) =>
+      `${weekday}, average wait ${format.number(minutes, 1)} min: ${signedWholePercent(change)} on the average of the last 4 ${weekday}s (${format.number(usual, 1)} min).`,
+    slowestHour: (hour, minutes, weekMinutes) =>
+      `From ${hour}:00 to ${hour + 1}:00 the average wait was ${format.number(minutes, 1)} min, against ${format.number(weekMinutes, 1)} min over the whole week.`,
+    noShowSpike: (rate, noShows, usual) => `${format.percent(rate)} no-shows this week (${format.number(noShows)}), against ${format.percent(usual)} over the 4 weeks before.`,
+    qrDrop: (share, usual) => `QR check-ins: ${format.percent(share)} this week, against ${format.percent(usual)} over the 4 weeks before.`,
+    estimatesOff: (held, aim, meanErrorMinutes) =>
+      `Wait estimates held only ${format.percent(held)} of the time (aim: ${format.percent(aim)}), ${format.number(meanErrorMinutes, 1)} min off on average.`,
+    steady: (patients, usual) =>
+      `A week like the others: ${format.number(patients)} patient${patients === 1 ? '' : 's'}, against ${format.number(usual, 1)} on average over the 4 weeks before.`,
+    steadyWithoutHistory: (patients) => `${format.number(patients)} patient${patients === 1 ? '' : 's'} this week; not yet 4 weeks of history to compare with.`,
   },
 
   serviceDigest: {
@@ -101,6 +167,11 @@ export const en: Texts = {
     firing: 'still firing',
     console: 'Open the administration',
     stop: 'Stop this summary',
+    daysSinceCreation: (days) => `created ${days} d ago`,
+    failedJobs: 'Failed jobs',
+    noFailedJob: 'No failed job this week.',
+    failedCount: (count) => `${count} failed`,
+    latestFailed: (at, job) => `latest on ${format.instantUtc(at)}: ${job}`,
   },
 
   invitation: {

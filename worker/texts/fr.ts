@@ -4,17 +4,49 @@
  * with the language's own formats; names and dates arrive as text.
  */
 import type { ClinicStatus } from '../domain/admin-wire.ts';
+import type { AlertDetail, SmsBudgetDetail, UnusualHourDetail } from '../domain/alert-detail.ts';
 import type { AlertKind, ClinicRole } from '../domain/vocabulary.ts';
 import { formatsFor } from './formats.ts';
 
-/** What an alert says: a title (naming the clinic for a clinic's alert) and one sentence. */
+/**
+ * What an alert says: a title (naming the clinic for a clinic's alert) and one sentence. `detail`
+ * is what the alert saw beyond its value (domain/alert-detail.ts); absent or null, a kind says its value.
+ */
 export interface AlertText {
-  title: (clinicName: string) => string;
-  body: (value: number, threshold: number) => string;
+  title: (clinicName: string, detail?: AlertDetail | null) => string;
+  body: (value: number, threshold: number, detail?: AlertDetail | null) => string;
 }
 
 /** Numbers, dates and money as written in Tunisia, where the first clinics are. */
 const format = formatsFor('fr-TN');
+
+/** Weekdays as hour-baselines numbers them (0 = Monday) and months (`YYYY-MM`) in alert sentences. */
+const alertWeekdays = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const;
+const alertMonths = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'] as const;
+/** "de mars", "d’avril": the month's name after "de", elided before a vowel. */
+const ofMonth = (month: string) => {
+  const name = alertMonths[Number(month.slice(5, 7)) - 1] ?? month;
+  return /^[aeiouéèâ]/.test(name) ? `d’${name}` : `de ${name}`;
+};
+
+/** "Salle d’attente : 18 patients, 2,6× l’habituel du mardi à 10 h." */
+function unusualHourSentence(detail: UnusualHourDetail): string {
+  const figure = detail.figure === 'waiting' ? `Salle d’attente : ${format.number(detail.value)} patient${detail.value >= 2 ? 's' : ''}` : `Attente moyenne : ${format.number(detail.value)} min`;
+  return `${figure}, ${format.number(detail.ratio, 1)}× l’habituel du ${alertWeekdays[detail.weekday] ?? ''} à ${detail.hour} h.`;
+}
+
+function smsBudgetTitle(detail: SmsBudgetDetail): string {
+  if (detail.level === 'projection') return 'Budget SMS : dépassement prévu';
+  return detail.share >= 1 ? 'Budget SMS atteint' : `Budget SMS à ${format.percent(detail.share)}`;
+}
+
+function smsBudgetSentence(detail: SmsBudgetDetail): string {
+  const money = (minor: number) => format.money(minor, detail.currency);
+  if (detail.level === 'projection' && detail.projectedMonthEndMinor !== null) {
+    return `À ce rythme, les SMS ${ofMonth(detail.month)} coûteront ${money(detail.projectedMonthEndMinor)} d’ici la fin du mois, pour un budget de ${money(detail.budgetMinor)} (${money(detail.costMinor)} à ce jour).`;
+  }
+  return `SMS ${ofMonth(detail.month)} : ${money(detail.costMinor)} sur un budget de ${money(detail.budgetMinor)} (${format.percent(detail.costMinor / detail.budgetMinor)}).`;
+}
 
 const alertKinds: Record<AlertKind, AlertText> = {
   queue_too_long: {
@@ -37,7 +69,22 @@ const alertKinds: Record<AlertKind, AlertText> = {
     title: () => 'Risque d’attrition',
     body: (value, threshold) => `${format.percent(value)} des cliniques ne se sont pas connectées depuis 7 jours (seuil : ${format.percent(threshold)}).`,
   },
+  unusual_hour: {
+    title: (clinic) => `Inhabituel pour l’heure — ${clinic}`,
+    body: (value, threshold, detail) =>
+      detail?.kind === 'unusual_hour' ? unusualHourSentence(detail) : `${format.number(value, 1)}× l’habituel pour ce jour et cette heure (seuil : ${format.number(threshold, 1)}×).`,
+  },
+  sms_budget: {
+    title: (clinic, detail) => `${detail?.kind === 'sms_budget' ? smsBudgetTitle(detail) : 'Budget SMS'} — ${clinic}`,
+    body: (value, _threshold, detail) => (detail?.kind === 'sms_budget' ? smsBudgetSentence(detail) : `${format.percent(value)} du budget SMS du mois.`),
+  },
 };
+
+/** A sentence's first word with a capital (total: the catalogue test feeds every text numbers). */
+const capitalised = (word: string) => `${String(word).charAt(0).toUpperCase()}${String(word).slice(1)}`;
+
+/** A relative change (0.41) as whole signed percent: `+41 %`. */
+const signedWholePercent = (change: number) => `${format.signedNumber(Math.round(change * 100))} %`;
 
 const clinicStatus: Record<ClinicStatus, string> = { onboarding: 'en cours d’ouverture', active: 'active', at_risk: 'à risque', churned: 'perdue' };
 
@@ -90,6 +137,45 @@ export const fr = {
     noBefore: 'pas de semaine précédente à comparer',
     open: 'Ouvrir l’historique',
     stop: 'Ne plus recevoir ce résumé',
+    /** The bar chart of the week: a day's bar is labelled `lundi 16`, its figures written beside it. */
+    chart: 'Patients par jour',
+    chartDay: (weekday: string, dayOfMonth: number) => `${weekday} ${dayOfMonth}`,
+    chartValue: (patients: number, seen: number) => `${format.number(patients)} (${format.number(seen)} vus)`,
+    /** The week's notes (annotations); a service-wide one says so. */
+    notes: 'Notes de la semaine',
+    note: (day: string, text: string) => `${day} — ${text}`,
+    serviceNote: (day: string, text: string) => `${day} — ${text} (Pulse, toutes les cliniques)`,
+    /** The month's SMS against the clinic's budget, up to the week's last day. */
+    smsBudget: (upToDay: string) => `SMS du mois au ${upToDay}`,
+    smsBudgetValue: (cost: string, budget: string, share: number) => `${cost} sur ${budget} (${format.percent(share)})`,
+    /** The clinic's alerts of the week, where alerts chosen for the digest and pushes held by quiet hours end up. */
+    alerts: 'Alertes de la semaine',
+    noAlert: 'Aucune alerte cette semaine.',
+    resolved: 'résolue',
+    firing: 'en cours',
+  },
+
+  /**
+   * The one sentence the digest leads with (domain/digest-insights.ts): the figure that triggered
+   * it and what it is compared with. `change` is relative (0.41 = +41 %), shares between 0 and 1.
+   */
+  digestInsight: {
+    /** Monday first, as the weeks of the digest. */
+    weekdays: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
+    dayPatients: (weekday: string, patients: number, change: number, usual: number) =>
+      `${capitalised(weekday)}, ${format.number(patients)} patient${patients > 1 ? 's' : ''} : ${signedWholePercent(change)} par rapport à la moyenne des 4 derniers ${weekday}s (${format.number(usual, 1)}).`,
+    dayWait: (weekday: string, minutes: number, change: number, usual: number) =>
+      `${capitalised(weekday)}, attente moyenne de ${format.number(minutes, 1)} min : ${signedWholePercent(change)} par rapport à la moyenne des 4 derniers ${weekday}s (${format.number(usual, 1)} min).`,
+    slowestHour: (hour: number, minutes: number, weekMinutes: number) =>
+      `De ${hour} h à ${hour + 1} h, l’attente moyenne a été de ${format.number(minutes, 1)} min, contre ${format.number(weekMinutes, 1)} min sur toute la semaine.`,
+    noShowSpike: (rate: number, noShows: number, usual: number) =>
+      `${format.percent(rate)} de non-présentés cette semaine (${format.number(noShows)}), contre ${format.percent(usual)} sur les 4 semaines précédentes.`,
+    qrDrop: (share: number, usual: number) => `Arrivées par QR : ${format.percent(share)} cette semaine, contre ${format.percent(usual)} sur les 4 semaines précédentes.`,
+    estimatesOff: (held: number, aim: number, meanErrorMinutes: number) =>
+      `Les estimations d’attente n’ont tenu que ${format.percent(held)} du temps (objectif : ${format.percent(aim)}), avec ${format.number(meanErrorMinutes, 1)} min d’écart moyen.`,
+    steady: (patients: number, usual: number) =>
+      `Semaine sans écart notable : ${format.number(patients)} patient${patients > 1 ? 's' : ''}, pour ${format.number(usual, 1)} en moyenne sur les 4 semaines précédentes.`,
+    steadyWithoutHistory: (patients: number) => `${format.number(patients)} patient${patients > 1 ? 's' : ''} cette semaine ; pas encore 4 semaines d’historique pour comparer.`,
   },
 
   /** The super admin's Monday digest (digest/service-digest-email.ts). */
@@ -121,6 +207,13 @@ export const fr = {
     firing: 'en cours',
     console: 'Ouvrir l’administration',
     stop: 'Ne plus recevoir ce résumé',
+    /** The clinics opening, named, with the days since they were created. */
+    daysSinceCreation: (days: number) => `créée il y a ${days} j`,
+    /** Jobs of the week that failed every attempt (dead letters), per kind of job, with the latest one kept. */
+    failedJobs: 'Tâches en échec',
+    noFailedJob: 'Aucune tâche en échec cette semaine.',
+    failedCount: (count: number) => `${count} en échec`,
+    latestFailed: (at: number, job: string) => `dernière le ${format.instantUtc(at)} : ${job}`,
   },
 
   /** The e-mails of an invitation (mail/invitation-email.ts). */

@@ -16,6 +16,7 @@ import {
 } from '../domain/history-figures.ts';
 import type { AnalyticsAnswer, ChartsAnswer, EstimatesAnswer, NoShowsAnswer, PeakHoursAnswer, Timeframe, WeeklyAnswer } from '../domain/history-wire.ts';
 import type { Clock } from '../runtime/clock.ts';
+import { chartNotesBetween } from './annotations.ts';
 import { failed, succeeded, type Result } from './result.ts';
 import type { Unstamped } from './unstamped-answer.ts';
 
@@ -53,14 +54,20 @@ export async function analyticsOf(runtime: HistoryRuntime, clinicId: string, tim
   });
 }
 
-/** One zero-filled point per day of the window (per week for a year). */
+/** One zero-filled point per day of the window (per week for a year), and the notes on its days. */
 export async function chartsOf(runtime: HistoryRuntime, clinicId: string, timeframe: Timeframe): HistoryResult<ChartsAnswer> {
   const found = await clinicToday(runtime, clinicId);
   if (found === undefined) return failed('no_such_clinic');
   const { current } = windowsOf(timeframe, found.today);
   const granularity = timeframe === '1y' ? 'week' : 'day';
-  const rows = await readGroupedDays(runtime.db, found.clinic.id, current, granularity);
-  return succeeded({ ...windowOf(found.clinic, timeframe, current), granularity, points: chartPoints(rows, current, granularity, found.clinic.serviceTargetMinutes), insufficientData: !hasData(rows, current) });
+  const [rows, annotations] = await Promise.all([readGroupedDays(runtime.db, found.clinic.id, current, granularity), chartNotesBetween(runtime.db, found.clinic.id, current)]);
+  return succeeded({
+    ...windowOf(found.clinic, timeframe, current),
+    granularity,
+    points: chartPoints(rows, current, granularity, found.clinic.serviceTargetMinutes),
+    insufficientData: !hasData(rows, current),
+    annotations,
+  });
 }
 
 /** The last 7 clinic days, day by day, and their totals. */

@@ -2,10 +2,13 @@ import type { Database } from '../../db/client.ts';
 import { sentDigestUsers } from '../../db/queries/digest-runs.ts';
 import { clinicOwners, digestClinic, superAdmins } from '../../db/queries/recipients.ts';
 import { renderClinicDigest } from '../digest/clinic-digest-email.ts';
+import { clinicDigestJson } from '../digest/clinic-digest-json.ts';
 import { readClinicWeekDigest, readServiceWeekDigest, SERVICE_TIME_ZONE } from '../digest/digest-content.ts';
 import { renderServiceDigest } from '../digest/service-digest-email.ts';
 import { clinicDayOf } from '../domain/clinic-time.ts';
 import { digestWeekOf } from '../domain/digest-schedule.ts';
+import type { WeeklyDigestJson } from '../domain/digest-wire.ts';
+import type { ClinicWeekReport } from '../domain/weekly-digest.ts';
 import type { Locale } from '../domain/vocabulary.ts';
 import type { Config } from '../env.ts';
 import { digestReaders } from '../jobs/digest-delivery.ts';
@@ -55,16 +58,34 @@ export async function previewDigest({ config, db, clock }: DigestRuntime, reader
     if (week === undefined) return failed('week_not_started');
     return succeeded(renderServiceDigest({ locale: reader.locale, digest: await readServiceWeekDigest(db, week, now), adminUrl: `${config.publicUrl}/admin`, settingsUrl }));
   }
+  const read = await readClinicWeek(db, now, { clinicId: ask.clinicId, week: ask.week });
+  if (!read.ok) return read;
+  const { clinic, report } = read.value;
+  return succeeded(renderClinicDigest({ clinicName: clinic.name, locale: reader.locale, currency: clinic.currency, digest: report, historyUrl: `${config.publicUrl}/history`, settingsUrl }));
+}
+
+/** A clinic's week as the digest reads it; an archived clinic's can still be read. */
+async function readClinicWeek(
+  db: Database,
+  now: number,
+  ask: { clinicId: string; week?: string | undefined },
+): Promise<Result<{ clinic: { name: string; currency: string }; report: ClinicWeekReport }, DigestFailure>> {
   const clinic = await digestClinic(db, ask.clinicId);
   if (clinic === undefined) return failed('no_such_clinic');
   const week = startedWeek(ask.week, now, clinic.timezone);
   if (week === undefined) return failed('week_not_started');
-  return succeeded(
-    renderClinicDigest({
-      clinicName: clinic.name, locale: reader.locale, currency: clinic.currency, digest: await readClinicWeekDigest(db, clinic.id, week),
-      historyUrl: `${config.publicUrl}/history`, settingsUrl,
-    }),
-  );
+  return succeeded({ clinic, report: await readClinicWeekDigest(db, clinic, week) });
+}
+
+/** A clinic's digest as data (`format=json`), its insight in the reader's language; same rules as the preview. */
+export async function previewClinicDigestData(
+  { db, clock }: Omit<DigestRuntime, 'config'>,
+  reader: { locale: Locale },
+  ask: { clinicId: string; week?: string | undefined },
+): Promise<Result<WeeklyDigestJson, DigestFailure>> {
+  const read = await readClinicWeek(db, clock.now(), ask);
+  if (!read.ok) return read;
+  return succeeded(clinicDigestJson(ask.clinicId, read.value.report, reader.locale));
 }
 
 /** The job that sends the digest asked for, and who reads it; an archived clinic sends nothing any more. */

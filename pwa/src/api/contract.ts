@@ -52,5 +52,8 @@ export type OwnerInvitationAnswer = AnswerOf<Api['admin']['clinics'][':clinicId'
 export type MySettingsAnswer = AnswerOf<Api['me']['settings']['$get']>;
 export type AlertSettingsAnswer = AnswerOf<Api['clinics'][':clinicId']['alert-settings']['$get']>;
 export type ServiceTargetAnswer = AnswerOf<Api['clinics'][':clinicId']['service-target']['$get']>;
+export type SmsBudgetAnswer = AnswerOf<Api['clinics'][':clinicId']['sms-budget']['$get']>;
+/** `GET …/stats/today`'s `sms`: the month's SMS against the budget. */
+export type SmsMonthAnswer = AnswerOf<Api['clinics'][':clinicId']['stats']['today']['$get']>['sms'];
 export type PushTestAnswer = AnswerOf<Api['push']['test']['$post']>;
 export type HealthAnswer = AnswerOf<Api['health']['$get']>;

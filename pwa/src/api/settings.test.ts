@@ -4,8 +4,21 @@ import { parseAlertSettings, parseMySettings, parseServiceTarget } from './setti
 
 describe('parseMySettings', () => {
   it("should read the doctor's language and weekly digest, ignoring fields it does not know yet", () => {
-    expect(parseMySettings({ locale: 'fr', weeklyDigest: true, timezone: 'Africa/Tunis' })).toEqual({ locale: 'fr', weeklyDigest: true });
-    expect(parseMySettings({ locale: 'en', weeklyDigest: false })).toEqual({ locale: 'en', weeklyDigest: false });
+    const none = { quietHours: null, quietHoursZones: [], channels: {} };
+    expect(parseMySettings({ locale: 'fr', weeklyDigest: true, timezone: 'Africa/Tunis' })).toEqual({ locale: 'fr', weeklyDigest: true, ...none });
+    expect(parseMySettings({ locale: 'en', weeklyDigest: false })).toEqual({ locale: 'en', weeklyDigest: false, ...none });
+  });
+
+  it('should read quiet hours and the channels per alert kind, leaving out a kind it does not know yet', () => {
+    const answer = {
+      locale: 'fr',
+      weeklyDigest: true,
+      quietHours: { from: '20:00', to: '07:00' },
+      quietHoursZones: ['Africa/Tunis'],
+      channels: { queue_too_long: ['email', 'digest'], sms_budget: [], queue_on_fire: ['push'] },
+    };
+    expect(parseMySettings(answer)).toEqual({ ...answer, channels: { queue_too_long: ['email', 'digest'], sms_budget: [] } });
+    expect(() => parseMySettings({ ...answer, channels: { queue_too_long: ['sms'] } })).toThrow(/settings: channels\.queue_too_long\.0/);
   });
 
   it('should refuse a language Pulse does not speak, or a digest that is not on or off, naming the field', () => {

@@ -3,6 +3,7 @@ import { createEffect, on, Show, type JSX } from 'solid-js';
 import { ClinicHeader } from '../components/ClinicHeader';
 import { AccuracyByHour } from '../components/history/AccuracyByHour';
 import { AccuracyChart } from '../components/history/AccuracyChart';
+import { ChartNotes } from '../components/history/ChartNotes';
 import { ForecastChart } from '../components/history/ForecastChart';
 import { HistoryFigures } from '../components/history/HistoryFigures';
 import { HistoryPanel } from '../components/history/HistoryPanel';
@@ -23,6 +24,7 @@ import {
   windowArgs,
   type HistoryWindow,
 } from '../history/history-queries';
+import type { NoteViewer } from '../history/chart-notes';
 import { watchKept, type Kept } from '../history/kept-answers';
 import { timeframeOf } from '../history/timeframe';
 import { createScreenRead, type NamedQuery } from '../session/screen-read';
@@ -82,6 +84,12 @@ function ClinicHistory(props: { window: HistoryWindow; onAccessLost: () => void 
   const forecasts = createScreenRead(watched(forecastAccuracyQuery), asked, props.onAccessLost);
   const peakHours = createScreenRead(watched(peakHoursQuery), asked, props.onAccessLost);
   const noShows = createScreenRead(watched(noShowsQuery), asked, props.onAccessLost);
+  // Who may write and delete notes: whoever shows this clinic, as their role in it says.
+  const viewer = (): NoteViewer | null => {
+    const email = session.account?.user.email;
+    const role = session.clinic?.role;
+    return email === undefined || role === undefined ? null : { email, role };
+  };
   createEffect(
     on(
       () => session.confirmedAt,
@@ -100,7 +108,12 @@ function ClinicHistory(props: { window: HistoryWindow; onAccessLost: () => void 
       </HistoryPanel>
       <div class="history-charts">
         <HistoryPanel title={t().trendTitle} answer={charts.answer} onRetry={charts.retry}>
-          {(answer) => <TrendChart answer={answer()} />}
+          {(answer) => (
+            <>
+              <TrendChart answer={answer()} />
+              <ChartNotes answer={answer()} clinicId={props.window.clinicId} viewer={viewer()} onChanged={charts.retry} />
+            </>
+          )}
         </HistoryPanel>
         <HistoryPanel title={t().accuracyTitle} answer={charts.answer} onRetry={charts.retry}>
           {(answer) => <AccuracyChart answer={answer()} />}

@@ -1,9 +1,13 @@
 import { createEffect, For, Show, type JSX } from 'solid-js';
 import { DataPanel } from '../components/DataPanel';
+import { AlertChannelSettings } from '../components/settings/AlertChannelSettings';
 import { DigestChoice, LanguageChoice } from '../components/settings/PersonalSettings';
 import { PushSettings } from '../components/settings/PushSettings';
+import { QuietHoursSettings } from '../components/settings/QuietHoursSettings';
 import { QueueAlertSettings } from '../components/settings/QueueAlertSettings';
 import { ServiceTargetSettings } from '../components/settings/ServiceTargetSettings';
+import { SmsBudgetSettings } from '../components/settings/SmsBudgetSettings';
+import { ShareLinkSettings } from '../components/settings/ShareLinkSettings';
 import { t } from '../i18n/locale';
 import { createScreenRead } from '../session/screen-read';
 import { mySettingsQuery } from '../settings/settings-queries';
@@ -38,11 +42,15 @@ export default function Settings(): JSX.Element {
           {(settings) => <DigestChoice saved={settings().weeklyDigest} />}
         </DataPanel>
       </Show>
+      <QuietHoursSettings onAccessLost={reloadSession} />
+      <AlertChannelSettings onAccessLost={reloadSession} />
       <For each={ownedClinics()}>
         {(clinic) => (
           <>
             <QueueAlertSettings clinic={clinic} onAccessLost={reloadSession} />
             <ServiceTargetSettings clinic={clinic} onAccessLost={reloadSession} />
+            <SmsBudgetSettings clinic={clinic} onAccessLost={reloadSession} />
+            <ShareLinkSettings clinic={clinic} onAccessLost={reloadSession} />
           </>
         )}
       </For>

@@ -8,9 +8,11 @@ import { ReceptionDock } from '../components/ReceptionDock';
 import { TicketQrDialog } from '../components/TicketQrDialog';
 import { TodayForesight } from '../components/TodayForesight';
 import { TodayPanel } from '../components/TodayPanel';
+import { TodaySmsCard } from '../components/TodaySmsCard';
 import { t } from '../i18n/locale';
 import { createForesightStore } from '../live/foresight-store';
 import { createLiveStore } from '../live/live-store';
+import { createSmsMonthStore } from '../live/sms-month-store';
 import { createReceptionStore } from '../reception/reception-store';
 import { useSession } from '../session/SessionProvider';
 
@@ -30,6 +32,9 @@ export default function Today(): JSX.Element {
   const [live, liveActions] = createLiveStore({ clinicId, onRefused: recheckSession });
   const [reception, receptionActions] = createReceptionStore({ clinicId, onSessionEnded: recheckSession });
   const foresight = createForesightStore({ clinicId, figuresChanged: () => live.snapshot?.figures.asOf });
+  /** The SMS month and its budget are the owners' concern (they set the budget), and the super admin's. */
+  const seesSmsBudget = () => session.clinic !== null && session.clinic.role !== 'staff';
+  const smsMonth = createSmsMonthStore({ clinicId: () => (seesSmsBudget() ? clinicId() : null), figuresChanged: () => live.snapshot?.figures.asOf });
   /** The waiting patient whose ticket link is shown as a QR code, if any. */
   const [ticketFor, setTicketFor] = createSignal<TodayEntry | null>(null);
 
@@ -76,6 +81,7 @@ export default function Today(): JSX.Element {
           {(day) => (
             <>
               <TodayForesight foresight={foresight} />
+              <Show when={smsMonth()}>{(sms) => <TodaySmsCard sms={sms()} />}</Show>
               <QueueList
                 entries={day.snapshot().entries}
                 asOf={day.snapshot().figures.asOf}

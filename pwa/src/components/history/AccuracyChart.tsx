@@ -6,6 +6,7 @@ import { accuracyCells, hasQuotedCalls, minutesOnChart } from '../../history/acc
 import { axisLabel, rowHead } from '../../history/chart-points';
 import { Chart } from './Chart';
 import { DataTable } from './DataTable';
+import { chartNoteMarkers } from '../../history/chart-notes';
 
 /**
  * How close the quotes came, day by day (week by week for a year): the median error in minutes,
@@ -24,6 +25,7 @@ export function AccuracyChart(props: { answer: ChartsAnswer }): JSX.Element {
         type="line"
         title={weekly() ? t().accuracyErrorPerWeek : t().accuracyErrorPerDay}
         labels={labels()}
+        notes={chartNoteMarkers(props.answer)}
         series={[
           { label: t().seriesMedianError, tone: 'brand', values: props.answer.points.map((point) => point.figures.estimates.medianAbsoluteErrorMinutes) },
         ]}

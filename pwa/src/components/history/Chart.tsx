@@ -4,6 +4,7 @@ import { formatCount } from '../../i18n/figures';
 import { locale, t } from '../../i18n/locale';
 import { theme } from '../../theme';
 import { translucent } from './chart-colours';
+import { NOTE_FLAG_HEIGHT, type NoteMarker } from './note-markers';
 
 /** A series' colour, named after what it means rather than its hue: it follows the theme. `neutral` is the text's own ink. */
 export type ChartTone = 'brand' | 'ok' | 'danger' | 'neutral';
@@ -37,6 +38,8 @@ export interface ChartProps {
   compact?: boolean;
   /** A range behind the series, as pale floating bars. */
   band?: ChartBand;
+  /** Notes on the chart's points: a dashed line and a numbered flag each (note-markers.ts). */
+  notes?: readonly NoteMarker[];
 }
 
 type PulseChart = ChartJs<'line' | 'bar', (number | [number, number] | null)[], string>;
@@ -54,7 +57,7 @@ function loadChartSetup(): Promise<ChartSetup> {
 }
 
 /** The stylesheet's custom properties each colour comes from (styles.css, one light-dark() pair each). */
-const PALETTE_PROPERTIES = { brand: '--brand', ok: '--ok', danger: '--danger', neutral: '--text', text: '--text-muted', grid: '--border' } as const;
+const PALETTE_PROPERTIES = { brand: '--brand', ok: '--ok', danger: '--danger', neutral: '--text', text: '--text-muted', grid: '--border', surface: '--surface' } as const;
 type Palette = Record<keyof typeof PALETTE_PROPERTIES, string>;
 
 /**
@@ -73,6 +76,7 @@ function readPalette(probe: HTMLElement): Palette {
     neutral: colour(PALETTE_PROPERTIES.neutral),
     text: colour(PALETTE_PROPERTIES.text),
     grid: colour(PALETTE_PROPERTIES.grid),
+    surface: colour(PALETTE_PROPERTIES.surface),
   };
 }
 
@@ -93,9 +97,10 @@ interface Drawing {
   wholeNumbers: boolean;
   compact: boolean;
   band: ChartBand | undefined;
+  notes: readonly NoteMarker[];
 }
 
-function draw(chart: PulseChart, drawing: Drawing, palette: Palette): void {
+function draw(chart: PulseChart, drawing: Drawing, palette: Palette, setup: ChartSetup): void {
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const dots = drawing.labels.length <= DOTS_UP_TO && !drawing.compact ? 2.5 : 0;
   chart.data.labels = [...drawing.labels];
@@ -124,9 +129,13 @@ function draw(chart: PulseChart, drawing: Drawing, palette: Palette): void {
       order: 1,
     });
   }
+  // Flags in the text's ink, their numbers in the card's colour: readable in either theme.
+  setup.setNoteMarkers(chart, drawing.notes, { ink: palette.neutral, paper: palette.surface });
   chart.options = {
     responsive: true,
     maintainAspectRatio: false,
+    // Room above the plot for the notes' flags.
+    layout: { padding: { top: drawing.notes.length > 0 ? NOTE_FLAG_HEIGHT + 2 : 0 } },
     animation: reducedMotion ? false : { duration: 250 },
     interaction: { mode: 'index', intersect: false },
     plugins: {
@@ -190,7 +199,8 @@ export function Chart(props: ChartProps): JSX.Element {
   createEffect(() => {
     const current = chart();
     const element = probe();
-    if (current === undefined || element === undefined) return;
+    const loaded = library();
+    if (current === undefined || element === undefined || loaded === undefined) return;
     theme();
     const drawing: Drawing = {
       type: props.type,
@@ -200,6 +210,7 @@ export function Chart(props: ChartProps): JSX.Element {
       wholeNumbers: props.format === undefined,
       compact: props.compact === true,
       band: props.band,
+      notes: props.notes ?? [],
     };
     // theme.ts repaints <html> just after its signal changes: colours are read once it has.
     let wanted = true;
@@ -207,7 +218,7 @@ export function Chart(props: ChartProps): JSX.Element {
       wanted = false;
     });
     queueMicrotask(() => {
-      if (wanted) draw(current, drawing, readPalette(element));
+      if (wanted) draw(current, drawing, readPalette(element), loaded);
     });
   });
 

@@ -6,6 +6,7 @@ import { hasCalls, serviceLevelCells, targetWords } from '../../history/accuracy
 import { axisLabel, rowHead } from '../../history/chart-points';
 import { Chart } from './Chart';
 import { DataTable } from './DataTable';
+import { chartNoteMarkers } from '../../history/chart-notes';
 
 /**
  * The service level day by day (week by week for a year): the share of patients called within
@@ -28,6 +29,7 @@ export function ServiceLevelChart(props: { answer: ChartsAnswer }): JSX.Element 
             type="bar"
             title={title(target())}
             labels={props.answer.points.map((point) => axisLabel(point, locale()))}
+            notes={chartNoteMarkers(props.answer)}
             series={[
               { label: t().figureServiceLevel(target()), tone: 'ok', values: props.answer.points.map((point) => point.figures.serviceLevel.share) },
             ]}

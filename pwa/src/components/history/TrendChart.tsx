@@ -5,6 +5,7 @@ import { locale, t } from '../../i18n/locale';
 import { axisLabel, rowHead } from '../../history/chart-points';
 import { Chart, type ChartTone } from './Chart';
 import { DataTable } from './DataTable';
+import { chartNoteMarkers } from '../../history/chart-notes';
 
 /** The curves, in this order in the legend and the table's columns. */
 const TREND: readonly { figure: 'patients' | 'seen' | 'noShows'; tone: ChartTone }[] = [
@@ -23,6 +24,7 @@ export function TrendChart(props: { answer: ChartsAnswer }): JSX.Element {
         type="line"
         title={title()}
         labels={props.answer.points.map((point) => axisLabel(point, locale()))}
+        notes={chartNoteMarkers(props.answer)}
         series={TREND.map(({ figure, tone }) => ({
           label: t().historyFigureNames[figure],
           tone,

@@ -5,9 +5,11 @@
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 
-Chart.register(BarController, BarElement, CategoryScale, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
+import { noteMarkersPlugin, setNoteMarkers } from './note-markers';
+
+Chart.register(BarController, BarElement, CategoryScale, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, noteMarkersPlugin);
 // Charts speak in the app's own type (styles.css `--font`), not chart.js's Helvetica.
 const appFont = getComputedStyle(document.documentElement).getPropertyValue('--font').trim();
 if (appFont !== '') Chart.defaults.font.family = appFont;
 
-export { Chart };
+export { Chart, setNoteMarkers };

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { SmsMonthBeforeToday } from '../../db/queries/sms-budget.ts';
+import { smsBudgetFigures, type SmsCount } from '../domain/sms-budget.ts';
+import type { SmsMonth } from '../domain/sms-budget-wire.ts';
+import type { TodayFigures } from '../domain/today-figures.ts';
+import type { Kept } from '../http/kept-read.ts';
+
+/** `GET …/stats/today`: today's figures and the SMS month (`sms`: null when libSQL could not answer and nothing was kept). */
+export type TodayAnswer = TodayFigures & { sms: SmsMonth | null };
+
+/** What today's answer is made of: the live queue, and libSQL for the month's earlier days. */
+export interface TodayPorts {
+  /** The clinic's live queue: today's figures and today's SMS so far. */
+  liveToday(): Promise<{ figures: TodayFigures; smsToday: SmsCount }>;
+  /** The month's days before `today`, the budget and the clinic's creation; the last kept copy while libSQL is down. */
+  monthBeforeToday(today: string): Promise<Kept<SmsMonthBeforeToday | undefined> | undefined>;
+}
+
+/** How a kept copy of `SmsMonthBeforeToday` is checked when it is read back. */
+export const SmsMonthBeforeTodaySchema: z.ZodType<SmsMonthBeforeToday | undefined> = z
+  .object({
+    budgetMinor: z.number().int().nullable(),
+    currency: z.string(),
+    createdAt: z.number(),
+    days: z.array(z.object({ day: z.string(), count: z.number(), costMinor: z.number(), seen: z.number() })),
+  })
+  .optional();
+
+/**
+ * Today's figures from the live queue, with the month's SMS: the month's earlier days from libSQL's
+ * rollups, today's live from the queue (so the month is as live as the rest), counted by
+ * `smsBudgetFigures` like the budget alerts and the digest.
+ */
+export async function todayWithSms(ports: TodayPorts, now: number): Promise<TodayAnswer> {
+  const { figures, smsToday } = await ports.liveToday();
+  const kept = await ports.monthBeforeToday(figures.day);
+  const month = kept?.value;
+  if (kept === undefined || month === undefined) return { ...figures, sms: null };
+  const sms = smsBudgetFigures({
+    now,
+    timezone: figures.timezone,
+    createdAt: month.createdAt,
+    budgetMinor: month.budgetMinor,
+    days: [...month.days, { day: figures.day, ...smsToday, seen: figures.seenToday }],
+  });
+  const staleness = kept.ageSeconds === null ? {} : { stale: true as const, ageSeconds: kept.ageSeconds };
+  return { ...figures, sms: { ...sms, currency: month.currency, ...staleness } };
+}
