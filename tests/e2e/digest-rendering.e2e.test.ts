@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPhone, PHONE, type Phone } from '../support/phone.ts';
 import { demoStackForFile } from './demo-stack.ts';
+import { stackApi } from './stack-api.ts';
 
 /** The demo's doctor, owner of the first demo clinic (db/seed/demo-users.ts), who gets its Monday digest. */
 const DOCTOR = { email: 'doctor@pulse.local', password: 'pulse-doctor' };
@@ -30,18 +31,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-async function call(path: string, init: { method?: string; token?: string; json?: unknown } = {}): Promise<{ status: number; body: unknown }> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (init.token !== undefined) headers.Authorization = `Bearer ${init.token}`;
-  if (init.json !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`${started().stack.url}/api/v1${path}`, {
-    method: init.method ?? 'GET',
-    headers,
-    ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text === '' ? null : JSON.parse(text) };
-}
+const call = stackApi(() => started().stack.url);
 
 /** The rows of the chart as drawn: the outer table holding the bars' tables. */
 function drawnBars(page: Page): Promise<DrawnBar[]> {

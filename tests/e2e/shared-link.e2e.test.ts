@@ -2,6 +2,7 @@ import type { ConsoleMessage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPhone, PHONE, type Phone } from '../support/phone.ts';
 import { demoStackForFile } from './demo-stack.ts';
+import { stackApi, text } from './stack-api.ts';
 import { readCount, SCREEN_TIMEOUT_MS, see, seeScreen, signedInPhone, waitForFigure } from './screens.ts';
 
 const ADMIN = { email: 'admin@pulse.local', password: 'pulse-admin' };
@@ -11,26 +12,8 @@ const DOCTOR = { email: 'doctor@pulse.local', password: 'pulse-doctor' };
 /** The demo stack behind a real Worker, and a real Chromium; the visitor's phone is a fresh context, signed in nowhere. */
 const started = demoStackForFile('shared-link');
 
-/** The API as the clinic's people and its queue app call it: bearer tokens, JSON both ways. */
-async function call(path: string, init: { method?: string; token?: string; json?: unknown } = {}): Promise<{ status: number; body: unknown }> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (init.token !== undefined) headers.Authorization = `Bearer ${init.token}`;
-  if (init.json !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`${started().stack.url}/api/v1${path}`, {
-    method: init.method ?? 'GET',
-    headers,
-    ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text === '' ? null : JSON.parse(text) };
-}
+const call = stackApi(() => started().stack.url);
 
-function text(value: unknown, ...path: Array<string | number>): string {
-  let at = value;
-  for (const key of path) at = typeof at === 'object' && at !== null ? Reflect.get(at, key) : undefined;
-  if (typeof at !== 'string') throw new Error(`no text at ${path.join('.')} in ${JSON.stringify(value).slice(0, 300)}`);
-  return at;
-}
 
 /** Waits a shared page out: it reads again every 15 s, so a change shows within one poll and a bit. */
 const ONE_POLL_MS = 25_000;

@@ -2,6 +2,7 @@ import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPhone, PHONE, type Phone } from '../support/phone.ts';
 import { demoStackForFile } from './demo-stack.ts';
+import { field, stackApi, text } from './stack-api.ts';
 import { SCREEN_TIMEOUT_MS, see, signedInPhone } from './screens.ts';
 
 const ADMIN = { email: 'admin@pulse.local', password: 'pulse-admin' };
@@ -11,31 +12,8 @@ const DOCTOR = { email: 'doctor@pulse.local', password: 'pulse-doctor' };
 /** The demo stack behind a real Worker, and a real Chromium; patients' phones are fresh contexts. */
 const started = demoStackForFile('ticket-page');
 
-/** The API as the queue app and the clinic's people call it: bearer tokens, JSON both ways. */
-async function call(path: string, init: { method?: string; token?: string; json?: unknown } = {}): Promise<{ status: number; body: unknown }> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (init.token !== undefined) headers.Authorization = `Bearer ${init.token}`;
-  if (init.json !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`${started().stack.url}/api/v1${path}`, {
-    method: init.method ?? 'GET',
-    headers,
-    ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text === '' ? null : JSON.parse(text) };
-}
+const call = stackApi(() => started().stack.url);
 
-function field(value: unknown, ...path: Array<string | number>): unknown {
-  let at = value;
-  for (const key of path) at = typeof at === 'object' && at !== null ? Reflect.get(at, key) : undefined;
-  return at;
-}
-
-function text(value: unknown, ...path: Array<string | number>): string {
-  const found = field(value, ...path);
-  if (typeof found !== 'string') throw new Error(`no text at ${path.join('.')} in ${JSON.stringify(value).slice(0, 300)}`);
-  return found;
-}
 
 /** A patient's phone, in the language its owner reads, narrower than most: 320 px wide. */
 async function patientPhone(locale: string): Promise<Phone & { problems: string[] }> {

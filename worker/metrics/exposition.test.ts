@@ -66,10 +66,10 @@ describe('an exposition before anything happened', () => {
     ]);
   });
 
-  it('should write a series without labels bare, and every job type by outcome (eight types and unreadable, three outcomes)', () => {
+  it('should write a series without labels bare, and every job type by outcome (nine types and unreadable, three outcomes)', () => {
     expect(lines).toContain('pulse_websocket_messages_total 0');
     expect(lines).toContain('pulse_metrics_series_dropped_total 0');
-    expect(lines.filter((line) => line.startsWith('pulse_jobs_total{'))).toHaveLength(27);
+    expect(lines.filter((line) => line.startsWith('pulse_jobs_total{'))).toHaveLength(30);
     expect(lines).toContain('pulse_jobs_total{outcome="dead_lettered",type="unreadable"} 0');
     expect(lines.filter((line) => line.startsWith('pulse_queue_entries_total{'))).toEqual([
       'pulse_queue_entries_total{status="called"} 0',

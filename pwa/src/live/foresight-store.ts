@@ -1,7 +1,7 @@
-import { createEffect, createMemo, on, onCleanup } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { fetchForecast, type ForecastAnswer } from '../api/forecasts';
-import { dayAfter, delayBeforeAsking } from './forecast-pace';
+import { dayAfter } from './forecast-pace';
+import { followPaced } from './paced-follow';
 
 /** Today's end as the forecast gives it: clinic times, a point and its range. */
 export type DayEnd = NonNullable<ForecastAnswer['end']>;
@@ -28,57 +28,28 @@ export interface ForesightStoreOptions {
  */
 export function createForesightStore(options: ForesightStoreOptions): ForesightView {
   const [state, setState] = createStore<{ end: DayEnd | null; tomorrow: ForecastAnswer | null }>({ end: null, tomorrow: null });
-  let clinicId: string | null = null;
-  let lastAskedAt: number | null = null;
-  let timer: number | undefined;
-
-  async function read(id: string): Promise<void> {
-    lastAskedAt = Date.now();
-    let today: ForecastAnswer;
-    try {
-      today = await fetchForecast(id);
-    } catch {
-      return;
-    }
-    if (clinicId !== id) return;
-    setState('end', today.end ?? null);
-    // Tomorrow is learnt from the days before today only: it changes with the clinic's day, not the queue.
-    const tomorrow = dayAfter(today.day);
-    if (state.tomorrow?.day === tomorrow) return;
-    try {
-      const answer = await fetchForecast(id, tomorrow);
-      if (clinicId === id) setState('tomorrow', answer);
-    } catch {
-      // Asked again with the next change of the figures, a minute later at the soonest.
-    }
-  }
-
-  /** Reads at once, or at the end of the minute of the last read; one read stands for every change before it. */
-  function askSoon(): void {
-    const id = clinicId;
-    if (id === null || timer !== undefined) return;
-    timer = window.setTimeout(() => {
-      timer = undefined;
-      void read(id);
-    }, delayBeforeAsking(lastAskedAt, Date.now()));
-  }
-
-  // A memo, so that a session reload naming the same clinic keeps what was read.
-  const followed = createMemo(options.clinicId);
-  createEffect(
-    on(followed, (id) => {
-      window.clearTimeout(timer);
-      timer = undefined;
-      lastAskedAt = null;
-      clinicId = id;
-      setState({ end: null, tomorrow: null });
-      askSoon();
-    }),
-  );
-  createEffect(on(options.figuresChanged, askSoon, { defer: true }));
-  onCleanup(() => {
-    window.clearTimeout(timer);
-    clinicId = null;
+  followPaced({
+    ...options,
+    reset: () => setState({ end: null, tomorrow: null }),
+    read: async (id, stillFollowed) => {
+      let today: ForecastAnswer;
+      try {
+        today = await fetchForecast(id);
+      } catch {
+        return;
+      }
+      if (!stillFollowed()) return;
+      setState('end', today.end ?? null);
+      // Tomorrow is learnt from the days before today only: it changes with the clinic's day, not the queue.
+      const tomorrow = dayAfter(today.day);
+      if (state.tomorrow?.day === tomorrow) return;
+      try {
+        const answer = await fetchForecast(id, tomorrow);
+        if (stillFollowed()) setState('tomorrow', answer);
+      } catch {
+        // Asked again with the next change of the figures, a minute later at the soonest.
+      }
+    },
   });
 
   return state;

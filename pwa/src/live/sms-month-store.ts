@@ -1,6 +1,6 @@
-import { createEffect, createMemo, createSignal, on, onCleanup, type Accessor } from 'solid-js';
+import { createSignal, type Accessor } from 'solid-js';
 import { fetchSmsMonth, type SmsMonth } from '../api/sms-budget';
-import { delayBeforeAsking } from './forecast-pace';
+import { followPaced } from './paced-follow';
 
 export interface SmsMonthStoreOptions {
   /** The clinic followed; null for none (or for a reader who is not shown the card). */
@@ -17,44 +17,17 @@ export interface SmsMonthStoreOptions {
  */
 export function createSmsMonthStore(options: SmsMonthStoreOptions): Accessor<SmsMonth | null> {
   const [month, setMonth] = createSignal<SmsMonth | null>(null);
-  let clinicId: string | null = null;
-  let lastAskedAt: number | null = null;
-  let timer: number | undefined;
-
-  async function read(id: string): Promise<void> {
-    lastAskedAt = Date.now();
-    try {
-      const answer = await fetchSmsMonth(id);
-      if (clinicId === id) setMonth(answer);
-    } catch {
-      // Asked again with the next change of the figures.
-    }
-  }
-
-  function askSoon(): void {
-    const id = clinicId;
-    if (id === null || timer !== undefined) return;
-    timer = window.setTimeout(() => {
-      timer = undefined;
-      void read(id);
-    }, delayBeforeAsking(lastAskedAt, Date.now()));
-  }
-
-  const followed = createMemo(options.clinicId);
-  createEffect(
-    on(followed, (id) => {
-      window.clearTimeout(timer);
-      timer = undefined;
-      lastAskedAt = null;
-      clinicId = id;
-      setMonth(null);
-      askSoon();
-    }),
-  );
-  createEffect(on(options.figuresChanged, askSoon, { defer: true }));
-  onCleanup(() => {
-    window.clearTimeout(timer);
-    clinicId = null;
+  followPaced({
+    ...options,
+    reset: () => setMonth(null),
+    read: async (id, stillFollowed) => {
+      try {
+        const answer = await fetchSmsMonth(id);
+        if (stillFollowed()) setMonth(answer);
+      } catch {
+        // Asked again with the next change of the figures.
+      }
+    },
   });
   return month;
 }
