@@ -22,12 +22,29 @@ export function demoStackForFile(name: string): () => { stack: Stack; browser: B
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    await buildPwa();
-    dataDir = await mkdtemp(join(tmpdir(), `pulse-e2e-${name}-`));
-    // The run's seeded demo (demo-snapshot-global-setup.ts), copied: seeding again finds it there.
-    await cp(inject('demoSnapshot'), join(dataDir, 'sqld'), { recursive: true });
-    stack = await startStack({ dataDir, seed: true });
-    browser = await launchChromium();
+    // What the setup is doing and what the stack said, for the error of a setup that is stuck.
+    let step = 'building the PWA';
+    const said: string[] = [];
+    const setUp = async () => {
+      await buildPwa();
+      step = 'copying the seeded demo';
+      dataDir = await mkdtemp(join(tmpdir(), `pulse-e2e-${name}-`));
+      // The run's seeded demo (demo-snapshot-global-setup.ts), copied: seeding again finds it there.
+      await cp(inject('demoSnapshot'), join(dataDir, 'sqld'), { recursive: true });
+      step = 'starting sqld and wrangler dev';
+      stack = await startStack({ dataDir, seed: true, log: (line) => said.push(line) });
+      step = 'launching Chromium';
+      browser = await launchChromium();
+    };
+    let timer: NodeJS.Timeout | undefined;
+    const stuck = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${name}: the stack's setup is stuck ${step}; it said:\n${said.slice(-30).join('\n')}`)), SETUP_TIMEOUT_MS - 5_000);
+    });
+    try {
+      await Promise.race([setUp(), stuck]);
+    } finally {
+      clearTimeout(timer);
+    }
   }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {

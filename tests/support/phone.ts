@@ -23,8 +23,19 @@ export const PHONE: BrowserContextOptions = {
  * record, like incognito tabs: fresh and cheap, but Chrome never offers to install from one.
  */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS });
+  const executablePath = await chromiumPath();
+  try {
+    return await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: LAUNCH_TIMEOUT_MS });
+  } catch (error) {
+    // A launch that never answers on a loaded machine (all of a run's stacks starting at once) is
+    // tried once more rather than holding the file's setup until its hook gives up.
+    if (!(error instanceof Error && error.name === 'TimeoutError')) throw error;
+    return chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: LAUNCH_TIMEOUT_MS });
+  }
 }
+
+/** A healthy headless launch takes a second or two; a minute means it is stuck. */
+const LAUNCH_TIMEOUT_MS = 60_000;
 
 /** A phone: its browser context (cookies, storage, service worker of its own) and its one tab. */
 export interface Phone {
