@@ -5,9 +5,11 @@ import { authorize, routePolicies } from './auth/authorize.ts';
 import { PUBLIC } from './auth/policy.ts';
 import { AppError, renderError, toAppError } from './errors.ts';
 import { adminClinicRoutes } from './routes/admin-clinics.ts';
+import { adminFunnelRoutes } from './routes/admin-funnel.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { annotationRoutes } from './routes/annotations.ts';
 import { adminMetricsRoutes } from './routes/admin-metrics.ts';
+import { adminSecurityRoutes } from './routes/admin-security.ts';
 import { adminUserRoutes } from './routes/admin-users.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -17,6 +19,7 @@ import { docsRoutes } from './routes/docs.ts';
 import { forecastRoutes } from './routes/forecasts.ts';
 import { healthRoutes } from './routes/health.ts';
 import { historyRoutes } from './routes/history.ts';
+import { historyExportRoutes } from './routes/history-export.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { memberRoutes } from './routes/members.ts';
@@ -77,12 +80,15 @@ export function createApp(options: { clock?: Clock } = {}) {
     .route(API_PREFIX, memberRoutes)
     .route(API_PREFIX, adminUserRoutes)
     .route(API_PREFIX, adminMetricsRoutes)
+    .route(API_PREFIX, adminFunnelRoutes)
+    .route(API_PREFIX, adminSecurityRoutes)
     .route(API_PREFIX, adminClinicRoutes)
     .route(API_PREFIX, auditRoutes)
     .route(API_PREFIX, ingestRoutes)
     .route(API_PREFIX, ticketRoutes)
     .route(API_PREFIX, queueRoutes)
     .route(API_PREFIX, historyRoutes)
+    .route(API_PREFIX, historyExportRoutes)
     .route(API_PREFIX, annotationRoutes)
     .route(API_PREFIX, forecastRoutes)
     .route(API_PREFIX, alertRoutes)

@@ -17,6 +17,8 @@ import { dailyRollups, hourlyRollups } from '../schema/rollups.ts';
 
 export interface HistoryClinic {
   id: string;
+  /** Its name, for the export's cells and file name (never in the JSON answers). */
+  name: string;
   timezone: string;
   currency: string;
   /** The clinic's service target now, minutes. */
@@ -25,7 +27,7 @@ export interface HistoryClinic {
 
 function clinicQuery(db: Database, clinicId: string) {
   return db
-    .select({ id: clinics.id, timezone: clinics.timezone, currency: clinics.currency, serviceTargetMinutes: clinics.serviceTargetMinutes })
+    .select({ id: clinics.id, name: clinics.name, timezone: clinics.timezone, currency: clinics.currency, serviceTargetMinutes: clinics.serviceTargetMinutes })
     .from(clinics)
     .where(eq(clinics.id, clinicId))
     .limit(1);

@@ -80,7 +80,7 @@ describe('ops/prometheus', () => {
     const rules = await readFile(join(PROMETHEUS_DIR, 'alerts.yml'), 'utf8');
     const alerts = [...rules.matchAll(/- alert: (\w+)/g)].map(([, name]) => name);
     expect(alerts).toEqual(
-      expect.arrayContaining(['PulseApiDown', 'PulseHighErrorRate', 'PulseHighLatency', 'PulseSmsFailures', 'PulseDatabaseDown', 'PulseDatabaseSlow', 'PulseDatabaseErrors', 'PulseCronStale', 'PulseOutboxLag']),
+      expect.arrayContaining(['PulseApiDown', 'PulseHighErrorRate', 'PulseHighLatency', 'PulseSmsFailures', 'PulseDatabaseDown', 'PulseDatabaseSlow', 'PulseDatabaseErrors', 'PulseCronStale', 'PulseOutboxLag', 'PulseFailedLoginBurst']),
     );
     expect([...rules.matchAll(/priority: (P\d)/g)]).toHaveLength(alerts.length);
     const unknown = [...rules.matchAll(/expr: ([^\n]+(?:\n {12}[^\n]+)*)/g)].flatMap(([, expression = '']) => metricNames(expression)).filter((name) => !EXPOSED.has(name));

@@ -49,9 +49,15 @@ export async function checkPassword(
   return { ok: true, user };
 }
 
-/** Checks a sign-in under the throttle; on success opens a session and records the clinics' login. */
+/**
+ * Checks a sign-in under the throttle; on success opens a session and records the clinics' login.
+ * Every sign-in is counted by outcome (`pulse_logins_total`): a burst of failures is an alert
+ * (ops/prometheus/alerts.yml, PulseFailedLoginBurst). Password changes go through the same
+ * throttle but are not sign-ins, so they are not counted.
+ */
 export async function logIn(services: Runtime, attempt: { email: string; password: string } & AttemptOrigin): Promise<LoginResult> {
   const checked = await checkPassword(services, attempt);
+  services.metrics.count('pulse_logins_total', { outcome: checked.ok ? 'ok' : checked.code === 'RATE_LIMITED' ? 'throttled' : 'failed' });
   if (!checked.ok) return checked;
   const { user } = checked;
   const token = await openSession(services, { userId: user.id, ip: attempt.ip });

@@ -30,7 +30,11 @@ export function clientIp(c: Context<AppEnv>): string {
   return c.req.header('CF-Connecting-IP') ?? 'unknown';
 }
 
-/** Appends one row to the audit log for this request. */
+/**
+ * Appends one row to the audit log for this request. An action the request's own super admin took
+ * is also counted (`pulse_admin_actions_total`); rows written on someone else's behalf (a login,
+ * a password set from a link) are not admin actions.
+ */
 export async function recordAudit(c: Context<AppEnv>, entry: AuditEntry): Promise<void> {
   const { db, clock, config } = c.var.services;
   const clinicId = entry.clinicId ?? null;
@@ -56,4 +60,7 @@ export async function recordAudit(c: Context<AppEnv>, entry: AuditEntry): Promis
     userAgent: c.req.header('User-Agent')?.slice(0, 256) ?? null,
     detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
   });
+  if (entry.actor === undefined && actorKind === 'user' && actorRole === 'super_admin') {
+    c.var.services.metrics.count('pulse_admin_actions_total', { result: entry.success ? 'success' : 'failure' });
+  }
 }

@@ -21,6 +21,12 @@ export const CRON_RESULTS = ['success', 'failure'] as const;
 export const JOB_OUTCOMES = ['done', 'retried', 'dead_lettered'] as const;
 /** What a read of a patient's ticket (its page or its JSON, polls included) came to. */
 export const TICKET_VIEW_RESULTS = ['shown', 'expired', 'not_found', 'rate_limited', 'unavailable'] as const;
+/** How a sign-in with a password ended: signed in, refused (wrong password, unknown or disabled account), or refused unheard by the attempt throttle. */
+export const LOGIN_OUTCOMES = ['ok', 'failed', 'throttled'] as const;
+/** Whether an audited action of a super admin did what it was asked to (the audit row's `success`). */
+export const ADMIN_ACTION_RESULTS = ['success', 'failure'] as const;
+/** What a data export wrote (each export route appends its kind): `history`, a clinic's days as CSV. */
+export const EXPORT_KINDS = ['history'] as const;
 /** The job types, plus `unreadable` for a body that is none. */
 export const JOB_LABELS = [...JOB_TYPES, 'unreadable'] as const;
 
@@ -93,6 +99,17 @@ export const RECORDED = {
     ['result'],
     TICKET_VIEW_RESULTS.map((result) => ({ result })),
   ),
+  pulse_logins_total: counter(
+    'Sign-ins with a password, by outcome: ok, failed (wrong password, unknown or disabled account), throttled (refused unheard while a delay is owed).',
+    ['outcome'],
+    LOGIN_OUTCOMES.map((outcome) => ({ outcome })),
+  ),
+  pulse_admin_actions_total: counter(
+    "Audited actions a super admin took in the back office, by result (the audit row's success); sign-ins are counted in pulse_logins_total.",
+    ['result'],
+    ADMIN_ACTION_RESULTS.map((result) => ({ result })),
+  ),
+  pulse_exports_total: counter("Data exports served (each one audited), by kind: history (a clinic's days as CSV).", ['kind'], EXPORT_KINDS.map((kind) => ({ kind }))),
   pulse_metrics_series_dropped_total: counter(
     'Increments refused because their metric already had its bound of series (a label bug; never expected).',
     [],

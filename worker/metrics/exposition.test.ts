@@ -54,6 +54,9 @@ describe('an exposition before anything happened', () => {
       '# TYPE pulse_websocket_messages_total counter',
       '# TYPE pulse_jobs_total counter',
       '# TYPE pulse_ticket_views_total counter',
+      '# TYPE pulse_logins_total counter',
+      '# TYPE pulse_admin_actions_total counter',
+      '# TYPE pulse_exports_total counter',
       '# TYPE pulse_metrics_series_dropped_total counter',
     ]);
     // HELP comes right before TYPE, with the catalog's text as is.
@@ -71,6 +74,16 @@ describe('an exposition before anything happened', () => {
     expect(lines).toContain('pulse_metrics_series_dropped_total 0');
     expect(lines.filter((line) => line.startsWith('pulse_jobs_total{'))).toHaveLength(30);
     expect(lines).toContain('pulse_jobs_total{outcome="dead_lettered",type="unreadable"} 0');
+    // The failed-login alert and the admin's security figures read these from the first scrape.
+    expect(lines.filter((line) => line.startsWith('pulse_logins_total{'))).toEqual([
+      'pulse_logins_total{outcome="failed"} 0',
+      'pulse_logins_total{outcome="ok"} 0',
+      'pulse_logins_total{outcome="throttled"} 0',
+    ]);
+    expect(lines.filter((line) => line.startsWith('pulse_admin_actions_total{'))).toEqual([
+      'pulse_admin_actions_total{result="failure"} 0',
+      'pulse_admin_actions_total{result="success"} 0',
+    ]);
     expect(lines.filter((line) => line.startsWith('pulse_queue_entries_total{'))).toEqual([
       'pulse_queue_entries_total{status="called"} 0',
       'pulse_queue_entries_total{status="cancelled"} 0',

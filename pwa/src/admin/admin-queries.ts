@@ -3,7 +3,7 @@
  * reading the same answer share it, a change asks the API again for that one answer.
  */
 import { query, revalidate } from '@solidjs/router';
-import { fetchAdminClinic, fetchAdminMetrics, fetchAdminTrends, fetchClinicHealth } from '../api/admin';
+import { fetchAdminClinic, fetchAdminMetrics, fetchAdminTrends, fetchClinicHealth, fetchSecurityFigures } from '../api/admin';
 import { fetchClinicInvitations } from '../api/invitations';
 import type { ApiErrorCode } from '../api/contract';
 import { startReads } from '../session/screen-read';
@@ -12,6 +12,9 @@ import { adminTimeframeOf, DEFAULT_ADMIN_TIMEFRAME } from './trend-series';
 
 export const adminMetricsQuery = query(fetchAdminMetrics, 'adminMetrics');
 export const adminTrendsQuery = query(fetchAdminTrends, 'adminTrends');
+export const securityFiguresQuery = query(fetchSecurityFigures, 'adminSecurityFigures');
+/** The security section's window: the last day, hour by hour. */
+export const SECURITY_HOURS = 24;
 export const clinicHealthQuery = query(fetchClinicHealth, 'adminClinicHealth');
 export const adminClinicQuery = query(fetchAdminClinic, 'adminClinic');
 export const clinicInvitationsQuery = query(fetchClinicInvitations, 'clinicInvitations');
@@ -31,7 +34,7 @@ type SearchValue = string | readonly string[] | undefined;
 
 /** The admin screens' reads, for the address they open at: preloaded by their routes (App.tsx). */
 export const preloadAdmin = {
-  home: (): void => startReads([adminMetricsQuery(), adminTrendsQuery(DEFAULT_ADMIN_TIMEFRAME)]),
+  home: (): void => startReads([adminMetricsQuery(), adminTrendsQuery(DEFAULT_ADMIN_TIMEFRAME), securityFiguresQuery(SECURITY_HOURS)]),
   clinics: (search: Partial<Record<string, SearchValue>>): void => startReads([clinicHealthQuery(healthQueryOf(tableStateOf(search)))]),
   clinic: (clinicId: string): void => startReads([adminClinicQuery(clinicId), clinicInvitationsQuery(clinicId)]),
   trends: (timeframe: SearchValue): void => startReads([adminTrendsQuery(adminTimeframeOf(timeframe))]),

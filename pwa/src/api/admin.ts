@@ -20,6 +20,7 @@ import {
   type ClinicStatus,
   type TimelinePage,
 } from '../../../worker/domain/admin-wire.ts';
+import { SecurityFiguresSchema, type SecurityFiguresAnswer } from '../../../worker/domain/security-wire.ts';
 import type { ActivityKind, Locale } from '../../../worker/domain/vocabulary.ts';
 import { parseAnswer } from './answer';
 import { api, callApi, clinicParams } from './client';
@@ -106,6 +107,11 @@ export function clinicHealthSearch(query: ClinicHealthQuery): string {
 /** `GET /admin/metrics`: every business figure now, each with its window. */
 export async function fetchAdminMetrics(): Promise<AdminMetrics> {
   return parseAdminMetrics(await callApi(api.admin.metrics.$get()));
+}
+
+/** `GET /admin/security`: failed and throttled sign-ins, exports and admin actions per UTC hour, oldest first. */
+export async function fetchSecurityFigures(hours: number): Promise<SecurityFiguresAnswer> {
+  return parseAnswer(SecurityFiguresSchema, 'security figures', await callApi(api.admin.security.$get({ query: { hours: String(hours) } })));
 }
 
 /** `GET /admin/trends`: daily series, logins and retention; cached by the API, maybe stale. */

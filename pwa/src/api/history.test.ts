@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QUIET_DAY, WEEK } from '../history/marsa-week.fixture';
 import { UnexpectedAnswerError } from './errors';
-import { parseAnalytics, parseCharts, parseEstimates, parseNoShows, parsePeakHours, parseWeekly } from './history';
+import { historyCsvUrl, parseAnalytics, parseCharts, parseEstimates, parseNoShows, parsePeakHours, parseWeekly } from './history';
 
 /** Dr Ben Salah's clinic in La Marsa, the week ending Tuesday 24 November 2026. */
 const CLINIC = { clinicId: 'clinic-la-marsa', timezone: 'Africa/Tunis', currency: 'TND' };
@@ -135,5 +135,11 @@ describe('parseEstimates', () => {
     expect(answer.hours[9]?.estimates.medianAbsoluteErrorMinutes).toBe(4);
     expect(answer.overall.called).toBe(160);
     expect(() => parseEstimates({ ...answer, hours: [{ hour: 9, estimates: WEEK.estimates }] })).toThrow(/hours\.0\.serviceLevel/);
+  });
+});
+
+describe('historyCsvUrl', () => {
+  it("should address the window's export on the clinic, for a plain download link", () => {
+    expect(historyCsvUrl('clinic-la-marsa', '90d')).toBe('/api/v1/clinics/clinic-la-marsa/history.csv?timeframe=90d');
   });
 });

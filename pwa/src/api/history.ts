@@ -78,3 +78,8 @@ export async function fetchNoShows(clinicId: string, timeframe: Timeframe): Prom
 export async function fetchEstimates(clinicId: string, timeframe: Timeframe): Promise<EstimatesAnswer> {
   return parseEstimates(await callApi(clinic.stats.estimates.$get(windowOf(clinicId, timeframe), REVALIDATE)));
 }
+
+/** The address of the window's CSV export (`GET …/history.csv`, the clinic's owners'), for a plain download link. */
+export function historyCsvUrl(clinicId: string, timeframe: Timeframe): string {
+  return clinic['history.csv'].$path(windowOf(clinicId, timeframe));
+}

@@ -1,11 +1,12 @@
 import { createEffect, type JSX } from 'solid-js';
 import type { AdminTimeframe } from '../api/admin';
-import { ADMIN_ACCESS_LOST, adminMetricsQuery, adminTrendsQuery } from '../admin/admin-queries';
+import { ADMIN_ACCESS_LOST, adminMetricsQuery, adminTrendsQuery, SECURITY_HOURS, securityFiguresQuery } from '../admin/admin-queries';
 import { DEFAULT_ADMIN_TIMEFRAME } from '../admin/trend-series';
 import { BusinessFigures } from '../components/admin/BusinessFigures';
 import { DataPanel } from '../components/DataPanel';
 import { ChurnBanner } from '../components/admin/ChurnBanner';
 import { FiringAlerts } from '../components/admin/FiringAlerts';
+import { SecurityFigures } from '../components/admin/SecurityFigures';
 import { Sparklines } from '../components/admin/Sparklines';
 import { HistoryPanel } from '../components/history/HistoryPanel';
 import { t } from '../i18n/locale';
@@ -15,13 +16,15 @@ import { useSession } from '../session/SessionProvider';
 /**
  * The super admin's home: the business at a glance. The clinics at risk of churning first (the
  * ones to call), every business figure with its window, the alerts firing now, and the last 30
- * days as sparklines, whose chart.js arrives after the figures.
+ * days as sparklines, whose chart.js arrives after the figures; then the last day's security
+ * figures (failed and throttled sign-ins, exports, admin actions).
  */
 export default function Admin(): JSX.Element {
   const [state, actions] = useSession();
   const recheckSession = (): void => void actions.reload();
   const metrics = createScreenRead(adminMetricsQuery, (): [] => [], recheckSession, ADMIN_ACCESS_LOST);
   const trends = createScreenRead(adminTrendsQuery, (): [AdminTimeframe] => [DEFAULT_ADMIN_TIMEFRAME], recheckSession, ADMIN_ACCESS_LOST);
+  const security = createScreenRead(securityFiguresQuery, (): [number] => [SECURITY_HOURS], recheckSession, ADMIN_ACCESS_LOST);
   createEffect(() => {
     document.title = `${t().adminTitle} · ${t().appName}`;
   });
@@ -43,6 +46,9 @@ export default function Admin(): JSX.Element {
       <HistoryPanel title={t().sparklinesTitle} answer={trends.answer} onRetry={trends.retry} loading={t().adminLoading} flat>
         {(answer) => <Sparklines trends={answer()} />}
       </HistoryPanel>
+      <DataPanel title={t().securityTitle} answer={security.answer} onRetry={security.retry} loading={t().adminLoading}>
+        {(answer) => <SecurityFigures figures={answer()} hours={SECURITY_HOURS} />}
+      </DataPanel>
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { ServiceLevelChart } from '../components/history/ServiceLevelChart';
 import { TimeframePicker } from '../components/history/TimeframePicker';
 import { TrendChart } from '../components/history/TrendChart';
 import { WalkOutRisk } from '../components/history/WalkOutRisk';
+import { historyCsvUrl } from '../api/history';
 import { t } from '../i18n/locale';
 import {
   analyticsQuery,
@@ -53,6 +54,11 @@ export default function History(): JSX.Element {
         {(clinicId) => (
           <>
             <TimeframePicker value={timeframe()} onChange={(next) => setParams({ timeframe: next }, { replace: true })} />
+            <Show when={session.clinic?.role === 'clinic_owner'}>
+              <a href={historyCsvUrl(clinicId, timeframe())} download="" class="text-link">
+                {t().historyExportCsv}
+              </a>
+            </Show>
             <ClinicHistory window={{ clinicId, timeframe: timeframe() }} onAccessLost={() => void sessionActions.reload()} />
           </>
         )}
