@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * A clinic subscribed to the queue app. Money is kept in integer minor units of `currency`
@@ -29,5 +29,28 @@ export const clinics = sqliteTable(
     index('clinics_archived_name_idx').on(table.archivedAt, table.name),
     check('clinics_plan_price_non_negative', sql`${table.planPriceMinor} >= 0`),
     check('clinics_sms_cost_non_negative', sql`${table.smsUnitCostMinor} >= 0`),
+  ],
+);
+
+/**
+ * A clinic's plan price over time: each row is the price from `effective_at` until the next row's.
+ * `clinics.plan_price_minor` stays the current price (what every live read uses); this history is
+ * what makes a past MRR exact after a price change. The first row is the clinic's creation.
+ */
+export const clinicPrices = sqliteTable(
+  'clinic_prices',
+  {
+    clinicId: text('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
+    effectiveAt: integer('effective_at').notNull(),
+    priceMinor: integer('price_minor').notNull(),
+    /** Who changed it (a user id), null for the creation and the backfill. */
+    changedBy: text('changed_by'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.clinicId, table.effectiveAt] }),
+    check('clinic_prices_price_non_negative', sql`${table.priceMinor} >= 0`),
   ],
 );

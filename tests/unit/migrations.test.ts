@@ -17,7 +17,7 @@ describe('migrations against a real sqld', () => {
         'alert_deliveries', 'alert_instances', 'alert_rules', 'api_keys', 'audit_log', 'clinic_activity',
         'clinics', 'daily_rollups', 'digest_runs', 'events', 'hourly_rollups', 'memberships',
         'login_failures', 'notification_preferences', 'push_subscriptions', 'queue_entries', 'sessions', 'setup_tokens',
-        'sms_messages', 'users', 'alert_pending', 'alert_held_pushes', 'annotations', 'share_links',
+        'sms_messages', 'users', 'alert_pending', 'alert_held_pushes', 'annotations', 'share_links', 'clinic_prices', 'job_failures',
       ]),
     );
   });
