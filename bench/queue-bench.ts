@@ -16,6 +16,7 @@ import { startSqld, type RunningSqld } from '../scripts/lib/sqld.ts';
 import { startStack, type Stack } from '../scripts/lib/stack.ts';
 import { measureLatency, percentiles } from './latency.ts';
 import { sessionCookie } from './sign-in.ts';
+import { insertClinics } from '../db/queries/clinic-prices.ts';
 
 interface LoadStack {
   stack: Stack;
@@ -39,7 +40,7 @@ export async function startLoadStack(dir: string, count: number): Promise<LoadSt
   for (let index = 0; index < count; index += 1) {
     const id = `bench-clinic-${index}`;
     const key = newApiKey();
-    await db.insert(clinics).values({ id, name: id, timezone: 'Africa/Tunis', planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: 0 });
+    await insertClinics(db, [{ id, name: id, timezone: 'Africa/Tunis', planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: 0 }]);
     await db.insert(apiKeys).values({ id: `bench-key-${index}`, clinicId: id, name: 'bench', prefix: key.prefix, secretHash: await sha256Hex(key.secret), createdAt: 0 });
     list.push({ id, key: key.key });
   }

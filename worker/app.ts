@@ -5,11 +5,17 @@ import { authorize, routePolicies } from './auth/authorize.ts';
 import { PUBLIC } from './auth/policy.ts';
 import { AppError, renderError, toAppError } from './errors.ts';
 import { adminClinicRoutes } from './routes/admin-clinics.ts';
+import { adminErasureRoutes } from './routes/admin-erasure.ts';
+import { adminClinicsExportRoutes } from './routes/admin-clinics-export.ts';
 import { adminFunnelRoutes } from './routes/admin-funnel.ts';
+import { adminRevenueRoutes } from './routes/admin-revenue.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { annotationRoutes } from './routes/annotations.ts';
 import { adminMetricsRoutes } from './routes/admin-metrics.ts';
 import { adminSecurityRoutes } from './routes/admin-security.ts';
+import { adminErrorRoutes } from './routes/admin-errors.ts';
+import { adminJobRoutes } from './routes/admin-jobs.ts';
+import { adminQuickActionRoutes } from './routes/admin-quick-actions.ts';
 import { adminUserRoutes } from './routes/admin-users.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -78,10 +84,17 @@ export function createApp(options: { clock?: Clock } = {}) {
     .route(API_PREFIX, apiKeyRoutes)
     .route(API_PREFIX, invitationRoutes)
     .route(API_PREFIX, memberRoutes)
+    // Before the clinic console: its `/admin/clinics/{clinicId}/{action}` would take `erase` for an action.
+    .route(API_PREFIX, adminErasureRoutes)
     .route(API_PREFIX, adminUserRoutes)
     .route(API_PREFIX, adminMetricsRoutes)
     .route(API_PREFIX, adminFunnelRoutes)
+    .route(API_PREFIX, adminRevenueRoutes)
     .route(API_PREFIX, adminSecurityRoutes)
+    .route(API_PREFIX, adminJobRoutes)
+    .route(API_PREFIX, adminErrorRoutes)
+    .route(API_PREFIX, adminQuickActionRoutes)
+    .route(API_PREFIX, adminClinicsExportRoutes)
     .route(API_PREFIX, adminClinicRoutes)
     .route(API_PREFIX, auditRoutes)
     .route(API_PREFIX, ingestRoutes)

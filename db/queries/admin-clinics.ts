@@ -7,6 +7,7 @@ import { clinicActivity } from '../schema/activity.ts';
 import { clinics } from '../schema/clinics.ts';
 import { events } from '../schema/queue.ts';
 import { writeBatch } from '../write-batch.ts';
+import { clinicInserts, priceChange } from './clinic-prices.ts';
 
 export type NewClinicRow = typeof clinics.$inferInsert;
 
@@ -37,13 +38,18 @@ export async function clinicHasHistory(db: Database, clinicId: string): Promise<
   return row !== undefined;
 }
 
-/** Writes a clinic change and its line in the clinic's timeline, together. */
+/**
+ * Writes a clinic change and its line in the clinic's timeline, together; a new clinic with its
+ * first price, a new plan price with its row in the price history (effective at `at`).
+ */
 export async function saveClinicChange(
   db: Database,
   change: { clinicId: string; set: Partial<NewClinicRow>; insert?: NewClinicRow; userId: string; at: number; detail: Record<string, unknown> },
 ): Promise<void> {
+  const { planPriceMinor } = change.set;
   await writeBatch(db, [
-    change.insert !== undefined ? db.insert(clinics).values(change.insert) : db.update(clinics).set(change.set).where(eq(clinics.id, change.clinicId)),
+    ...(change.insert !== undefined ? clinicInserts(db, [change.insert]) : [db.update(clinics).set(change.set).where(eq(clinics.id, change.clinicId))]),
+    ...(change.insert === undefined && planPriceMinor !== undefined ? [priceChange(db, { clinicId: change.clinicId, at: change.at, priceMinor: planPriceMinor, changedBy: change.userId })] : []),
     db.insert(clinicActivity).values({ clinicId: change.clinicId, kind: 'admin_change', occurredAt: change.at, userId: change.userId, detail: JSON.stringify(change.detail) }),
   ]);
 }

@@ -18,6 +18,7 @@ import { clinicActivity } from '../schema/activity.ts';
 import { clinics } from '../schema/clinics.ts';
 import { queueEntries } from '../schema/queue.ts';
 import { dailyRollups } from '../schema/rollups.ts';
+import { priceAt } from './clinic-prices.ts';
 
 // Every table goes by one of these short names: a correlated lookup must name the outer clinic
 // (`c.id`), and drizzle leaves a one-table select's own columns unqualified.
@@ -244,7 +245,8 @@ export async function mrrAt(db: Database, at: number): Promise<{ clinicsThen: nu
   const [counted, rows] = await db.batch([
     db.select({ clinics: count() }).from(c).where(existed),
     db
-      .select({ currency: c.currency, mrrMinor: sql<number>`sum(${c.planPriceMinor})`.mapWith(Number) })
+      // Each clinic at the price in force then: a price changed since leaves this MRR as it was.
+      .select({ currency: c.currency, mrrMinor: sql<number>`sum(${priceAt(c.id, c.planPriceMinor, at)})`.mapWith(Number) })
       .from(c)
       .where(and(existed, exists(loggedIn)))
       .groupBy(c.currency),

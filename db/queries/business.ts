@@ -14,6 +14,7 @@ import { businessDays } from '../schema/business.ts';
 import { clinics } from '../schema/clinics.ts';
 import { smsMessages } from '../schema/queue.ts';
 import { dailyRollups } from '../schema/rollups.ts';
+import { priceAt } from './clinic-prices.ts';
 
 export interface ClinicRecord extends ClinicStanding {
   timezone: string;
@@ -32,7 +33,8 @@ const recordColumns = (at: number) => ({
   name: clinics.name,
   timezone: clinics.timezone,
   currency: clinics.currency,
-  planPriceMinor: clinics.planPriceMinor,
+  // The price in force at `at`, so a past standing (MRR 7 days ago, a day's snapshot) is exact.
+  planPriceMinor: priceAt(sql`"clinics"."id"`, sql`"clinics"."plan_price_minor"`, at),
   smsUnitCostMinor: clinics.smsUnitCostMinor,
   createdAt: clinics.createdAt,
   archivedAt: clinics.archivedAt,

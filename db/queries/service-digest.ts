@@ -70,19 +70,27 @@ const ONBOARDING_DAYS = 30;
  * the newest first, with when they were created.
  */
 export function onboardingClinics(db: Database, at: number, limit: number): Promise<Array<{ name: string; createdAt: number }>> {
-  // Named: drizzle leaves a one-table select's own columns unqualified, and the login lookup must name the outer clinic.
-  const clinic = alias(clinics, 'opening');
+  const clinic = openingClinic;
+  return db
+    .select({ name: clinic.name, createdAt: clinic.createdAt })
+    .from(clinic)
+    .where(isOpeningAt(db, at))
+    .orderBy(desc(clinic.createdAt), asc(clinic.name))
+    .limit(limit);
+}
+
+/** The clinic `isOpeningAt` is about. Named: drizzle leaves a one-table select's own columns unqualified, and the login lookup must name the outer clinic. */
+export const openingClinic = alias(clinics, 'opening');
+
+/** `openingClinic` is opening at `at` (PRODUCT: no login yet, created under 30 days ago, not archived). */
+export function isOpeningAt(db: Database, at: number) {
+  const clinic = openingClinic;
   const loggedIn = db
     .select({ one: sql`1` })
     .from(clinicActivity)
     // clinic_activity_clinic_kind_idx: one seek per clinic.
     .where(and(eq(clinicActivity.clinicId, clinic.id), eq(clinicActivity.kind, 'clinic_login'), lte(clinicActivity.occurredAt, at)));
-  return db
-    .select({ name: clinic.name, createdAt: clinic.createdAt })
-    .from(clinic)
-    .where(and(isNull(clinic.archivedAt), lte(clinic.createdAt, at), gt(clinic.createdAt, at - ONBOARDING_DAYS * DAY_MS), notExists(loggedIn)))
-    .orderBy(desc(clinic.createdAt), asc(clinic.name))
-    .limit(limit);
+  return and(isNull(clinic.archivedAt), lte(clinic.createdAt, at), gt(clinic.createdAt, at - ONBOARDING_DAYS * DAY_MS), notExists(loggedIn));
 }
 
 export interface FailedJobs {

@@ -16,6 +16,7 @@ import { addClinicDays, clinicDayOf } from '../../worker/domain/clinic-time.ts';
 import { searchKey } from '../../worker/domain/search-key.ts';
 import { chunksOf } from '../chunks.ts';
 import { snapshotBusinessDays } from '../queries/business-snapshots.ts';
+import { clinicInserts } from '../queries/clinic-prices.ts';
 import type { Database } from '../client.ts';
 import { writeBatch } from '../write-batch.ts';
 import { createBulkInserter } from './bulk-insert.ts';
@@ -109,7 +110,8 @@ export async function ensureDemoData(db: Database, options: DemoDataOptions): Pr
   const notes = people.users.some((user) => user.id === 'user-doctor') ? buildDemoNotes(demoClinics[0], now) : [];
   // A few hundred rows per statement keeps even a thousand-clinic benchmark within SQLite's limits.
   await writeBatch(db, [
-    ...chunksOf(clinicRows, 200).map((chunk) => db.insert(clinics).values(chunk).onConflictDoNothing()),
+    // Each clinic with its first price (its plan from its creation): past MRR reads the price history.
+    ...chunksOf(clinicRows, 200).flatMap((chunk) => clinicInserts(db, chunk, { ifAbsent: true })),
     ...chunksOf(people.users, 200).map((chunk) => db.insert(users).values(chunk).onConflictDoNothing()),
     ...chunksOf(people.memberships, 200).map((chunk) => db.insert(memberships).values(chunk).onConflictDoNothing()),
     ...(notes.length > 0 ? [db.insert(annotations).values(notes).onConflictDoNothing()] : []),

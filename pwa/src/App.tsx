@@ -7,6 +7,8 @@ import { t } from './i18n/locale';
 import { SignedIn, SuperAdminOnly } from './navigation/guards';
 import { lazyScreen } from './navigation/lazy-screen';
 import {
+  preloadAdminActivation,
+  preloadAdminRevenue,
   preloadAdminClinic,
   preloadAdminClinics,
   preloadAdminHome,
@@ -33,6 +35,10 @@ const AdminClinicNew = lazyScreen(() => import('./screens/admin/ClinicNew'));
 const AdminClinicDetail = lazyScreen(() => import('./screens/admin/ClinicDetail'));
 const AdminClinicEdit = lazyScreen(() => import('./screens/admin/ClinicEdit'));
 const AdminTrends = lazyScreen(() => import('./screens/admin/Trends'));
+const AdminFailedJobs = lazyScreen(() => import('./screens/admin/FailedJobs'));
+const AdminRecentErrors = lazyScreen(() => import('./screens/admin/RecentErrors'));
+const AdminActivation = lazyScreen(() => import('./screens/admin/Activation'));
+const AdminRevenue = lazyScreen(() => import('./screens/admin/Revenue'));
 const Audit = lazyScreen(() => import('./screens/Audit'));
 /** Opened now and then, and it brings the push enrolment and the settings' schemas: not for the first load. */
 const Settings = lazyScreen(() => import('./screens/Settings'));
@@ -86,6 +92,10 @@ export function App(): JSX.Element {
               <Route path="/admin/clinics/:clinicId" component={AdminClinicDetail} preload={preloadAdminClinic} />
               <Route path="/admin/clinics/:clinicId/edit" component={AdminClinicEdit} preload={preloadAdminClinic} />
               <Route path="/admin/trends" component={AdminTrends} preload={preloadAdminTrends} />
+              <Route path="/admin/jobs" component={AdminFailedJobs} />
+              <Route path="/admin/errors" component={AdminRecentErrors} />
+              <Route path="/admin/activation" component={AdminActivation} preload={preloadAdminActivation} />
+              <Route path="/admin/revenue" component={AdminRevenue} preload={preloadAdminRevenue} />
               <Route path="/admin/audit" component={Audit} />
             </Route>
           </Route>

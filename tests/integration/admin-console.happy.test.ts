@@ -14,6 +14,7 @@ import { businessNow } from '../../worker/use-cases/business-overview.ts';
 import { clinicHealthTable } from '../../worker/use-cases/clinic-console.ts';
 import { deliverJobs } from '../support/jobs.ts';
 import { callOwnApp, jsonOf } from '../support/world.ts';
+import { insertClinics } from '../../db/queries/clinic-prices.ts';
 
 /**
  * The whole service, hand-built in a database of its own, seen at a pinned instant: 00:30 UTC on
@@ -45,7 +46,7 @@ const waiting = (clinicId: string, id: string, clinicDay: string) => ({
 describe('the admin console on a hand-built service across time zones', () => {
   beforeAll(async () => {
     const augustSignup = { createdAt: Date.parse('2026-08-15T12:00:00Z') };
-    await db.insert(clinics).values([
+    await insertClinics(db, [
       clinic('a', 'Amel Tunis', 'Africa/Tunis', 50_000, augustSignup),
       clinic('g', 'Gafsa Almost', 'Africa/Tunis', 50_000, augustSignup),
       clinic('b', 'Bizerte Seven', 'Africa/Tunis', 50_000),

@@ -1,10 +1,11 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { clinicActivity, clinics, invitations, memberships, queueEntries, sessions, users } from '../../db/schema/index.ts';
+import { clinicActivity, invitations, memberships, queueEntries, sessions, users } from '../../db/schema/index.ts';
 import { sha256Hex } from '../../worker/auth/secrets.ts';
 import { createApp } from '../../worker/app.ts';
 import type { FunnelCohort } from '../../worker/domain/activation-funnel.ts';
 import { callOwnApp, createWorld, jsonOf, testDatabase, type World } from '../support/world.ts';
+import { insertClinics } from '../../db/queries/clinic-prices.ts';
 
 /**
  * Five clinics that signed up in March and April 2031, seen on 15 June 2031: months no other
@@ -24,7 +25,7 @@ async function clinicStory(label: string, created: number, days: Partial<Record<
   const clinicId = id(label);
   const owner = id(`${label}-owner`);
   const at = (offset: number) => created + offset * DAY;
-  await db.insert(clinics).values({ id: clinicId, name: `Funnel ${label}`, nameKey: `funnel ${label}`, timezone: 'Africa/Tunis', planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: created });
+  await insertClinics(db, [{ id: clinicId, name: `Funnel ${label}`, nameKey: `funnel ${label}`, timezone: 'Africa/Tunis', planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: created }]);
   // The owner chose a password (from the invitation's link) when they joined.
   const joined = days.ownerJoined === undefined ? {} : { passwordHash: 'chosen', passwordChangedAt: created + days.ownerJoined * DAY };
   await db.insert(users).values({ id: owner, email: `${owner}@funnel.test`, role: 'member', createdAt: created, ...joined });

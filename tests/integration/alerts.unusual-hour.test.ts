@@ -15,6 +15,7 @@ import { eventually } from '../support/eventually.ts';
 import { drainOutbox } from '../support/queue-story.ts';
 import { smtpMessagesTo } from '../support/smtp-inbox.ts';
 import { createWorld, testDatabase } from '../support/world.ts';
+import { insertClinics } from '../../db/queries/clinic-prices.ts';
 
 /**
  * "Unusual for this hour" as an alert, on a Tuesday in Tunis (UTC+1) far from other tests'
@@ -31,7 +32,7 @@ const db = testDatabase();
 /** The three Tuesdays before `today` of a clinic (a new one unless given). */
 async function usualTuesdays(usualWaiting: number, today = DAY, existing?: string): Promise<string> {
   const clinicId = existing ?? `clinic-unusual-${crypto.randomUUID().slice(0, 8)}`;
-  if (existing === undefined) await db.insert(clinics).values({ id: clinicId, name: `Cabinet ${clinicId}`, timezone: TZ, planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: 0 });
+  if (existing === undefined) await insertClinics(db, [{ id: clinicId, name: `Cabinet ${clinicId}`, timezone: TZ, planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: 0 }]);
   const rows = [7, 14, 21].flatMap((back) => {
     const day = addClinicDays(today, -back);
     return Array.from({ length: usualWaiting }, (_, index) => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { clinics } from '../../db/schema/index.ts';
 import { fetchWithEnv } from '../support/fetch-with-env.ts';
 import { api, createWorld, signIn, testDatabase } from '../support/world.ts';
+import { insertClinics } from '../../db/queries/clinic-prices.ts';
 
 describe('the one error shape', () => {
   it('should answer an unknown API path with 404 NOT_FOUND in the error shape', async () => {
@@ -33,7 +34,7 @@ describe("the live queue's own failures", () => {
     const world = await createWorld();
     // A zone no runtime knows: the clinic's queue object cannot open its day.
     const clinicId = `broken-${world.suffix}`;
-    await testDatabase().insert(clinics).values({ id: clinicId, name: `Cassé ${world.suffix}`, timezone: 'Mars/Olympus_Mons', planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: Date.now() });
+    await insertClinics(testDatabase(), [{ id: clinicId, name: `Cassé ${world.suffix}`, timezone: 'Mars/Olympus_Mons', planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: Date.now() }]);
     const response = await api(world, `/clinics/${clinicId}/queue`, { token: await signIn(world, world.superAdmin) });
     expect(response.status).toBe(503);
     const text = await response.text();

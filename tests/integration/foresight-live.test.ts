@@ -9,6 +9,7 @@ import type { QueueEvent } from '../../worker/domain/queue-events.ts';
 import { scoreWalkOut, SERVICE_WALK_OUT_PRIOR, walkOutRisks } from '../../worker/domain/walk-out-risk.ts';
 import { drainOutbox } from '../support/queue-story.ts';
 import { testDatabase } from '../support/world.ts';
+import { insertClinics } from '../../db/queries/clinic-prices.ts';
 
 /**
  * A Tuesday in Tunis (UTC+1) ahead of the real clock, so only the test moves time: the walk-out
@@ -22,7 +23,7 @@ const tunis = (time: string, day = DAY) => Date.parse(`${day}T${time}:00+01:00`)
 
 async function newClinic(): Promise<string> {
   const clinicId = `clinic-foresight-${crypto.randomUUID().slice(0, 8)}`;
-  await testDatabase().insert(clinics).values({ id: clinicId, name: 'Cabinet de la prévoyance', timezone: TZ, planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: 0 });
+  await insertClinics(testDatabase(), [{ id: clinicId, name: 'Cabinet de la prévoyance', timezone: TZ, planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: 0 }]);
   return clinicId;
 }
 

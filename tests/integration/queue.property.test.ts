@@ -3,12 +3,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { queueDayTally } from '../../db/queries/queue-rows.ts';
 import { dailyRollupOf } from '../../db/queries/rollup-rows.ts';
-import { clinics } from '../../db/schema/index.ts';
 import { clinicDayOf, formatClinicInstant } from '../../worker/domain/clinic-time.ts';
 import type { QueueEvent } from '../../worker/domain/queue-events.ts';
 import { clinicQueueOf } from '../../worker/clinic-queue/stub.ts';
 import { drainOutbox } from '../support/queue-story.ts';
 import { testDatabase } from '../support/world.ts';
+import { insertClinics } from '../../db/queries/clinic-prices.ts';
 
 /**
  * Random days of a clinic, valid and invalid events mixed, batches reordered inside and resent,
@@ -109,7 +109,7 @@ describe('the ClinicQueue against a plain SQL recomputation (property)', () => {
           runs += 1;
           const run = `prop-${Date.now().toString(36)}-${runs}`;
           const clinicId = `clinic-${run}`;
-          await testDatabase().insert(clinics).values({ id: clinicId, name: run, timezone: window.timezone, planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: 0 });
+          await insertClinics(testDatabase(), [{ id: clinicId, name: run, timezone: window.timezone, planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: 0 }]);
           const stub = clinicQueueOf(env, clinicId);
           const events = eventsOf(run, window.timezone, window.startsAt, steps, gaps);
 

@@ -1,10 +1,10 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { dailyRollupOf } from '../../db/queries/rollup-rows.ts';
-import { clinics } from '../../db/schema/index.ts';
 import { clinicQueueOf } from '../../worker/clinic-queue/stub.ts';
 import { drainOutbox } from '../support/queue-story.ts';
 import { testDatabase } from '../support/world.ts';
+import { insertClinics } from '../../db/queries/clinic-prices.ts';
 
 /**
  * Midnight in Paris on the night clocks go forward (2027-03-28 has 23 hours): the evening's
@@ -14,7 +14,7 @@ import { testDatabase } from '../support/world.ts';
 describe("the clinic's midnight", () => {
   it('should close the day at local midnight, DST-correct, and open an empty one', async () => {
     const clinicId = `clinic-midnight-${crypto.randomUUID().slice(0, 8)}`;
-    await testDatabase().insert(clinics).values({ id: clinicId, name: 'Cabinet de nuit', timezone: 'Europe/Paris', planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: 0 });
+    await insertClinics(testDatabase(), [{ id: clinicId, name: 'Cabinet de nuit', timezone: 'Europe/Paris', planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: 0 }]);
     const stub = clinicQueueOf(env, clinicId);
     const evening = Date.parse('2027-03-27T23:40:00+01:00');
     const answer = await stub.ingest(

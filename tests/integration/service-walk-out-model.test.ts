@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { clinics, queueEntries } from '../../db/schema/index.ts';
+import { queueEntries } from '../../db/schema/index.ts';
 import { addClinicDays } from '../../worker/domain/clinic-time.ts';
 import { fitWalkOutModel, SERVICE_WALK_OUT_PRIOR, walkOutLandmarks, fitWalkOutLandmarks } from '../../worker/domain/walk-out-risk.ts';
 import { fitServiceWalkOutModel } from '../../worker/use-cases/service-walk-out-model.ts';
 import { testDatabase } from '../support/world.ts';
+import { insertClinics } from '../../db/queries/clinic-prices.ts';
 
 const MINUTE = 60_000;
 const AT = Date.parse('2027-03-01T03:00:00Z');
@@ -14,7 +15,7 @@ const AT = Date.parse('2027-03-01T03:00:00Z');
  */
 async function clinicWith(zone: string, everyMinutes: number, leaving: number): Promise<{ id: string; timezone: string }> {
   const id = `clinic-service-model-${crypto.randomUUID().slice(0, 8)}`;
-  await testDatabase().insert(clinics).values({ id, name: `Cabinet ${id}`, timezone: zone, planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: 0 });
+  await insertClinics(testDatabase(), [{ id, name: `Cabinet ${id}`, timezone: zone, planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: 0 }]);
   const rows = Array.from({ length: 28 }, (_, back) => addClinicDays('2027-03-01', -(back + 1))).flatMap((day) =>
     Array.from({ length: 6 }, (_, index) => {
       const checkedInAt = Date.parse(`${day}T09:00:00Z`);
@@ -51,7 +52,7 @@ describe("the service's walk-out model", () => {
 
   it('should learn nothing from a clinic without patients in its four weeks', async () => {
     const id = `clinic-service-empty-${crypto.randomUUID().slice(0, 8)}`;
-    await testDatabase().insert(clinics).values({ id, name: `Cabinet ${id}`, timezone: 'UTC', planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: 0 });
+    await insertClinics(testDatabase(), [{ id, name: `Cabinet ${id}`, timezone: 'UTC', planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: 0 }]);
     expect(await fitServiceWalkOutModel(testDatabase(), [{ id, timezone: 'UTC' }], AT)).toMatchObject({ clinics: 0, model: { entries: 0 } });
   });
 });

@@ -9,6 +9,7 @@ import type { QueueEvent } from '../../worker/domain/queue-events.ts';
 import { judgeEntries } from '../../worker/domain/quote-accuracy.ts';
 import { drainOutbox } from '../support/queue-story.ts';
 import { testDatabase } from '../support/world.ts';
+import { insertClinics } from '../../db/queries/clinic-prices.ts';
 
 /**
  * A new clinic's Tuesday morning in Tunis (UTC+1), on a day ahead of the real clock so only the
@@ -22,7 +23,7 @@ const tunis = (time: string, day = DAY) => Date.parse(`${day}T${time}:00+01:00`)
 
 async function newClinic(): Promise<string> {
   const clinicId = `clinic-estimates-${crypto.randomUUID().slice(0, 8)}`;
-  await testDatabase().insert(clinics).values({ id: clinicId, name: 'Cabinet des estimations', timezone: 'Africa/Tunis', planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: 0 });
+  await insertClinics(testDatabase(), [{ id: clinicId, name: 'Cabinet des estimations', timezone: 'Africa/Tunis', planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: 0 }]);
   return clinicId;
 }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedEventTally } from '../../db/queries/event-rows.ts';
-import { apiKeys, clinics, memberships, users } from '../../db/schema/index.ts';
+import { apiKeys, clinicPrices, clinics, memberships, users } from '../../db/schema/index.ts';
 import { newApiKey } from '../../worker/auth/api-key-format.ts';
 import { hashPassword } from '../../worker/auth/password.ts';
 import { sha256Hex } from '../../worker/auth/secrets.ts';
@@ -27,6 +27,7 @@ describe('libSQL down for 10 s in the middle of a stream', () => {
     const password = await hashPassword('outage password');
     await db.batch([
       db.insert(clinics).values({ id: 'c-out', name: 'Cabinet', timezone: 'Africa/Tunis', planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: 0 }),
+      db.insert(clinicPrices).values({ clinicId: 'c-out', effectiveAt: 0, priceMinor: 50_000, createdAt: 0 }),
       db.insert(users).values({ id: 'u-out', email: 'owner@outage.test', role: 'member', createdAt: 0, passwordAlgorithm: password.algorithm, passwordIterations: password.iterations, passwordSalt: password.salt, passwordHash: password.hash }),
       db.insert(memberships).values({ userId: 'u-out', clinicId: 'c-out', role: 'clinic_owner', createdAt: 0 }),
       db.insert(apiKeys).values({ id: 'k-out', clinicId: 'c-out', name: 'queue app', prefix: key.prefix, secretHash: await sha256Hex(key.secret), createdAt: 0 }),

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clinics, memberships, users } from '../../db/schema/index.ts';
+import { clinicPrices, clinics, memberships, users } from '../../db/schema/index.ts';
 import { hashPassword } from '../../worker/auth/password.ts';
 import { startStack, type Stack } from '../../scripts/lib/stack.ts';
 import { sqldForFile } from '../support/sqld-for-file.ts';
@@ -21,6 +21,7 @@ describe('login throttling across Worker instances', () => {
     const stored = await hashPassword(password);
     await db.batch([
       db.insert(clinics).values({ id: 'c1', name: 'Cabinet', timezone: 'Africa/Tunis', planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: 0 }),
+      db.insert(clinicPrices).values({ clinicId: 'c1', effectiveAt: 0, priceMinor: 50_000, createdAt: 0 }),
       db.insert(users).values({
         id: 'u1', email, role: 'member', createdAt: 0, passwordAlgorithm: stored.algorithm,
         passwordIterations: stored.iterations, passwordSalt: stored.salt, passwordHash: stored.hash,

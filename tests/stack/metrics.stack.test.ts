@@ -12,6 +12,7 @@ import { countOf, parseExposition, sampleOf, type Exposition } from '../support/
 import { promtool, startPrometheus, type RunningPrometheus } from '../support/prometheus.ts';
 import { writeReplicaConfig } from '../support/replica-worker.ts';
 import { sqldForFile } from '../support/sqld-for-file.ts';
+import { insertClinics } from '../../db/queries/clinic-prices.ts';
 
 const ALERT_RULES = fileURLToPath(new URL('../../ops/prometheus/alerts.yml', import.meta.url));
 const MINUTE = 60_000;
@@ -227,7 +228,7 @@ async function seedBusiness(db: Database, now: number): Promise<void> {
     clinicId, id, clinicDay: clinicDayOf(at, zone), ticketNumber: 1, method: 'qr' as const, state: 'waiting' as const, checkedInAt: at, updatedAt: at,
   });
   const sms = (clinicId: string, id: string, sentAt: number) => ({ clinicId, id, entryId: null, kind: 'almost_turn' as const, status: 'sent' as const, costMinor: 40, sentAt });
-  await db.insert(clinics).values([clinic('active'), clinic('at-risk'), clinic('never', { planPriceMinor: 60_000 }), clinic('archived', { archivedAt: now - DAY })]);
+  await insertClinics(db, [clinic('active'), clinic('at-risk'), clinic('never', { planPriceMinor: 60_000 }), clinic('archived', { archivedAt: now - DAY })]);
   await db.insert(clinicActivity).values([login('active', now - 60 * MINUTE), login('at-risk', now - 10 * DAY), login('archived', now - 60 * MINUTE)]);
   await db.insert(queueEntries).values([
     waiting('active', 'a1'), waiting('active', 'a2'), waiting('active', 'a3'),

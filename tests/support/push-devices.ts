@@ -51,6 +51,13 @@ export async function newDevice(answer = 201, location?: string): Promise<PushTa
   return z.object({ endpoint: z.string(), expirationTime: z.null(), keys: z.object({ p256dh: z.string(), auth: z.string() }) }).parse(await response.json());
 }
 
+/** The device's push service answers `answer` from now on: e.g. back up after failing. */
+export async function answerWith(device: PushTarget, answer: number): Promise<void> {
+  const id = device.endpoint.split('/').at(-1);
+  const response = await fetch(`${receiverUrl}/devices/${id}/answer`, { method: 'PUT', body: JSON.stringify({ answer }) });
+  expect(response.status).toBe(200);
+}
+
 export async function receivedBy(device: PushTarget) {
   const id = device.endpoint.split('/').at(-1);
   const response = await fetch(`${receiverUrl}/devices/${id}/received`);

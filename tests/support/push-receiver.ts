@@ -45,6 +45,7 @@ interface Device {
  *   `answer`, with `location` as its `Location` header when given (a redirecting push service).
  * - `POST /push/:id` is that endpoint: it verifies the VAPID JWT and decrypts the aes128gcm body.
  * - `GET /devices/:id/received` lists what reached the device.
+ * - `PUT /devices/:id/answer {answer}` changes how its endpoint answers from now on (a push service back up).
  */
 export async function startPushReceiver(tls: { cert: string; key: string }): Promise<{ url: string; close: () => Promise<void> }> {
   const devices = new Map<string, Device>();
@@ -57,6 +58,7 @@ export async function startPushReceiver(tls: { cert: string; key: string }): Pro
     const body = await readBody(request);
     const push = /^\/push\/([\w-]+)$/.exec(url.pathname);
     const list = /^\/devices\/([\w-]+)\/received$/.exec(url.pathname);
+    const answer = /^\/devices\/([\w-]+)\/answer$/.exec(url.pathname);
     if (request.method === 'POST' && url.pathname === '/devices') {
       const { answer, location } = JSON.parse(body.toString('utf8') || '{}') as { answer?: number; location?: string };
       const id = randomUUID();
@@ -78,6 +80,11 @@ export async function startPushReceiver(tls: { cert: string; key: string }): Pro
       const device = devices.get(list[1] ?? '');
       if (device === undefined) return reply(response, 404, { error: 'no such device' });
       reply(response, 200, device.received);
+    } else if (request.method === 'PUT' && answer !== null) {
+      const device = devices.get(answer[1] ?? '');
+      if (device === undefined) return reply(response, 404, { error: 'no such device' });
+      device.answer = (JSON.parse(body.toString('utf8')) as { answer: number }).answer;
+      reply(response, 200, {});
     } else {
       reply(response, 404, { error: `nothing at ${request.method} ${url.pathname}` });
     }

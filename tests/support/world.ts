@@ -2,7 +2,8 @@ import { createExecutionContext, env, SELF, waitOnExecutionContext } from 'cloud
 import { beforeAll } from 'vitest';
 import { createDatabase, type Database } from '../../db/client.ts';
 import { saveClinicChange, type NewClinicRow } from '../../db/queries/admin-clinics.ts';
-import { apiKeys, clinics, memberships, sessions, users } from '../../db/schema/index.ts';
+import { firstPrices } from '../../db/queries/clinic-prices.ts';
+import { apiKeys, clinicPrices, clinics, memberships, sessions, users } from '../../db/schema/index.ts';
 import { newApiKey } from '../../worker/auth/api-key-format.ts';
 import { hashPassword } from '../../worker/auth/password.ts';
 import { sha256Hex } from '../../worker/auth/secrets.ts';
@@ -67,11 +68,13 @@ export async function createWorld(): Promise<World> {
   const keyA = newApiKey();
   const keyB = newApiKey();
   const keyAId = `key-a-${suffix}`;
+  const clinicRows = [
+    { id: clinicA, name: `Cabinet A ${suffix}`, timezone: 'Africa/Tunis', planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: now },
+    { id: clinicB, name: `Cabinet B ${suffix}`, timezone: 'Europe/Paris', planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: now },
+  ];
   await db.batch([
-    db.insert(clinics).values([
-      { id: clinicA, name: `Cabinet A ${suffix}`, timezone: 'Africa/Tunis', planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: now },
-      { id: clinicB, name: `Cabinet B ${suffix}`, timezone: 'Europe/Paris', planPriceMinor: 50_000, smsUnitCostMinor: 40, createdAt: now },
-    ]),
+    db.insert(clinics).values(clinicRows),
+    db.insert(clinicPrices).values(firstPrices(clinicRows)),
     db.insert(users).values([superAdmin.row, ownerA.row, staffA.row, ownerB.row]),
     db.insert(memberships).values([
       { userId: ownerA.id, clinicId: clinicA, role: 'clinic_owner', createdAt: now },

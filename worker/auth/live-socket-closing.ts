@@ -12,13 +12,23 @@ export type SocketOwnerMatch = { sessionTokenHash: string } | { userId: string }
  * logged, not fatal: the access itself is already revoked in libSQL.
  */
 export async function closeLiveSockets(services: Runtime, of: SocketOwnerMatch, reason: string, onlyClinicId?: string): Promise<void> {
-  const clinicIds =
-    onlyClinicId !== undefined
-      ? [onlyClinicId]
-      : 'sessionTokenHash' in of
-        ? await socketClinicsOf(services.db, { tokenHash: of.sessionTokenHash })
-        : // A user's clinics too: a socket whose record was pruned (its session expired long ago) is still found.
-          await Promise.all([socketClinicsOf(services.db, of), clinicRolesOf(services.db, of.userId)]).then(([opened, roles]) => [...new Set([...opened, ...roles.keys()])]);
+  const clinicIds = onlyClinicId !== undefined ? [onlyClinicId] : await liveSocketClinicsOf(services, of);
+  await closeLiveSocketsIn(services, clinicIds, of, reason);
+}
+
+/**
+ * The clinics whose objects may hold sockets of a session or a user. Read before the rows that
+ * say so are deleted (a deleted user), then handed to `closeLiveSocketsIn`.
+ */
+export async function liveSocketClinicsOf(services: Runtime, of: SocketOwnerMatch): Promise<string[]> {
+  if ('sessionTokenHash' in of) return socketClinicsOf(services.db, { tokenHash: of.sessionTokenHash });
+  // A user's clinics too: a socket whose record was pruned (its session expired long ago) is still found.
+  const [opened, roles] = await Promise.all([socketClinicsOf(services.db, of), clinicRolesOf(services.db, of.userId)]);
+  return [...new Set([...opened, ...roles.keys()])];
+}
+
+/** Closes the sockets of `of` in each of `clinicIds`' objects; one that cannot be told is logged. */
+export async function closeLiveSocketsIn(services: Runtime, clinicIds: readonly string[], of: SocketOwnerMatch, reason: string): Promise<void> {
   const results = await Promise.allSettled(clinicIds.map((clinicId) => services.durableObjects.clinicQueue(clinicId).closeSockets(of, reason)));
   results.forEach((result, index) => {
     if (result.status === 'rejected') services.logger.warn('live sockets not closed', { clinicId: clinicIds[index], error: String(result.reason) });
@@ -32,4 +42,5 @@ export const SOCKET_CLOSE_REASONS = {
   passwordReset: 'Session ended: the password was reset with an e-mailed link',
   disabled: 'Session ended: this account was disabled',
   membershipRemoved: 'Access removed: you are no longer a member of this clinic',
+  deleted: 'Session ended: this account was deleted',
 } as const;

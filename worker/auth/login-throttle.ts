@@ -17,6 +17,11 @@ export interface PasswordAttempt {
   hashKey: string;
 }
 
+/** The throttle key of an account alone (no address, no device): the only one an e-mail names by itself. */
+export function accountThrottleKey(hashKey: string, email: string): Promise<string> {
+  return keyedHash(hashKey, `throttle:account:${email}`);
+}
+
 /**
  * Admits or refuses one password attempt (sign-in or password change) under the growing delays of
  * worker/domain/attempt-throttle.ts. The state lives in the database, so every isolate counts the
@@ -33,7 +38,7 @@ export async function admitPasswordAttempt(db: Database, attempt: PasswordAttemp
       ? [
           { scope: 'account_address', key: await keyedHash(hashKey, `throttle:account-address:${email}:${ip}`) },
           { scope: 'address', key: await keyedHash(hashKey, `throttle:address:${ip}`) },
-          { scope: 'account', key: await keyedHash(hashKey, `throttle:account:${email}`) },
+          { scope: 'account', key: await accountThrottleKey(hashKey, email) },
         ]
       : [{ scope: 'account_device', key: await keyedHash(hashKey, `throttle:account-device:${email}:${deviceId}`) }];
   const { ids, prior } = await recordLoginAttempt(db, scopes.map(({ key }) => key), now, THROTTLE_WINDOW_MS);

@@ -190,6 +190,27 @@ export class ClinicQueue extends DurableObject<Env> {
     return this.#closeSockets(LIVE_CLOSE_CODES.sessionEnded, reason, this.#sockets.ownedBy(of));
   }
 
+  /**
+   * The clinic is being erased (PRODUCT: erasure): every socket is closed, the alarm dropped and
+   * the whole storage deleted — today's entries, SMS, seen event ids, the estimator's history and
+   * the outbox, whose rows must never reach libSQL after the erasure. The object is left as a
+   * clinic never seen: the empty tables of its storage and nothing in memory. Answers how many
+   * sockets it closed.
+   */
+  async erase(): Promise<number> {
+    const closed = this.#closeSockets(LIVE_CLOSE_CODES.clinicArchived, 'This clinic was erased');
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    migrateQueueStorage(this.ctx.storage.sql);
+    this.#queue = undefined;
+    this.#archived = false;
+    this.#flushFailures = 0;
+    this.#alarmAt = null;
+    this.#lastReport = undefined;
+    this.#modelBackfillTried = false;
+    return closed;
+  }
+
   /** Rows waiting for libSQL and the age of the oldest (health, metrics). */
   async backlog(): Promise<{ rows: number; lagMs: number }> {
     return outboxBacklog(this.ctx.storage.sql, this.#runtime.clock.now());

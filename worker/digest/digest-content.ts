@@ -9,6 +9,7 @@ import { annotationsBetween } from '../../db/queries/annotations.ts';
 import { clinicAlertsBetween, readHourWaits } from '../../db/queries/clinic-digest.ts';
 import { readArrivals, readGroupedDays } from '../../db/queries/history.ts';
 import { alertsFiredBetween, failedJobsBetween, onboardingClinics, qrLaggards, weekSms } from '../../db/queries/service-digest.ts';
+import { revenueOf } from '../../db/queries/revenue-movements.ts';
 import { readSmsBudget, smsMonthToDate } from '../../db/queries/sms-budget.ts';
 import { DAY_MS, daysSince } from '../domain/business-figures.ts';
 import { addClinicDays, startOfClinicDay } from '../domain/clinic-time.ts';
@@ -74,7 +75,7 @@ export async function readServiceWeekDigest(db: Database, weekStart: string, at:
   const zones = await clinicZones(db);
   const weekStartMs = startOfClinicDay(week.from, SERVICE_TIME_ZONE);
   const weekEndMs = startOfClinicDay(addClinicDays(week.to, 1), SERVICE_TIME_ZONE);
-  const [service, weekAgo, laggards, sms, alerts, opening, failedJobs] = await Promise.all([
+  const [service, weekAgo, laggards, sms, alerts, opening, failedJobs, movements] = await Promise.all([
     serviceTotals(db, zones, at),
     mrrAt(db, at - 7 * DAY_MS),
     qrLaggards(db, week.from, week.to, LIST_LIMIT),
@@ -82,6 +83,8 @@ export async function readServiceWeekDigest(db: Database, weekStart: string, at:
     alertsFiredBetween(db, weekStartMs, weekEndMs, LIST_LIMIT),
     onboardingClinics(db, at, LIST_LIMIT),
     failedJobsBetween(db, weekStartMs, weekEndMs),
+    // The month to date (UTC): what moved the MRR since the 1st.
+    revenueOf(db, at, 1),
   ]);
   return {
     week,
@@ -95,5 +98,6 @@ export async function readServiceWeekDigest(db: Database, weekStart: string, at:
     alerts: alerts.map((row) => ({ kind: row.kind, clinicName: row.clinicName, value: row.value, threshold: row.threshold, resolved: row.resolvedAt !== null })),
     opening: opening.map((clinic) => ({ name: clinic.name, daysSinceCreation: Math.floor((at - clinic.createdAt) / DAY_MS) })),
     failedJobs,
+    mrrMovements: movements.currencies.flatMap(({ currency, months }) => months.map((month) => ({ currency, ...month }))),
   };
 }

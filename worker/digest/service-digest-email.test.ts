@@ -19,6 +19,17 @@ const digest: ServiceWeekDigest = {
     { name: 'Cabinet Gabès', daysSinceCreation: 12 },
   ],
   failedJobs: [{ jobType: 'digest.clinic', count: 3, latestAt: Date.parse('2026-11-18T08:00:00Z'), latestBody: `{"type":"digest.clinic","clinicId":"${'c'.repeat(200)}"}` }],
+  // November to date: a new clinic and a price rise, one clinic gone.
+  mrrMovements: [
+    {
+      currency: 'TND', month: '2026-11', mrrStartMinor: 470_000, newMinor: 40_000, expansionMinor: 20_000, contractionMinor: 0, churnedMinor: 80_000, reactivationMinor: 0,
+      mrrEndMinor: 450_000, activeClinics: 9, arpuMinor: 50_000, logoChurnRate: 0.1, revenueChurnRate: 0.1702,
+    },
+    {
+      currency: 'EUR', month: '2026-11', mrrStartMinor: 3_900, newMinor: 0, expansionMinor: 0, contractionMinor: 0, churnedMinor: 0, reactivationMinor: 0,
+      mrrEndMinor: 3_900, activeClinics: 1, arpuMinor: 3_900, logoChurnRate: 0, revenueChurnRate: 0,
+    },
+  ],
 };
 
 describe("the super admin's Monday digest", () => {
@@ -26,6 +37,9 @@ describe("the super admin's Monday digest", () => {
     const mail = renderServiceDigest({ locale: 'fr', digest, adminUrl: 'https://pulse.example/admin', settingsUrl: 'https://pulse.example/settings' });
     expect(mail.subject).toBe('Pulse — l’activité du 16 novembre au 22 novembre');
     expect(mail.text).toMatch(/MRR \(TND\) : 450,000\sDT \(-10\s%\ssur 7 jours\)/);
+    // The month's MRR movements, after the MRR: the net change, then what moved it.
+    expect(mail.text).toMatch(/Mouvements du MRR ce mois-ci \(TND\) : -20,000\sDT \(nouvelles \+40,000\sDT · hausses \+20,000\sDT · départs −80,000\sDT\)/);
+    expect(mail.text).toMatch(/Mouvements du MRR ce mois-ci \(EUR\) : 0,00\s€ \(aucun mouvement\)/);
     expect(mail.text).toContain('Cliniques actives : 9 sur 12');
     // Two clinics signed up this month and never logged in: counted apart, not in the churn-risk list.
     expect(mail.text).toContain('Cliniques en cours d’ouverture : 2');
@@ -53,5 +67,6 @@ describe("the super admin's Monday digest", () => {
     expect(quiet.text).toContain('No alert this week.');
     expect(quiet.html).toContain('No SMS this week.');
     expect(quiet.text).toContain('No failed job this week.');
+    expect(quiet.text).toMatch(/MRR movements this month \(TND\) : -TND\s20\.000 \(new \+TND\s40\.000 · expansion \+TND\s20\.000 · churned −TND\s80\.000\)/);
   });
 });

@@ -4,13 +4,12 @@
  * clinics at risk of churning, the QR laggards of the week, the week's SMS cost, the alerts fired
  * and the jobs that failed for good. Formatting only; the figures come from `readServiceWeekDigest`.
  *
- * MRR movements (new, expansion, contraction, churned, reactivation: docs/product.md "The SaaS
- * owner's back office") belong to issue 19, which gives prices a history: they will arrive as a
- * field of `ServiceWeekDigest` read by `readServiceWeekDigest`, and their lines join the business
- * section in `businessLines` below, after the MRR.
+ * The MRR's movements of the month to date (new, expansion, contraction, churned, reactivation:
+ * docs/product.md "The SaaS owner's back office") follow the MRR in the business section.
  */
 import { alertWords } from '../domain/alert-words.ts';
 import type { ClinicStatus } from '../domain/admin-wire.ts';
+import type { RevenueMonth } from '../domain/revenue-movements.ts';
 import type { AlertKind, Locale } from '../domain/vocabulary.ts';
 import { renderEmail, type EmailLine, type RenderedEmail } from '../mail/email-layout.ts';
 import { textsFor } from '../texts/catalogue.ts';
@@ -31,6 +30,8 @@ export interface ServiceWeekDigest {
   opening: Array<{ name: string; daysSinceCreation: number }>;
   /** Jobs that reached the dead letters this week, per job type; the latest letter's job as kept. */
   failedJobs: Array<{ jobType: string; count: number; latestAt: number; latestBody: string }>;
+  /** The MRR movements of the month to date (UTC), per currency with an active clinic in it. */
+  mrrMovements: Array<RevenueMonth & { currency: string }>;
 }
 
 /** How much of a dead letter's job a line shows: its type and first fields, not a whole payload. */
@@ -47,13 +48,30 @@ export interface ServiceDigestInput {
   settingsUrl: string;
 }
 
-/** MRR per currency and its change over 7 days, active clinics, how many are opening (issue 19's MRR movements join here). */
+/** Movements that raise the MRR, then those that lower it, in the order the identity adds them. */
+const RISES = ['newMinor', 'expansionMinor', 'reactivationMinor'] as const;
+const FALLS = ['contractionMinor', 'churnedMinor'] as const;
+
+/** A currency's month to date: the net change as the value, each movement that happened in the note. */
+function movementLine(input: ServiceDigestInput, month: ServiceWeekDigest['mrrMovements'][number]): EmailLine {
+  const { serviceDigest: words, format } = textsFor(input.locale);
+  const money = (minor: number) => format.money(minor, month.currency);
+  const net = month.mrrEndMinor - month.mrrStartMinor;
+  const parts = [
+    ...RISES.filter((kind) => month[kind] > 0).map((kind) => words.movement(words.movementKinds[kind], `+${money(month[kind])}`)),
+    ...FALLS.filter((kind) => month[kind] > 0).map((kind) => words.movement(words.movementKinds[kind], `−${money(month[kind])}`)),
+  ];
+  return { label: words.movements(month.currency), value: net > 0 ? `+${money(net)}` : money(net), note: parts.length > 0 ? parts.join(' · ') : words.noMovement };
+}
+
+/** MRR per currency and its change over 7 days, the month's MRR movements, active clinics, how many are opening. */
 function businessLines(input: ServiceDigestInput): EmailLine[] {
   const { serviceDigest: words, format } = textsFor(input.locale);
   const { digest } = input;
   const change = (now: number, before: number | null) => (before === null || before === 0 ? null : words.vsWeekAgo((now - before) / before));
   return [
     ...digest.mrr.map((row) => ({ label: words.mrr(row.currency), value: format.money(row.nowMinor, row.currency), note: change(row.nowMinor, row.weekAgoMinor) })),
+    ...digest.mrrMovements.map((month) => movementLine(input, month)),
     { label: words.active, value: words.of(digest.activeClinics, digest.totalClinics) },
     ...(digest.onboardingClinics > 0 ? [{ label: words.onboarding, value: format.number(digest.onboardingClinics) }] : []),
   ];

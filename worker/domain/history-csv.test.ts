@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvRow } from './csv.ts';
-import { asciiSlug, HISTORY_CSV_COLUMNS, historyCsvDisposition, historyCsvValues } from './history-csv.ts';
+import { asciiSlug } from './file-names.ts';
+import { HISTORY_CSV_COLUMNS, historyCsvDisposition, historyCsvValues } from './history-csv.ts';
 import { chartPoints } from './history-figures.ts';
 import { emptyRollupCounters } from './rollup.ts';
 

@@ -4,6 +4,7 @@
  * that stay put (a spreadsheet or a script reads them by name), and the file's name. Pure.
  */
 import type { CsvValue } from './csv.ts';
+import { asciiSlug, attachmentDisposition } from './file-names.ts';
 import type { ChartPoint, DayRange } from './history-figures.ts';
 
 /** The header row, in order. Renaming one breaks the spreadsheets built on the export: append only. */
@@ -84,26 +85,6 @@ export function historyCsvValues(clinic: ExportedClinic, point: ChartPoint): Csv
   ];
 }
 
-/** Longest slug kept: the name part of a file name, short enough for every file system. */
-const SLUG_MAX = 60;
-
-/** An ASCII slug of a name: accents dropped, anything else but letters and digits a dash; `clinic` when nothing is left. */
-export function asciiSlug(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, SLUG_MAX)
-    .replace(/^-+|-+$/g, '');
-  return slug === '' ? 'clinic' : slug;
-}
-
-/** RFC 5987 `attr-char` only: encodeURIComponent leaves `'()*!` as they are, the RFC does not allow `'()*`. */
-function rfc5987(value: string): string {
-  return encodeURIComponent(value).replace(/['()*]/g, (sign) => `%${sign.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
 /**
  * `Content-Disposition` of the export: a safe ASCII `filename` (the slug, which old clients show)
  * and the clinic's real name in `filename*` (RFC 6266 / 5987), e.g.
@@ -111,5 +92,5 @@ function rfc5987(value: string): string {
  */
 export function historyCsvDisposition(clinicName: string, period: DayRange): string {
   const suffix = `-history-${period.from}-${period.to}.csv`;
-  return `attachment; filename="${asciiSlug(clinicName)}${suffix}"; filename*=UTF-8''${rfc5987(`${clinicName}${suffix}`)}`;
+  return attachmentDisposition(`${asciiSlug(clinicName)}${suffix}`, `${clinicName}${suffix}`);
 }

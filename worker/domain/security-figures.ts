@@ -12,7 +12,7 @@ export const SECURITY_MAX_HOURS = 168;
  * The audit actions that are data exports. Each export route audits under one of these names;
  * a new export adds its action here (and its kind to `pulse_exports_total`).
  */
-export const EXPORT_AUDIT_ACTIONS = ['audit_export', 'history_export'] as const;
+export const EXPORT_AUDIT_ACTIONS = ['audit_export', 'history_export', 'clinics_export', 'revenue_export'] as const;
 
 /**
  * Rows written on someone else's behalf (a sign-in, a password set from a link): they carry the

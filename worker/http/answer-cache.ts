@@ -97,3 +97,10 @@ function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
   const bare = (tag: string) => tag.trim().replace(/^W\//, '');
   return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
 }
+
+/** Forgets answers kept under `keys` in this data center (an erased clinic's): answers how many there were. */
+export async function forgetAnswers(keys: readonly string[]): Promise<number> {
+  const cache = await caches.open('answers');
+  const deleted = await Promise.all(keys.map((key) => cache.delete(new Request(`${CACHE_ORIGIN}/${key}`))));
+  return deleted.filter(Boolean).length;
+}

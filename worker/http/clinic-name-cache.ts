@@ -25,3 +25,8 @@ export async function cachedClinicName(db: Database, clinicId: string, waitUntil
   if (name !== undefined) waitUntil(cache.put(request, new Response(name, { headers: { 'Cache-Control': `max-age=${KEPT_SECONDS}` } })));
   return name;
 }
+
+/** Forgets a clinic's name in this data center (an erased clinic's); true when it was kept. */
+export async function forgetClinicName(clinicId: string): Promise<boolean> {
+  return (await caches.open('clinic-names')).delete(new Request(`${CACHE_ORIGIN}/${encodeURIComponent(clinicId)}`));
+}

@@ -56,3 +56,8 @@ async function readStored(cache: Cache, request: Request): Promise<StoredRead | 
     return undefined;
   }
 }
+
+/** Forgets the read kept under `key` in this data center (an erased clinic's); true when there was one. */
+export async function forgetKeptRead(key: string): Promise<boolean> {
+  return (await caches.open('kept-reads')).delete(new Request(`${CACHE_ORIGIN}/${key}`));
+}

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env.ts';
 import { toAppError } from '../errors.ts';
-import { recordMetrics, type MetricsContext } from '../metrics/recorder.ts';
+import { recordErrorAnswer, recordMetrics, type MetricsContext } from '../metrics/recorder.ts';
 import { routePattern } from './request-log.ts';
 
 /** Methods as labels; anything else is one value, so a client cannot invent series. */
@@ -18,7 +18,11 @@ function errorCodeOf(c: Context<AppEnv>, route: string): string | undefined {
   return route === 'unmatched' && c.res.status === 404 ? 'NOT_FOUND' : undefined;
 }
 
-/** Counts and times every request by method, route pattern and status, and every error by code. */
+/**
+ * Counts and times every request by method, route pattern and status, and every error by code;
+ * keeps each 5xx answer for the back office's recent errors (every answer passes here, the
+ * thrown errors' and those answered on purpose).
+ */
 export const requestMetrics = createMiddleware<AppEnv>(async (c, next) => {
   const started = performance.now();
   await next();
@@ -31,4 +35,18 @@ export const requestMetrics = createMiddleware<AppEnv>(async (c, next) => {
     metrics.observe('http_request_duration_seconds', labels, seconds);
     if (code !== undefined) metrics.count('pulse_api_errors_total', { route, code });
   });
+  if (c.res.status >= 500) {
+    // The words Pulse answered in the one error shape (errors.ts renders the same `toAppError`), never the thrown error's own.
+    const answered = c.error === undefined ? null : toAppError(c.error);
+    recordErrorAnswer(metricsContextOf(c), {
+      // Services are missing only on paths outside the API and the ticket pages.
+      at: (c.var.services as AppEnv['Variables']['services'] | undefined)?.clock.now() ?? Date.now(),
+      requestId: c.var.requestId,
+      route,
+      method: labels.method,
+      status: c.res.status,
+      code: answered?.code ?? null,
+      message: answered?.message ?? null,
+    });
+  }
 });

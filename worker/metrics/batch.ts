@@ -3,6 +3,7 @@
  * Metrics object keeps. Both are the same shape, so a batch crosses RPC as is and adding it to
  * the totals is the same merge as adding one increment to a batch.
  */
+import { addErrorRecords, type ErrorRecord } from './error-records.ts';
 
 export type Labels = Readonly<Record<string, string>>;
 
@@ -42,14 +43,16 @@ export interface MetricsBatch extends SeriesTotals {
    * they are summed and maxed there, never used as labels.
    */
   queues: Record<string, QueueReport>;
+  /** The 5xx answers since the last flush (error-records.ts); absent from a batch that has none. */
+  errors?: ErrorRecord[];
 }
 
 export function emptyBatch(): MetricsBatch {
-  return { counters: {}, histograms: {}, queues: {} };
+  return { counters: {}, histograms: {}, queues: {}, errors: [] };
 }
 
 export function isEmptyBatch(batch: MetricsBatch): boolean {
-  return Object.keys(batch.counters).length === 0 && Object.keys(batch.histograms).length === 0 && Object.keys(batch.queues).length === 0;
+  return Object.keys(batch.counters).length === 0 && Object.keys(batch.histograms).length === 0 && Object.keys(batch.queues).length === 0 && (batch.errors?.length ?? 0) === 0;
 }
 
 /** A label value as the text format writes it between quotes. */
@@ -132,9 +135,10 @@ export function mergeTotals(
   return { changed, refused };
 }
 
-/** Adds a whole batch to another one: totals add up, the newer report of a queue wins. */
+/** Adds a whole batch to another one: totals add up, the newer report of a queue wins, errors join. */
 export function mergeBatch(into: MetricsBatch, from: MetricsBatch): void {
   mergeTotals(into, from);
+  if (from.errors !== undefined && from.errors.length > 0) addErrorRecords((into.errors ??= []), from.errors);
   for (const [clinicId, report] of Object.entries(from.queues)) {
     const known = into.queues[clinicId];
     if (known === undefined || known.reportedAt <= report.reportedAt) into.queues[clinicId] = report;

@@ -25,8 +25,8 @@ export const TICKET_VIEW_RESULTS = ['shown', 'expired', 'not_found', 'rate_limit
 export const LOGIN_OUTCOMES = ['ok', 'failed', 'throttled'] as const;
 /** Whether an audited action of a super admin did what it was asked to (the audit row's `success`). */
 export const ADMIN_ACTION_RESULTS = ['success', 'failure'] as const;
-/** What a data export wrote (each export route appends its kind): `history`, a clinic's days as CSV. */
-export const EXPORT_KINDS = ['history'] as const;
+/** What a data export wrote (each export route appends its kind): `history`, a clinic's days as CSV; `clinics`, the clinic health table; `revenue`, the MRR movements per month. */
+export const EXPORT_KINDS = ['history', 'clinics', 'revenue'] as const;
 /** The job types, plus `unreadable` for a body that is none. */
 export const JOB_LABELS = [...JOB_TYPES, 'unreadable'] as const;
 
@@ -109,7 +109,7 @@ export const RECORDED = {
     ['result'],
     ADMIN_ACTION_RESULTS.map((result) => ({ result })),
   ),
-  pulse_exports_total: counter("Data exports served (each one audited), by kind: history (a clinic's days as CSV).", ['kind'], EXPORT_KINDS.map((kind) => ({ kind }))),
+  pulse_exports_total: counter("Data exports served (each one audited), by kind: history (a clinic's days as CSV), clinics (the clinic health table), revenue (the MRR movements per month).", ['kind'], EXPORT_KINDS.map((kind) => ({ kind }))),
   pulse_metrics_series_dropped_total: counter(
     'Increments refused because their metric already had its bound of series (a label bug; never expected).',
     [],

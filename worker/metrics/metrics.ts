@@ -4,6 +4,7 @@ import type { MailLoginOutcome } from '../mail/login-watch.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import { addCount, mergeTotals, type CounterSeries, type HistogramSeries, type Labels, type MetricsBatch, type QueueReport, type SeriesTotals } from './batch.ts';
 import { definitionOf } from './catalog.ts';
+import { ERRORS_KEPT_MS, MAX_KEPT_ERRORS, type ErrorRecord } from './error-records.ts';
 import { summarizeQueues } from './queue-summary.ts';
 import type { CronResult, MetricsSnapshot, MetricsStatus } from './status.ts';
 
@@ -58,7 +59,45 @@ export class Metrics extends DurableObject<Env> {
         clinicId, report.outboxRows, report.oldestEnqueuedAt, report.sockets, report.reportedAt,
       );
     }
+    if (batch.errors !== undefined && batch.errors.length > 0) this.#keepErrors(batch.errors);
     await this.#scheduleSnapshot();
+  }
+
+  /**
+   * An erased clinic's queue (PRODUCT: erasure): its last report leaves the figures and this
+   * object's storage, so its id is kept nowhere here.
+   */
+  async forgetQueue(clinicId: string): Promise<void> {
+    this.#queues.delete(clinicId);
+    this.ctx.storage.sql.exec('delete from queues where clinic_id = ?', clinicId);
+  }
+
+  /** The 5xx answers since `since` (epoch ms), the newest first, at most `limit`. */
+  async recentErrors(since: number, limit: number): Promise<ErrorRecord[]> {
+    return this.ctx.storage.sql
+      .exec<{ at: number; request_id: string; route: string; method: string; status: number; code: string | null; message: string | null }>(
+        'select * from errors where at >= ? order by at desc, id desc limit ?',
+        since,
+        limit,
+      )
+      .toArray()
+      .map((row) => ({ at: row.at, requestId: row.request_id, route: row.route, method: row.method, status: row.status, code: row.code, message: row.message }));
+  }
+
+  /**
+   * Written at once (an error is rare, and its record is what someone looks for next), then the
+   * records older than the window or beyond the cap are dropped, oldest first.
+   */
+  #keepErrors(records: readonly ErrorRecord[]): void {
+    const sql = this.ctx.storage.sql;
+    for (const record of records) {
+      sql.exec(
+        'insert into errors (at, request_id, route, method, status, code, message) values (?, ?, ?, ?, ?, ?, ?)',
+        record.at, record.requestId, record.route, record.method, record.status, record.code, record.message,
+      );
+    }
+    sql.exec('delete from errors where at < ?', this.#runtime.clock.now() - ERRORS_KEPT_MS);
+    sql.exec('delete from errors where id <= (select id from errors order by id desc limit 1 offset ?)', MAX_KEPT_ERRORS);
   }
 
   /** A cron run and its result, written at once: health judges staleness from it. */
@@ -158,6 +197,8 @@ export class Metrics extends DurableObject<Env> {
       create table if not exists queues (clinic_id text primary key, outbox_rows integer not null, oldest_enqueued_at integer, sockets integer not null, reported_at integer not null);
       create table if not exists cron_jobs (job text primary key, last_success_at integer, last_run_at integer not null, last_result text not null);
       create table if not exists mail_login (id integer primary key check (id = 1), last_accepted_at integer, last_refused_at integer, refusal text);
+      create table if not exists errors (id integer primary key, at integer not null, request_id text not null, route text not null, method text not null, status integer not null, code text, message text);
+      create index if not exists errors_at_idx on errors (at);
     `);
     sql.exec("insert or ignore into meta (key, value) values ('tracking_since', ?)", String(this.#runtime.clock.now()));
     this.#trackingSince = Number(sql.exec<{ value: string }>("select value from meta where key = 'tracking_since'").one().value);

@@ -7,6 +7,7 @@
 import { createLogger } from '../runtime/logger.ts';
 import { addCount, addObservation, emptyBatch, isEmptyBatch, mergeBatch, type MetricsBatch, type QueueReport } from './batch.ts';
 import { RECORDED, type CounterName, type HistogramName, type LabelsOf } from './catalog.ts';
+import { addErrorRecords, type ErrorRecord } from './error-records.ts';
 import { metricsObjectOf } from './stub.ts';
 
 /**
@@ -59,6 +60,11 @@ export function recordMetrics(context: MetricsContext, record: (metrics: Metrics
       return flushMetrics(context.env);
     }),
   );
+}
+
+/** Keeps a 5xx answer for the back office's recent errors, sent with this isolate's next flush. */
+export function recordErrorAnswer(context: MetricsContext, record: ErrorRecord): void {
+  recordMetrics(context, () => addErrorRecords((pending.errors ??= []), [record]));
 }
 
 /** A recorder over this isolate's pending batch, flushed through `context` (a request's or a Durable Object's). */

@@ -37,19 +37,23 @@ const ClinicEditSchema = ClinicChangeSchema.safeExtend({ name: ClinicName.option
 const readErrors = errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'NOT_FOUND', 'UNAVAILABLE');
 const writeErrors = errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAVAILABLE');
 
+/** The health table's filters and order: its pages, and its export (admin-clinics-export.ts), read the same rows. */
+export const ClinicTableFilters = z.object({
+  status: z.enum(CLINIC_STATUSES).optional(),
+  q: z.string().max(100).optional(),
+  sort: z.enum(CLINIC_SORTS).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  archived: z.enum(['true', 'false']).default('false').openapi({ description: 'true lists the archived clinics instead' }),
+});
+
 const listClinics = adminRoute({
   method: 'get',
   path: '/admin/clinics',
   summary: 'The clinic health table: sortable, filterable by status, searchable by name, paged',
   request: {
-    query: z.object({
-      status: z.enum(CLINIC_STATUSES).optional(),
-      q: z.string().max(100).optional(),
-      sort: z.enum(CLINIC_SORTS).default('name'),
-      order: z.enum(['asc', 'desc']).default('asc'),
+    query: ClinicTableFilters.extend({
       page: z.coerce.number().int().min(1).default(1),
       pageSize: z.coerce.number().int().min(1).max(100).default(25),
-      archived: z.enum(['true', 'false']).default('false').openapi({ description: 'true lists the archived clinics instead' }),
     }),
   },
   responses: { 200: jsonContent(ClinicHealthPageSchema.openapi('ClinicHealthPage'), 'One page'), ...readErrors },

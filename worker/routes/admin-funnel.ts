@@ -1,7 +1,8 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { clinicMilestones } from '../../db/queries/activation-funnel.ts';
 import type { AppEnv } from '../app-env.ts';
-import { activationFunnel, FUNNEL_STEPS, MAX_FUNNEL_MONTHS, monthCount, monthEnd, monthStart } from '../domain/activation-funnel.ts';
+import { activationFunnel, MAX_FUNNEL_MONTHS, monthCount, monthEnd, monthStart } from '../domain/activation-funnel.ts';
+import { FunnelSchema } from '../domain/funnel-wire.ts';
 import { adminRoute } from './guarded-routes.ts';
 import { errorResponses, jsonContent } from './openapi-helpers.ts';
 
@@ -16,25 +17,12 @@ const FunnelQuery = z
     path: ['to'],
   });
 
-const FunnelSchema = z
-  .object({
-    from: z.string(),
-    to: z.string(),
-    cohorts: z.array(
-      z.object({
-        month: z.string(),
-        steps: z.array(z.object({ step: z.enum(FUNNEL_STEPS), clinics: z.int().nonnegative(), medianDaysFromPrevious: z.number().nullable() })),
-      }),
-    ),
-  })
-  .openapi('ActivationFunnel');
-
 const funnel = adminRoute({
   method: 'get',
   path: '/admin/funnel',
   summary: 'The activation funnel per creation-month cohort (UTC): clinics at each step, median days between steps',
   request: { query: FunnelQuery },
-  responses: { 200: jsonContent(FunnelSchema, 'One cohort per month, empty months included'), ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'NOT_FOUND', 'UNAVAILABLE') },
+  responses: { 200: jsonContent(FunnelSchema.openapi('ActivationFunnel'), 'One cohort per month, empty months included'), ...errorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'NOT_FOUND', 'UNAVAILABLE') },
 });
 
 export const adminFunnelRoutes = new OpenAPIHono<AppEnv>().openapi(funnel, async (c) => {

@@ -4,8 +4,8 @@ import type { Database } from '../../db/client.ts';
 import type { AppEnv } from '../app-env.ts';
 import { authorize } from '../auth/authorize.ts';
 import { SUPER_ADMIN } from '../auth/policy.ts';
-import { csvRow } from '../domain/csv.ts';
 import { recordAudit } from '../http/audit.ts';
+import { csvDownload, csvStream, type NextCsvBatch } from '../http/csv-download.ts';
 import { errorResponses, IdParam, jsonContent } from './openapi-helpers.ts';
 
 const AuditQuery = z.object({
@@ -76,25 +76,14 @@ function csvValues(row: AuditRow) {
   ];
 }
 
-/** Streams every matching row, page by page, so an export never holds the whole log in memory. */
-function streamCsv(db: Database, filter: AuditFilter): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
+/** Every matching row, page by page, so an export never holds the whole log in memory. */
+function auditPages(db: Database, filter: AuditFilter): NextCsvBatch {
   let beforeId = filter.beforeId;
-  let headerSent = false;
-  return new ReadableStream({
-    async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        controller.enqueue(encoder.encode(csvRow(CSV_COLUMNS)));
-        return;
-      }
-      const rows = await listAudit(db, { ...filter, beforeId }, CSV_PAGE);
-      if (rows.length > 0) controller.enqueue(encoder.encode(rows.map((row) => csvRow(csvValues(row))).join('')));
-      const last = rows.at(-1);
-      if (rows.length < CSV_PAGE || last === undefined) controller.close();
-      else beforeId = last.id;
-    },
-  });
+  return async () => {
+    const rows = await listAudit(db, { ...filter, beforeId }, CSV_PAGE);
+    beforeId = rows.at(-1)?.id;
+    return { records: rows.map(csvValues), more: rows.length === CSV_PAGE };
+  };
 }
 
 export const auditRoutes = new OpenAPIHono<AppEnv>().openapi(listAuditRoute, async (c) => {
@@ -111,10 +100,7 @@ export const auditRoutes = new OpenAPIHono<AppEnv>().openapi(listAuditRoute, asy
   if (query.format === 'csv') {
     // The export is itself an audited action, written before the first byte leaves.
     await recordAudit(c, { action: 'audit_export', targetType: 'audit_log', success: true, detail: { filter: JSON.stringify(query) } });
-    return c.body(streamCsv(c.var.services.db, filter), 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': 'attachment; filename="pulse-audit.csv"',
-    });
+    return csvDownload(c, csvStream(CSV_COLUMNS, auditPages(c.var.services.db, filter)), 'attachment; filename="pulse-audit.csv"');
   }
   const rows = await listAudit(c.var.services.db, filter, query.limit + 1);
   const page = rows.slice(0, query.limit);

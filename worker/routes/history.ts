@@ -14,6 +14,7 @@ import {
 } from '../domain/history-wire.ts';
 import { AppError } from '../errors.ts';
 import { cachedAnswer } from '../http/answer-cache.ts';
+import { historyAnswerKey, type HistoryAnswerEndpoint } from '../http/clinic-cache-keys.ts';
 import { chartNotesBetween } from '../use-cases/annotations.ts';
 import { analyticsOf, chartsOf, estimatesOf, noShowsOf, peakHoursOf, weeklyOf } from '../use-cases/history-answers.ts';
 import type { Result } from '../use-cases/result.ts';
@@ -64,7 +65,7 @@ const estimates = historyRoute(
  */
 function historyAnswer<Answer extends object>(
   c: Context<AppEnv>,
-  endpoint: string,
+  endpoint: HistoryAnswerEndpoint,
   timeframe: Timeframe | undefined,
   answer: () => Promise<Result<Answer, 'no_such_clinic'>>,
   live?: (cached: Answer) => Promise<Partial<Answer>>,
@@ -79,14 +80,13 @@ function historyAnswer<Answer extends object>(
 export function clinicHistoryAnswer<Answer extends object>(
   c: Context<AppEnv>,
   clinicId: string,
-  endpoint: string,
+  endpoint: HistoryAnswerEndpoint,
   timeframe: Timeframe | undefined,
   answer: () => Promise<Result<Answer, 'no_such_clinic'>>,
   /** Parts read again on every request, over a cached answer (a chart's notes, see cachedAnswer). */
   live?: (cached: Answer) => Promise<Partial<Answer>>,
 ) {
-  const key = `${encodeURIComponent(clinicId)}/${endpoint}/${timeframe ?? 'week'}`;
-  return cachedAnswer(c, key, async () => valueOr(await answer(), { no_such_clinic: () => new AppError('NOT_FOUND', 'No such clinic') }), live);
+  return cachedAnswer(c, historyAnswerKey(clinicId, endpoint, timeframe), async () => valueOr(await answer(), { no_such_clinic: () => new AppError('NOT_FOUND', 'No such clinic') }), live);
 }
 
 export const historyRoutes = new OpenAPIHono<AppEnv>()

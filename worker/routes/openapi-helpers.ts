@@ -12,6 +12,11 @@ export function jsonContent<T extends z.ZodType>(schema: T, description: string)
   return { description, content: { 'application/json': { schema } } };
 }
 
+/** An export's 200 answer: CSV text (worker/http/csv-download.ts writes it). */
+export function csvContent(description: string) {
+  return { description, content: { 'text/csv': { schema: z.string() } } };
+}
+
 /**
  * A route's JSON body. Bodies are strict objects (`z.strictObject`): an unknown field is refused
  * rather than dropped in silence, so a typo or a smuggled field never passes for a valid request.

@@ -10,6 +10,7 @@ import type { ReceptionAction } from '../domain/reception-actions.ts';
 import { SmsMonthSchema } from '../domain/sms-budget-wire.ts';
 import { CHECK_IN_METHODS } from '../domain/vocabulary.ts';
 import { AppError } from '../errors.ts';
+import { smsMonthKey } from '../http/clinic-cache-keys.ts';
 import { keptRead } from '../http/kept-read.ts';
 import { SmsMonthBeforeTodaySchema, todayWithSms, type TodayPorts } from '../use-cases/today-sms.ts';
 import { ClinicParams, clinicRoute } from './guarded-routes.ts';
@@ -110,7 +111,7 @@ export const queueRoutes = new OpenAPIHono<AppEnv>()
       liveToday: () => fromQueue(c, () => c.var.services.durableObjects.clinicQueue(clinicId).todayWithSms(clinicId, now)),
       // The SMS month is a help beside the live figures: whatever keeps it from being read, the figures are still answered.
       monthBeforeToday: (today) =>
-        keptRead(c, `sms-month/${clinicId}/${today}`, SmsMonthBeforeTodaySchema, () => readSmsMonthBeforeToday(c.var.services.db, clinicId, today)).catch((error: unknown) => {
+        keptRead(c, smsMonthKey(clinicId, today), SmsMonthBeforeTodaySchema, () => readSmsMonthBeforeToday(c.var.services.db, clinicId, today)).catch((error: unknown) => {
           c.var.services.logger.warn('SMS month unavailable', { clinicId, error: String(error) });
           return undefined;
         }),

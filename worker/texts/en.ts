@@ -172,6 +172,10 @@ export const en: Texts = {
     noFailedJob: 'No failed job this week.',
     failedCount: (count) => `${count} failed`,
     latestFailed: (at, job) => `latest on ${format.instantUtc(at)}: ${job}`,
+    movements: (currency) => `MRR movements this month (${currency})`,
+    movement: (kind, amount) => `${kind} ${amount}`,
+    movementKinds: { newMinor: 'new', expansionMinor: 'expansion', reactivationMinor: 'reactivation', contractionMinor: 'contraction', churnedMinor: 'churned' },
+    noMovement: 'no movement',
   },
 
   invitation: {

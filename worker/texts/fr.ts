@@ -214,6 +214,11 @@ export const fr = {
     noFailedJob: 'Aucune tâche en échec cette semaine.',
     failedCount: (count: number) => `${count} en échec`,
     latestFailed: (at: number, job: string) => `dernière le ${format.instantUtc(at)} : ${job}`,
+    /** The MRR's movements of the month to date (UTC), per currency: the net change, then each movement that happened. */
+    movements: (currency: string) => `Mouvements du MRR ce mois-ci (${currency})`,
+    movement: (kind: string, amount: string) => `${kind} ${amount}`,
+    movementKinds: { newMinor: 'nouvelles', expansionMinor: 'hausses', reactivationMinor: 'retours', contractionMinor: 'baisses', churnedMinor: 'départs' },
+    noMovement: 'aucun mouvement',
   },
 
   /** The e-mails of an invitation (mail/invitation-email.ts). */

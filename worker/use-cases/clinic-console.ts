@@ -2,7 +2,7 @@ import type { Database } from '../../db/client.ts';
 import { clinicOwners, clinicTimeline } from '../../db/queries/admin-clinics.ts';
 import { clinicFactsOf, clinicHealthPage, clinicZones } from '../../db/queries/admin-figures.ts';
 import { clinicRecord } from '../../db/queries/business.ts';
-import type { AdminClinicDetail, ClinicHealthPage, ClinicSort, ClinicStatus, TimelinePage } from '../domain/admin-wire.ts';
+import type { AdminClinicDetail, ClinicHealthPage, ClinicHealthRow, ClinicSort, ClinicStatus, TimelinePage } from '../domain/admin-wire.ts';
 import { healthRowOf } from '../domain/clinic-health.ts';
 import { searchKey } from '../domain/search-key.ts';
 import type { ActivityKind } from '../domain/vocabulary.ts';
@@ -34,6 +34,30 @@ export async function clinicHealthTable({ db, clock }: ClinicConsoleRuntime, que
   const page = await clinicHealthPage(db, zones, { ...query, search: query.q === undefined ? undefined : searchKey(query.q.trim()) }, now);
   const clinics = page.rows.map((row) => healthRowOf(row, now));
   return { clinics, page: query.page, pageSize: query.pageSize, total: page.total, sort: query.sort, order: query.order };
+}
+
+/** The health table's rows read per query by an export: a few hundred rows of figures stay small. */
+const EXPORT_PAGE_SIZE = 250;
+
+/**
+ * Every row of the health table as filtered and sorted (every page, not one), a page at a time as
+ * an export pulls them, all at the same `now` so that a clinic's figures and place hold still
+ * across pages. Each call answers the next page and whether another follows.
+ */
+export function clinicHealthRows(
+  { db, clock }: ClinicConsoleRuntime,
+  query: Omit<ClinicHealthQuery, 'page' | 'pageSize'>,
+): () => Promise<{ rows: ClinicHealthRow[]; more: boolean }> {
+  const now = clock.now();
+  const search = query.q === undefined ? undefined : searchKey(query.q.trim());
+  let zones: Promise<string[]> | undefined;
+  let page = 0;
+  return async () => {
+    zones ??= clinicZones(db);
+    page += 1;
+    const read = await clinicHealthPage(db, await zones, { ...query, search, page, pageSize: EXPORT_PAGE_SIZE }, now);
+    return { rows: read.rows.map((row) => healthRowOf(row, now)), more: page * EXPORT_PAGE_SIZE < read.total };
+  };
 }
 
 /** A clinic's figures and settings, archived or not. */

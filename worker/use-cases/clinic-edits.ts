@@ -59,7 +59,9 @@ export async function editClinic(ports: ClinicEditPorts, editorId: string, clini
   const set = columnsOf(input, record.currency);
   await saveClinicChange(db, { clinicId, set, userId: editorId, at: now, detail: { change: 'edited', fields: Object.keys(set) } });
   if (set.smsUnitCostMinor !== undefined || set.timezone !== undefined) await ports.refreshLiveQueue(clinicId);
-  await ports.audit({ action: 'clinic_update', clinicId, targetType: 'clinic', targetId: clinicId, success: true, detail: { fields: Object.keys(set).join(',') } });
+  // A plan price change is a change of revenue: the audit row keeps both prices (the history keeps who and when).
+  const price: Record<string, number | string> = set.planPriceMinor === undefined ? {} : { previousPriceMinor: record.planPriceMinor, priceMinor: set.planPriceMinor, currency: record.currency };
+  await ports.audit({ action: 'clinic_update', clinicId, targetType: 'clinic', targetId: clinicId, success: true, detail: { fields: Object.keys(set).join(','), ...price } });
   return clinicDetail(ports, clinicId);
 }
 

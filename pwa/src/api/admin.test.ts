@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clinicHealthSearch, parseAdminClinic, parseAdminMetrics, parseOwnerInvitation, parseTimelinePage } from './admin';
+import { clinicHealthSearch, clinicsCsvUrl, parseAdminClinic, parseAdminMetrics, parseOwnerInvitation, parseTimelinePage } from './admin';
 
 /** The business of a morning: two clinics at risk, one churned, no alert yet. */
 const METRICS = {
@@ -81,5 +81,14 @@ describe('clinicHealthSearch', () => {
   it('should ask for the clinics in use unless the archived ones are wanted, without an empty search', () => {
     const query = { status: null, q: '  ', sort: 'name', order: 'asc', page: 1, pageSize: 25, archived: false } as const;
     expect(clinicHealthSearch(query)).toBe('sort=name&order=asc&page=1&pageSize=25');
+  });
+});
+
+describe('clinicsCsvUrl', () => {
+  it("should carry the table's filters and order to the export, never its page", () => {
+    expect(clinicsCsvUrl({ status: null, q: ' ', sort: 'name', order: 'asc', archived: false })).toBe('/api/v1/admin/clinics.csv?sort=name&order=asc');
+    expect(clinicsCsvUrl({ status: 'at_risk', q: ' Médina ', sort: 'planPrice', order: 'desc', archived: true })).toBe(
+      '/api/v1/admin/clinics.csv?sort=planPrice&order=desc&status=at_risk&q=M%C3%A9dina&archived=true',
+    );
   });
 });

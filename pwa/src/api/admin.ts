@@ -23,7 +23,7 @@ import {
 import { SecurityFiguresSchema, type SecurityFiguresAnswer } from '../../../worker/domain/security-wire.ts';
 import type { ActivityKind, Locale } from '../../../worker/domain/vocabulary.ts';
 import { parseAnswer } from './answer';
-import { api, callApi, clinicParams } from './client';
+import { api, callApi, clinicParams, segment } from './client';
 import { parseInvitation, type Invitation } from './invitations';
 
 export {
@@ -85,18 +85,27 @@ export const parseAdminClinic = (value: unknown): AdminClinic => parseAnswer(Adm
 /** `POST …/owners`: the invitation as the list shows it, checked against the Worker's schema. */
 export const parseOwnerInvitation = (value: unknown): OwnerInvitation => parseInvitation(value);
 
-/** The query of a health table page; what equals the API's default is left out. */
-function clinicHealthParams(query: ClinicHealthQuery) {
+/** The filters and order of the health table (its pages' and its export's); what equals the API's default is left out. */
+function clinicFilterParams(query: Omit<ClinicHealthQuery, 'page' | 'pageSize'>) {
   const search = query.q.trim();
   return {
     sort: query.sort,
     order: query.order,
-    page: String(query.page),
-    pageSize: String(query.pageSize),
     ...(query.status === null ? {} : { status: query.status }),
     ...(search === '' ? {} : { q: search }),
     ...(query.archived ? { archived: 'true' as const } : {}),
   };
+}
+
+/** The query of a health table page. */
+function clinicHealthParams(query: ClinicHealthQuery) {
+  const { sort, order, ...narrowing } = clinicFilterParams(query);
+  return { sort, order, page: String(query.page), pageSize: String(query.pageSize), ...narrowing };
+}
+
+/** The address of the health table's CSV export (`GET /admin/clinics.csv`): every page under the same filters and order, for a plain download link. */
+export function clinicsCsvUrl(query: Omit<ClinicHealthQuery, 'page' | 'pageSize'>): string {
+  return api.admin['clinics.csv'].$path({ query: clinicFilterParams(query) });
 }
 
 /** The query string of a health table page, as the API is asked for it. */
@@ -158,4 +167,17 @@ export async function setClinicArchived(clinicId: string, archived: boolean): Pr
 /** Invites the clinic's owner; the e-mail they get is in `locale`. */
 export async function inviteClinicOwner(clinicId: string, email: string, locale: Locale): Promise<OwnerInvitation> {
   return parseOwnerInvitation(await callApi(clinic.owners.$post({ param: clinicParams(clinicId), json: { email, locale } })));
+}
+
+/**
+ * Erases a clinic's data for good (audited): `confirm` must be its exact current name. With
+ * `keepRollups` its daily figures stay, the clinic archived under a neutral name.
+ */
+export async function eraseClinic(clinicId: string, confirm: string, keepRollups: boolean): Promise<void> {
+  await callApi(clinic.erase.$post({ param: clinicParams(clinicId), json: { confirm, keepRollups } }));
+}
+
+/** Deletes a person's account with their sessions, devices and settings (audited; not oneself). */
+export async function deleteUser(userId: string): Promise<void> {
+  await callApi(api.admin.users[':userId'].$delete({ param: { userId: segment(userId) } }));
 }

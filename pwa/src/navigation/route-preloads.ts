@@ -42,3 +42,11 @@ export const preloadAdminClinic: RoutePreloadFunc = ({ params }) => {
 export const preloadAdminTrends: RoutePreloadFunc = ({ location }) => {
   adminReads().then((admin) => admin.trends(location.query['timeframe'])).catch(ignore);
 };
+
+export const preloadAdminActivation: RoutePreloadFunc = ({ location }) => {
+  adminReads().then((admin) => admin.activation(location.query)).catch(ignore);
+};
+
+export const preloadAdminRevenue: RoutePreloadFunc = () => {
+  adminReads().then((admin) => admin.revenue()).catch(ignore);
+};

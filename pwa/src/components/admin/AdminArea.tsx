@@ -14,12 +14,14 @@ const ADMIN_LINKS: readonly AdminLink[] = [
   { href: '/admin', label: (m) => m.adminNavHome, end: true },
   { href: '/admin/clinics', label: (m) => m.adminNavClinics, end: false },
   { href: '/admin/trends', label: (m) => m.adminNavTrends, end: true },
+  { href: '/admin/activation', label: (m) => m.adminNavActivation, end: true },
+  { href: '/admin/revenue', label: (m) => m.adminNavRevenue, end: true },
   { href: '/admin/audit', label: (m) => m.navAudit, end: true },
 ];
 
 /**
- * The administration's own navigation, above each of its screens: four thumb-sized links, two by
- * two on a narrow phone, in one row from a wider one (styles.css). The main navigation's
+ * The administration's own navigation, above each of its screens: thumb-sized links, two by two
+ * on a narrow phone, in one row from a wider one (styles.css). The main navigation's
  * "Administration" stays lit on all of them.
  */
 export function AdminNav(): JSX.Element {

@@ -3,6 +3,7 @@ import { setClinicArchived, type AdminClinic } from '../../api/admin';
 import { forgetClinicAnswers } from '../../admin/admin-queries';
 import { describeRequestError } from '../../i18n/request-errors';
 import { t } from '../../i18n/locale';
+import { ConfirmButtons } from '../ConfirmButtons';
 import { FormFailure, type WordedFailure } from '../FormFailure';
 
 /**
@@ -45,14 +46,13 @@ export function ArchiveClinic(props: { clinic: AdminClinic }): JSX.Element {
           <p id="archive-question" class="notice-title">
             {archiving() ? t().archiveQuestion(props.clinic.name) : t().restoreQuestion(props.clinic.name)}
           </p>
-          <div class="confirm-buttons">
-            <button type="button" class="button" classList={{ 'button-danger': archiving() }} disabled={sending()} onClick={() => void confirm()}>
-              {sending() ? t().sending : archiving() ? t().archiveConfirm : t().restoreConfirm}
-            </button>
-            <button type="button" class="button button-quiet" disabled={sending()} onClick={() => setConfirming(false)}>
-              {t().cancelAction}
-            </button>
-          </div>
+          <ConfirmButtons
+            label={archiving() ? t().archiveConfirm : t().restoreConfirm}
+            danger={archiving()}
+            sending={sending()}
+            onConfirm={() => void confirm()}
+            onCancel={() => setConfirming(false)}
+          />
         </div>
       </Show>
       <FormFailure failure={failure()} />

@@ -6,6 +6,7 @@ import { formText } from '../../form-text';
 import { locale, t } from '../../i18n/locale';
 import { describeRequestError } from '../../i18n/request-errors';
 import { FormFailure, type WordedFailure } from '../FormFailure';
+import { DeleteUser } from './DeleteUser';
 import { SetupLink } from './SetupLink';
 
 /** Only the shape a typo breaks; the API has the final word on what an address is. */
@@ -57,6 +58,7 @@ export function ClinicOwners(props: { clinic: AdminClinic }): JSX.Element {
                 <Show when={owner.pending}>
                   <span class="role-badge">{t().invitationPending}</span>
                 </Show>
+                <DeleteUser userId={owner.userId} email={owner.email} />
               </li>
             )}
           </For>

@@ -4,27 +4,10 @@ import { formatCount } from '../../i18n/figures';
 import { locale, t } from '../../i18n/locale';
 import { theme } from '../../theme';
 import { translucent } from './chart-colours';
+import type { ChartBand, ChartSeries } from './chart-series';
 import { NOTE_FLAG_HEIGHT, type NoteMarker } from './note-markers';
 
-/** A series' colour, named after what it means rather than its hue: it follows the theme. `neutral` is the text's own ink. */
-export type ChartTone = 'brand' | 'ok' | 'danger' | 'neutral';
-
-export interface ChartSeries {
-  label: string;
-  tone: ChartTone;
-  /** One value per label; null leaves a gap (a weekday without patients has no rate). */
-  values: readonly (number | null)[];
-  /** A dashed line: what was expected, beside the solid line of what happened. */
-  dashed?: boolean;
-}
-
-/** A range per label (low, high), drawn as a pale bar behind the series: what a forecast's range allowed. */
-export interface ChartBand {
-  label: string;
-  tone: ChartTone;
-  /** One per label; null leaves a gap. */
-  ranges: readonly (readonly [low: number, high: number] | null)[];
-}
+export type { ChartBand, ChartSeries, ChartTone } from './chart-series';
 
 export interface ChartProps {
   type: 'line' | 'bar';
@@ -40,6 +23,8 @@ export interface ChartProps {
   band?: ChartBand;
   /** Notes on the chart's points: a dashed line and a numbered flag each (note-markers.ts). */
   notes?: readonly NoteMarker[];
+  /** Bars stacked per label, rises above zero and falls below; a line series stays apart, on top. */
+  stacked?: boolean;
 }
 
 type PulseChart = ChartJs<'line' | 'bar', (number | [number, number] | null)[], string>;
@@ -85,6 +70,8 @@ const DOTS_UP_TO = 31;
 
 /** How much of its colour a band keeps: enough to see the range, little enough to read the lines over it. */
 const BAND_ALPHA = 0.22;
+/** How much of its colour a faded series keeps: told apart from its full-toned neighbour, still its kind. */
+const FADED_ALPHA = 0.55;
 
 const isRange = (value: unknown): value is [number, number] =>
   Array.isArray(value) && value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'number';
@@ -98,25 +85,33 @@ interface Drawing {
   compact: boolean;
   band: ChartBand | undefined;
   notes: readonly NoteMarker[];
+  stacked: boolean;
 }
 
 function draw(chart: PulseChart, drawing: Drawing, palette: Palette, setup: ChartSetup): void {
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const dots = drawing.labels.length <= DOTS_UP_TO && !drawing.compact ? 2.5 : 0;
   chart.data.labels = [...drawing.labels];
-  chart.data.datasets = drawing.series.map((series) => ({
-    label: series.label,
-    data: [...series.values],
-    borderColor: palette[series.tone],
-    backgroundColor: palette[series.tone],
-    borderWidth: drawing.type === 'line' ? 2 : 0,
-    borderDash: series.dashed === true ? [6, 4] : [],
-    borderRadius: 4,
-    pointRadius: dots,
-    pointHoverRadius: 4,
-    // Over the band: chart.js draws the lowest order last.
-    order: 0,
-  }));
+  chart.data.datasets = drawing.series.map((series) => {
+    const type = series.type ?? drawing.type;
+    const colour = series.faded === true ? translucent(palette[series.tone], FADED_ALPHA) : palette[series.tone];
+    return {
+      ...(series.type === undefined ? {} : { type }),
+      label: series.label,
+      data: [...series.values],
+      borderColor: colour,
+      backgroundColor: colour,
+      borderWidth: type === 'line' ? 2 : 0,
+      borderDash: series.dashed === true ? [6, 4] : [],
+      borderRadius: 4,
+      pointRadius: dots,
+      pointHoverRadius: 4,
+      // A line among stacked bars is a stack of its own, so that it is never added onto them.
+      ...(drawing.stacked && type === 'line' ? { stack: 'line' } : {}),
+      // Over the band, and a line over bars: chart.js draws the lowest order last.
+      order: type === 'line' && drawing.type === 'bar' ? -1 : 0,
+    };
+  });
   const band = drawing.band;
   if (band !== undefined) {
     chart.data.datasets.push({
@@ -159,9 +154,10 @@ function draw(chart: PulseChart, drawing: Drawing, palette: Palette, setup: Char
     },
     scales: {
       // Bars, a band's too, sit inside their day rather than half off the chart's edges.
-      x: { display: !drawing.compact, offset: drawing.type === 'bar' || drawing.band !== undefined, ticks: { color: palette.text, maxRotation: 0, autoSkipPadding: 6 }, grid: { display: false }, border: { color: palette.grid } },
+      x: { display: !drawing.compact, stacked: drawing.stacked, offset: drawing.type === 'bar' || drawing.band !== undefined, ticks: { color: palette.text, maxRotation: 0, autoSkipPadding: 6 }, grid: { display: false }, border: { color: palette.grid } },
       y: {
         display: !drawing.compact,
+        stacked: drawing.stacked,
         beginAtZero: true,
         ticks: { color: palette.text, precision: drawing.wholeNumbers ? 0 : 2, callback: (value) => drawing.format(Number(value)) },
         grid: { color: palette.grid },
@@ -211,6 +207,7 @@ export function Chart(props: ChartProps): JSX.Element {
       compact: props.compact === true,
       band: props.band,
       notes: props.notes ?? [],
+      stacked: props.stacked === true,
     };
     // theme.ts repaints <html> just after its signal changes: colours are read once it has.
     let wanted = true;

@@ -5,6 +5,7 @@ import { ApiError } from '../../api/errors';
 import type { Timeframe } from '../../api/history';
 import { ADMIN_ACCESS_LOST, adminClinicQuery } from '../../admin/admin-queries';
 import { ArchiveClinic } from '../../components/admin/ArchiveClinic';
+import { EraseClinic } from '../../components/admin/EraseClinic';
 import { ClinicHistory } from '../../components/admin/ClinicHistory';
 import { ClinicInvitations } from '../../components/admin/ClinicInvitations';
 import { ClinicOwners } from '../../components/admin/ClinicOwners';
@@ -58,6 +59,7 @@ function ClinicPage(props: {
       <ClinicTimeline clinicId={props.clinic.clinicId} timezone={props.clinic.timezone} />
       <ClinicHistory clinicId={props.clinic.clinicId} timeframe={props.timeframe} onTimeframe={props.onTimeframe} onAccessLost={props.onAccessLost} />
       <ArchiveClinic clinic={props.clinic} />
+      <EraseClinic clinic={props.clinic} />
     </>
   );
 }

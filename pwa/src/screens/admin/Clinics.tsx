@@ -1,6 +1,6 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, Show, type JSX } from 'solid-js';
-import type { ClinicHealthQuery } from '../../api/admin';
+import { clinicsCsvUrl, type ClinicHealthQuery } from '../../api/admin';
 import { ADMIN_ACCESS_LOST, clinicHealthQuery } from '../../admin/admin-queries';
 import { healthQueryOf, sortedBy, tableQueryOf, tableStateOf, type ClinicTableState } from '../../admin/clinic-table-state';
 import { createWideScreen } from '../../admin/wide-screen';
@@ -49,6 +49,10 @@ export default function Clinics(): JSX.Element {
             <p class="footnote" role="status">
               {t().clinicsFound(answer().total)}
             </p>
+            {/* Every page of the table under these filters, in this order: the export reads them all. */}
+            <a href={clinicsCsvUrl(state())} download="" class="text-link clinics-export">
+              {t().clinicsExportCsv}
+            </a>
             <Show when={answer().clinics.length > 0} fallback={<p>{t().noClinicMatches}</p>}>
               <Show when={wide()} fallback={<ClinicCards rows={answer().clinics} />}>
                 <ClinicTable rows={answer().clinics} state={state()} onSort={(column) => show(sortedBy(state(), column))} />
