@@ -2,7 +2,7 @@ import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-cor
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHONE, type Phone } from '../support/phone.ts';
 import { demoStackForFile, SETUP_TIMEOUT_MS } from './demo-stack.ts';
-import { SCREEN_TIMEOUT_MS, seeScreen, signedInPhone } from './screens.ts';
+import { SCREEN_TIMEOUT_MS, seeScreen, signedInPhone, waitForRows } from './screens.ts';
 
 const ADMIN = { email: 'admin@pulse.local', password: 'pulse-admin' };
 
@@ -48,18 +48,6 @@ async function clinicNamesSortedBy(page: Page, sort: string, order: 'asc' | 'des
 /** The clinic names of the table's rows, top to bottom. */
 async function tableRowNames(page: Page): Promise<string[]> {
   return page.getByRole('table').locator('tbody th[scope="row"]').allTextContents();
-}
-
-/** Waits until the table's rows read exactly `names`, in that order. */
-async function waitForRows(page: Page, names: readonly string[]): Promise<void> {
-  await page.waitForFunction(
-    (expected) => {
-      const rows = [...document.querySelectorAll('table tbody th[scope="row"]')].map((cell) => cell.textContent?.trim() ?? '');
-      return rows.length === expected.length && rows.every((name, index) => name === expected[index]);
-    },
-    names,
-    { timeout: SCREEN_TIMEOUT_MS },
-  );
 }
 
 const signedInAdmin = (options: BrowserContextOptions): Promise<Phone> => signedInPhone(started(), ADMIN, 'Administration', options);

@@ -8,7 +8,7 @@ import { SecurityFiguresSchema } from '../../worker/domain/security-wire.ts';
 import { csvObjects } from '../support/csv-parser.ts';
 import { demoStackForFile, SETUP_TIMEOUT_MS } from './demo-stack.ts';
 import { SCREEN_TIMEOUT_MS, readCount, seeScreen, signedInPhone } from './screens.ts';
-import { stackApi, text } from './stack-api.ts';
+import { openClinicWithOwner, pageApi, stackApi, text } from './stack-api.ts';
 
 const ADMIN = { email: 'admin@pulse.local', password: 'pulse-admin' };
 /** The super admin's laptop: wide enough for the tables. */
@@ -18,12 +18,7 @@ const started = demoStackForFile('back-office');
 const call = stackApi(() => started().stack.url);
 
 /** Asks the API with the page's own session cookie, as the screens do. */
-async function askApi(page: Page, path: string): Promise<unknown> {
-  const response = await page.request.get(`${started().stack.url}/api/v1${path}`, { headers: { accept: 'application/json' } });
-  if (!response.ok()) throw new Error(`${path}: HTTP ${response.status()}`);
-  const body: unknown = await response.json();
-  return body;
-}
+const askApi = pageApi(() => started().stack.url);
 
 /** Every row of the health table under `query`, page after page, as the API answers them. */
 async function everyClinic(page: Page, query: string): Promise<ClinicHealthRow[]> {
@@ -67,10 +62,12 @@ describe('The demo admin in the back office', () => {
     // from the link (the demo keeps its mail in the outbox, so the API hands the link over).
     const session = await call('/auth/login', { method: 'POST', json: { ...ADMIN, bearerToken: true } });
     const token = text(session.body, 'token');
-    const clinic = await call('/admin/clinics', { method: 'POST', token, json: { name: 'Cabinet Dr Activation — Tozeur', timezone: 'Africa/Tunis', planPrice: 50, smsUnitCost: 0.04 } });
-    const invitation = await call(`/admin/clinics/${text(clinic.body, 'clinic', 'clinicId')}/owners`, { method: 'POST', token, json: { email: 'owner.tozeur@pulse.local' } });
-    const setupToken = new URL(text(invitation.body, 'setupUrl')).hash.slice(1);
-    expect((await call('/auth/setup', { method: 'POST', json: { token: setupToken, password: 'tozeur-owner-password-2026' } })).status).toBe(200);
+    await openClinicWithOwner(
+      call,
+      token,
+      { name: 'Cabinet Dr Activation — Tozeur', timezone: 'Africa/Tunis', planPrice: 50, smsUnitCost: 0.04 },
+      { email: 'owner.tozeur@pulse.local', password: 'tozeur-owner-password-2026' },
+    );
     // Someone mistypes the admin's password once, before they sign in.
     const refused = await call('/auth/login', { method: 'POST', json: { email: ADMIN.email, password: 'not-the-password' } });
     expect(refused.status).toBe(401);

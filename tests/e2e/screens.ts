@@ -35,6 +35,18 @@ export async function signedInPhone(
   return phone;
 }
 
+/** Waits until the table's row headers (its clinic names) read exactly `names`, in that order. */
+export async function waitForRows(page: Page, names: readonly string[]): Promise<void> {
+  await page.waitForFunction(
+    (expected) => {
+      const rows = [...document.querySelectorAll('table tbody th[scope="row"]')].map((cell) => cell.textContent?.trim() ?? '');
+      return rows.length === expected.length && rows.every((name, index) => name === expected[index]);
+    },
+    names,
+    { timeout: SCREEN_TIMEOUT_MS },
+  );
+}
+
 /** The names of the links in the main navigation, in order. */
 export async function navigationLinks(page: Page): Promise<string[]> {
   const nav = page.getByRole('navigation', { name: 'Navigation principale' });
