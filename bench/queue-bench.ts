@@ -18,7 +18,7 @@ import { measureLatency, percentiles } from './latency.ts';
 import { sessionCookie } from './sign-in.ts';
 import { insertClinics } from '../db/queries/clinic-prices.ts';
 
-interface LoadStack {
+export interface LoadStack {
   stack: Stack;
   sqld: RunningSqld;
   db: Database;

@@ -1,6 +1,9 @@
 /**
  * `npm run bench [-- --only seed,health,queue --seconds 60 --clinics 13 --days 120]`: prints the
  * figures and writes them to bench/results/<part>.json with the machine they came from.
+ *  - ratios: the baseline first (the empty route `/api/v1/health/live`, at concurrency 1 and 16),
+ *    then the signed-in reads (`stats/today`, `queue`, `me`) in the same interleaved rounds, each
+ *    also as a ratio to the baseline;
  *  - seed: demo data (clinics × days) into a real sqld;
  *  - health: `GET /api/v1/health` through wrangler dev (workerd → sqld round trip);
  *  - queue: ingestion from 50 clinics (batched and single), accepted-event → WebSocket delay at
@@ -39,11 +42,12 @@ import { benchDigest } from './digest-bench.ts';
 import { benchEstimates } from './estimates-bench.ts';
 import { benchForesight } from './foresight-bench.ts';
 import { benchIngest, benchLive, benchToday, startLoadStack } from './queue-bench.ts';
+import { benchReadRatios } from './ratios-bench.ts';
 import { hashPassword } from '../worker/auth/password.ts';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'seed,health,queue,pwa,history,admin,digest,estimates,foresight' },
+    only: { type: 'string', default: 'ratios,seed,health,queue,pwa,history,admin,digest,estimates,foresight' },
     'admin-clinics': { type: 'string', default: '1000' },
     'admin-days': { type: 'string', default: '35' },
     'digest-clinics': { type: 'string', default: '1000' },
@@ -131,6 +135,15 @@ async function benchQueue(seconds: number) {
   }
 }
 
+async function benchRatios() {
+  const load = await startLoadStack(join(scratch, 'ratios'), 5);
+  try {
+    return await benchReadRatios(load, say);
+  } finally {
+    await load.stop();
+  }
+}
+
 async function benchPwa() {
   const stack = await startStack({ dataDir: join(scratch, 'pwa'), seed: true });
   try {
@@ -142,6 +155,7 @@ async function benchPwa() {
 }
 
 try {
+  if (parts.has('ratios')) await record('ratios', await benchRatios());
   if (parts.has('pwa')) await record('pwa', await benchPwa());
   if (parts.has('seed')) await record(`seed-${values.clinics}x${values.days}`, await benchSeed(Number(values.clinics), Number(values.days)));
   if (parts.has('health')) await record('health', await benchHealth());

@@ -5,6 +5,7 @@ import { handleScheduled } from './scheduled.ts';
 export { ClinicQueue } from './clinic-queue/clinic-queue.ts';
 export { LibsqlWriter } from './libsql-writer/libsql-writer.ts';
 export { Metrics } from './metrics/metrics.ts';
+export { SessionDirectory } from './session-directory/session-directory.ts';
 
 const app = createApp();
 

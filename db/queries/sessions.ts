@@ -38,14 +38,22 @@ export interface SessionLifetime {
 }
 
 /** Sliding expiry is written at most this often, so reads do not turn into a write each. */
-const SLIDE_EVERY_MS = 60_000;
+export const SLIDE_EVERY_MS = 60_000;
+
+/** A live session as read from libSQL: its user, and the times that decide how long it stays live. */
+export interface LiveSession {
+  user: SessionUser;
+  createdAt: number;
+  expiresAt: number;
+  lastSeenAt: number;
+}
 
 /**
  * The live session behind a token digest, with its user and the memberships of clinics not
- * archived; null when the session is unknown, expired, revoked, or its user is disabled. Extends
- * the session's life (sliding), up to its absolute end.
+ * archived; null when the session is unknown, expired, revoked, or its user is disabled. Reads
+ * only: `slideSession` extends its life.
  */
-export async function findSessionUser(db: Database, tokenHash: string, now: number, lifetime: SessionLifetime): Promise<SessionUser | null> {
+export async function findLiveSession(db: Database, tokenHash: string, now: number, lifetime: SessionLifetime): Promise<LiveSession | null> {
   // One round trip: the memberships are read by the same token (empty when the session is not live).
   const [found, roles] = await db.batch([
     db
@@ -72,11 +80,24 @@ export async function findSessionUser(db: Database, tokenHash: string, now: numb
   ]);
   const row = found[0];
   if (!row) return null;
-  if (now - row.session.lastSeenAt > SLIDE_EVERY_MS) {
-    const expiresAt = Math.min(now + lifetime.idleMs, row.session.createdAt + lifetime.absoluteMs);
-    await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.tokenHash, tokenHash));
-  }
-  return { id: row.user.id, email: row.user.email, role: row.user.role, locale: row.user.locale, clinics: new Map(roles.map((role) => [role.clinicId, role.role])) };
+  const user = { id: row.user.id, email: row.user.email, role: row.user.role, locale: row.user.locale, clinics: new Map(roles.map((role) => [role.clinicId, role.role])) };
+  return { user, createdAt: row.session.createdAt, expiresAt: row.session.expiresAt, lastSeenAt: row.session.lastSeenAt };
+}
+
+/** Whether a session read earlier is still live at `now` by its own times (revocation aside). */
+export function isStillLive(session: Pick<LiveSession, 'createdAt' | 'expiresAt'>, now: number, lifetime: SessionLifetime): boolean {
+  return session.expiresAt > now && session.createdAt > now - lifetime.absoluteMs;
+}
+
+/**
+ * Extends a session's life after use (sliding), up to its absolute end, when its last extension is
+ * older than SLIDE_EVERY_MS; returns the session's times as they now stand.
+ */
+export async function slideSession(db: Database, tokenHash: string, session: LiveSession, now: number, lifetime: SessionLifetime): Promise<LiveSession> {
+  if (now - session.lastSeenAt <= SLIDE_EVERY_MS) return session;
+  const expiresAt = Math.min(now + lifetime.idleMs, session.createdAt + lifetime.absoluteMs);
+  await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
+  return { ...session, lastSeenAt: now, expiresAt };
 }
 
 export async function clinicRolesOf(db: Database, userId: string): Promise<Map<string, ClinicRole>> {

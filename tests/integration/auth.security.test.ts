@@ -5,7 +5,7 @@ import { sessionByTokenHash } from '../../db/queries/session-rows.ts';
 import { loginFailures, sessions, users } from '../../db/schema/index.ts';
 import { hashPassword } from '../../worker/auth/password.ts';
 import { keyedHash, sha256Hex } from '../../worker/auth/secrets.ts';
-import { api, createWorld, ORIGIN, sessionFor, signIn, testDatabase, type World } from '../support/world.ts';
+import { api, createWorld, forgetProvenSession, ORIGIN, sessionFor, signIn, testDatabase, type World } from '../support/world.ts';
 
 let world: World;
 beforeEach(async () => {
@@ -43,6 +43,7 @@ describe('sessions', () => {
     expect(slid?.expiresAt).toBeGreaterThan(Date.now() + 167 * 3_600_000);
 
     await db.update(sessions).set({ expiresAt: Date.now() - 1 }).where(eq(sessions.tokenHash, tokenHash));
+    await forgetProvenSession(token);
     const expired = await api(world, '/me', { token });
     expect(expired.status).toBe(401);
     expect(await expired.json()).toEqual({ error: { code: 'UNAUTHORIZED', message: 'Sign in to continue', details: {} } });
@@ -239,6 +240,7 @@ describe('session lifetime', () => {
     expect(slid?.expiresAt).toBeGreaterThan(Date.now());
     // The 30th day passes: over, even though its sliding expiry (set before) is still ahead.
     await db.update(sessions).set({ createdAt: Date.now() - 30 * day - 1_000, lastSeenAt: Date.now(), expiresAt: Date.now() + 3_600_000 }).where(eq(sessions.tokenHash, tokenHash));
+    await forgetProvenSession(token);
     expect((await api(world, '/me', { token })).status).toBe(401);
   });
 });

@@ -7,6 +7,7 @@ import { apiKeys, clinicPrices, clinics, memberships, sessions, users } from '..
 import { newApiKey } from '../../worker/auth/api-key-format.ts';
 import { hashPassword } from '../../worker/auth/password.ts';
 import { sha256Hex } from '../../worker/auth/secrets.ts';
+import { sessionDirectoryOf } from '../../worker/session-directory/stub.ts';
 
 export const ORIGIN = 'http://pulse.test';
 
@@ -183,6 +184,16 @@ export async function sessionFor(person: Person, ttlMs = 3_600_000): Promise<str
   const now = Date.now();
   await testDatabase().insert(sessions).values({ tokenHash: await sha256Hex(token), userId: person.id, createdAt: now, lastSeenAt: now, expiresAt: now + ttlMs });
   return token;
+}
+
+/**
+ * For a test that moves a session's times in libSQL to stand for time passing: the session's
+ * directory forgets what it proved, as it would after a revocation, so the next request reads the
+ * new times.
+ */
+export async function forgetProvenSession(token: string): Promise<void> {
+  const tokenHash = await sha256Hex(token);
+  await sessionDirectoryOf(env, tokenHash).forget({ tokenHash });
 }
 
 export type PersonName = 'superAdmin' | 'ownerA' | 'staffA' | 'ownerB';

@@ -1,8 +1,10 @@
 import type { Context } from 'hono';
 import { findApiKeyByPrefix, touchApiKey } from '../../db/queries/api-keys.ts';
-import { findSessionUser } from '../../db/queries/sessions.ts';
+import { findLiveSession, slideSession, type SessionUser } from '../../db/queries/sessions.ts';
 import { isDatabaseUnreachable } from '../../db/errors.ts';
 import type { AppEnv } from '../app-env.ts';
+import type { Runtime } from '../runtime/runtime.ts';
+import type { SessionLookup } from '../session-directory/session-directory.ts';
 import { API_KEY_MARK, parseApiKey } from './api-key-format.ts';
 import { sessionLifetimeOf } from './open-session.ts';
 import type { Principal } from './principal.ts';
@@ -71,14 +73,37 @@ async function provenOrLastKnown(
 }
 
 async function authenticateSession(c: Context<AppEnv>, token: string, via: 'cookie' | 'bearer'): Promise<Principal | null> {
-  const { db, clock, config } = c.var.services;
+  const services = c.var.services;
   const sessionTokenHash = await sha256Hex(token);
-  const principal = await provenOrLastKnown(sessionTokenHash, clock.now(), async () => {
-    const user = await findSessionUser(db, sessionTokenHash, clock.now(), sessionLifetimeOf(config));
+  const principal = await provenOrLastKnown(sessionTokenHash, services.clock.now(), async () => {
+    const user = await sessionUserOf(services, sessionTokenHash);
     return user === null ? null : { kind: 'user', user, sessionTokenHash, via: 'bearer' };
   });
   // The same session may come as a cookie now and as a bearer token later: `via` is this request's.
   return principal?.kind === 'user' ? { ...principal, via } : principal;
+}
+
+/**
+ * The session's person, from its SessionDirectory (memory, no libSQL round trip once proven). A
+ * directory that cannot be reached (restarting, overloaded) is not a reason to refuse anyone:
+ * libSQL is asked directly instead, as the directory would.
+ */
+async function sessionUserOf(services: Runtime, tokenHash: string): Promise<SessionUser | null> {
+  const { db, clock, config, durableObjects, logger } = services;
+  const lifetime = sessionLifetimeOf(config);
+  let lookup: SessionLookup;
+  try {
+    lookup = await durableObjects.sessionDirectory(tokenHash).userOf(tokenHash, clock.now(), lifetime);
+  } catch (error) {
+    logger.warn('session directory unreachable: libSQL asked directly', { error: String(error) });
+    const found = await findLiveSession(db, tokenHash, clock.now(), lifetime);
+    if (found === null) return null;
+    await slideSession(db, tokenHash, found, clock.now(), lifetime);
+    return found.user;
+  }
+  // The directory's libSQL error, rebuilt: the outage fallback and the 503 read its message.
+  if (lookup.kind === 'unreachable') throw new Error(lookup.message);
+  return lookup.kind === 'user' ? lookup.user : null;
 }
 
 /** Throttles the "last used" write: a key posting every few seconds needs no write per request. */

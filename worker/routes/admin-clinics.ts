@@ -20,6 +20,7 @@ import { archiveOrRestoreClinic, createClinic, editClinic, type ClinicEditFailur
 import { adminRoute, ClinicParams } from './guarded-routes.ts';
 import { errorResponses, jsonBody, jsonContent } from './openapi-helpers.ts';
 import { valueOr } from './refusals.ts';
+import { forgetSessions } from '../auth/forget-sessions.ts';
 
 /** A clinic's name is read in lists, e-mail subjects and exports: the one rule for names. */
 const ClinicName = humanName({ min: 2, max: 120 });
@@ -124,6 +125,7 @@ function editPorts(c: Context<AppEnv>): ClinicEditPorts {
     clock,
     audit: (entry) => recordAudit(c, entry),
     refreshLiveQueue: (clinicId) => c.var.services.durableObjects.clinicQueue(clinicId).refreshSettings(clinicId),
+    forgetSessions: (of) => forgetSessions(c.var.services, of),
   };
 }
 

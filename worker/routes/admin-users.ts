@@ -7,6 +7,7 @@ import { SUPER_ADMIN } from '../auth/policy.ts';
 import { AppError } from '../errors.ts';
 import { recordAudit } from '../http/audit.ts';
 import { errorResponses, IdParam, jsonBody } from './openapi-helpers.ts';
+import { forgetSessions } from '../auth/forget-sessions.ts';
 
 const setAccess = createRoute({
   method: 'put',
@@ -25,6 +26,7 @@ export const adminUserRoutes = new OpenAPIHono<AppEnv>().openapi(setAccess, asyn
   const found = await setUserDisabled(c.var.services.db, userId, disabled, c.var.services.clock.now());
   await recordAudit(c, { action: disabled ? 'user_disable' : 'user_enable', targetType: 'user', targetId: userId, success: found, errorCode: found ? null : 'NOT_FOUND' });
   if (!found) throw new AppError('NOT_FOUND', 'No such user');
+  await forgetSessions(c.var.services, { userId });
   if (disabled) await closeLiveSockets(c.var.services, { userId }, SOCKET_CLOSE_REASONS.disabled);
   return c.body(null, 204);
 });

@@ -21,6 +21,7 @@ import { clientIp, recordAudit } from '../http/audit.ts';
 import { choosePasswordWithLink, requestPasswordReset } from '../use-cases/password-reset.ts';
 import { ClinicAccessSchema, EmailSchema, NewPasswordSchema, SessionSchema, UserSchema, userView } from './account-schemas.ts';
 import { errorResponses, jsonBody, jsonContent } from './openapi-helpers.ts';
+import { forgetSessions } from '../auth/forget-sessions.ts';
 
 /**
  * Browsers need only the HttpOnly cookie, so the token stays out of reach of page scripts; an API
@@ -159,6 +160,7 @@ export const authRoutes = new OpenAPIHono<AppEnv>()
   .openapi(logout, async (c) => {
     const principal = signedInUser(c);
     await revokeSession(c.var.services.db, principal.sessionTokenHash, c.var.services.clock.now());
+    await forgetSessions(c.var.services, { tokenHash: principal.sessionTokenHash });
     await closeLiveSockets(c.var.services, { sessionTokenHash: principal.sessionTokenHash }, SOCKET_CLOSE_REASONS.logout);
     await recordAudit(c, { action: 'logout', targetType: 'session', success: true });
     clearSessionCookie(c);
@@ -191,6 +193,7 @@ export const authRoutes = new OpenAPIHono<AppEnv>()
     }
     const { user } = checked;
     await changePassword(db, user.id, await hashPassword(newPassword), clock.now());
+    await forgetSessions(c.var.services, { userId: user.id });
     await closeLiveSockets(c.var.services, { userId: user.id }, SOCKET_CLOSE_REASONS.passwordChange);
     const token = await openSession(c.var.services, { userId: user.id, ip: clientIp(c) });
     await recordAudit(c, { action: 'password_change', targetType: 'user', targetId: user.id, success: true });

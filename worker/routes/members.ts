@@ -9,6 +9,7 @@ import { AppError } from '../errors.ts';
 import { recordAudit } from '../http/audit.ts';
 import { ClinicParams, clinicRoute } from './guarded-routes.ts';
 import { errorResponses, IdParam, jsonContent } from './openapi-helpers.ts';
+import { forgetSessions } from '../auth/forget-sessions.ts';
 
 
 const MemberSchema = z.object({ userId: z.string(), email: z.string(), role: z.enum(CLINIC_ROLES) }).openapi('Member');
@@ -42,6 +43,7 @@ export const memberRoutes = new OpenAPIHono<AppEnv>()
       throw new AppError('CONFLICT', 'The last owner of a clinic cannot be removed');
     }
     if (!(await removeMembership(db, userId, clinicId))) throw new AppError('NOT_FOUND', 'No such member of this clinic');
+    await forgetSessions(c.var.services, { userId });
     await closeLiveSockets(c.var.services, { userId }, SOCKET_CLOSE_REASONS.membershipRemoved, clinicId);
     await recordAudit(c, { action: 'membership_remove', clinicId, targetType: 'user', targetId: userId, success: true, detail: { role: member.role } });
     return c.body(null, 204);

@@ -12,6 +12,7 @@ import { recordAudit } from '../http/audit.ts';
 import { changeMySettings, readMySettings, type SettingsAsker } from '../use-cases/my-settings.ts';
 import { clinicRoute } from './guarded-routes.ts';
 import { errorResponses, jsonBody, jsonContent } from './openapi-helpers.ts';
+import { forgetSessions } from '../auth/forget-sessions.ts';
 
 const ClockTimeSchema = z.string().regex(CLOCK_TIME_PATTERN, 'a time as HH:MM, 00:00 to 23:59');
 const QuietHoursSchema = z
@@ -118,8 +119,12 @@ export const settingsRoutes = new OpenAPIHono<AppEnv>()
   .openapi(readMine, async (c) => c.json(await readMySettings(c.var.services.db, askerOf(signedInUser(c).user)), 200))
   .openapi(changeMine, async (c) => {
     const { db, clock } = c.var.services;
-    const result = await changeMySettings(db, askerOf(signedInUser(c).user), c.req.valid('json'), clock.now());
+    const change = c.req.valid('json');
+    const { user } = signedInUser(c);
+    const result = await changeMySettings(db, askerOf(user), change, clock.now());
     if (!result.ok) throw refusalError(result.refusal);
+    // The session carries the person's language: the next request must speak the new one.
+    if (change.locale !== undefined && change.locale !== user.locale) await forgetSessions(c.var.services, { userId: user.id });
     return c.json(result.value, 200);
   })
   .openapi(readAlerts, async (c) => c.json(alertSettingsOf(await clinicQueueThreshold(c.var.services.db, c.var.clinicId)), 200))

@@ -1,6 +1,7 @@
 import { clinicQueueOf } from '../clinic-queue/stub.ts';
 import { libsqlWriterOf } from '../libsql-writer/stub.ts';
 import { metricsObjectOf } from '../metrics/stub.ts';
+import { allSessionDirectories, sessionDirectoryOf } from '../session-directory/stub.ts';
 
 /** The Durable Objects an entry point may call, each found the one way its folder defines. */
 export function durableObjectsOf(env: Env) {
@@ -8,6 +9,8 @@ export function durableObjectsOf(env: Env) {
     clinicQueue: (clinicId: string) => clinicQueueOf(env, clinicId),
     libsqlWriter: (clinicId: string) => libsqlWriterOf(env, clinicId),
     metrics: () => metricsObjectOf(env),
+    sessionDirectory: (tokenHash: string) => sessionDirectoryOf(env, tokenHash),
+    allSessionDirectories: () => allSessionDirectories(env),
   };
 }
 

@@ -9,6 +9,7 @@ import type { Clock } from '../runtime/clock.ts';
 import type { AuditEntry } from '../http/audit.ts';
 import { clinicDetail } from './clinic-console.ts';
 import { failed, type Result } from './result.ts';
+import type { SessionsToForget } from '../session-directory/session-directory.ts';
 
 /** What a clinic edit needs: the database, the clock, the request's audit log and the clinic's live queue. */
 export interface ClinicEditPorts {
@@ -17,6 +18,8 @@ export interface ClinicEditPorts {
   audit(entry: AuditEntry): Promise<void>;
   /** The live queue keeps its own copy of the settings it counts with (SMS cost, zone, archived). */
   refreshLiveQueue(clinicId: string): Promise<void>;
+  /** The session directories keep each person's clinics: archiving or restoring one changes them. */
+  forgetSessions(of: SessionsToForget): Promise<void>;
 }
 
 export type ClinicEditFailure = 'no_such_clinic' | 'name_taken' | 'zone_fixed_by_history' | 'already_archived' | 'not_archived';
@@ -79,6 +82,8 @@ export async function archiveOrRestoreClinic(ports: ClinicEditPorts, editorId: s
   // Its keys stop here at once (other isolates: the live queue refuses their events), and the
   // live queue closes to events and to its members' sockets, or opens again on restore.
   forgetApiKeys({ clinicId });
+  // Its members' sessions, wherever they are kept, lose (or regain) it from the next request on.
+  await ports.forgetSessions({ all: true });
   await ports.refreshLiveQueue(clinicId);
   await ports.audit({ action: archiving ? 'clinic_archive' : 'clinic_restore', clinicId, targetType: 'clinic', targetId: clinicId, success: true });
   return clinicDetail(ports, clinicId);

@@ -28,6 +28,7 @@ import { forgetKeptRead } from '../http/kept-read.ts';
 import type { AuditEntry } from '../http/audit.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import { failed, succeeded, type Result } from './result.ts';
+import { forgetSessions } from '../auth/forget-sessions.ts';
 
 /** What an erasure needs: the request's services and its audit log. */
 export interface ErasurePorts {
@@ -76,6 +77,8 @@ export async function eraseClinic(
   const scrubbed = await scrubbedDetails(db, { clinicId, userIds: [], texts: [plan.name, ...plan.memberEmails] });
   const counts = await eraseClinicRows(db, plan, { keep: input.keepRollups ? { name: neutral, nameKey: searchKey(neutral) } : null, now, scrubbed });
   forgetApiKeys({ clinicId });
+  // Memberships and sessions went in libSQL: every directory forgets what it kept of them.
+  await forgetSessions(ports.services, { all: true });
   try {
     await Promise.all([
       forgetAnswers(historyAnswerKeys(clinicId)),
@@ -109,6 +112,7 @@ export async function deleteUser(ports: ErasurePorts, actorId: string, userId: s
   const socketClinics = await liveSocketClinicsOf(ports.services, { userId });
   const scrubbed = await scrubbedDetails(db, { userIds: [userId], texts: [user.email] });
   const counts = await deleteUserRows(db, { id: userId, email: user.email, throttleKeyHash: await accountThrottleKey(config.ipHashKey, user.email) }, scrubbed);
+  await forgetSessions(ports.services, { userId });
   await closeLiveSocketsIn(ports.services, socketClinics, { userId }, SOCKET_CLOSE_REASONS.deleted);
   await ports.audit({ action: 'user_delete', targetType: 'user', targetId: userId, success: true });
   return succeeded({ counts });

@@ -22,6 +22,7 @@ import { INVITATION_LINK_TTL_MS, invitationStateOf, isOpenInvitation, type Invit
 import type { ClinicRole, Locale } from '../domain/vocabulary.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import { failed, succeeded, type Result } from './result.ts';
+import { forgetSessions } from '../auth/forget-sessions.ts';
 
 /** An invitation as its clinic's managers see it. */
 export interface InvitationView {
@@ -103,6 +104,8 @@ export async function inviteToClinic(services: Runtime, request: InvitationReque
   // Even the super admin's address gets the membership: refusing it would tell which one it is.
   if (!(await addMembership(db, { userId: existing.id, clinicId: request.clinicId, role: request.role, now }))) return failed('ALREADY_MEMBER');
   await recordAcceptedInvitation(db, { ...base, userId: existing.id });
+  // Their open sessions see the new clinic from the next request on.
+  await forgetSessions(services, { userId: existing.id });
   // They chose their language themselves.
   await mailInvitation(services, { to: request.email, locale: existing.locale, clinicName, role: request.role, setupUrl: null, expiresAt });
   return succeeded({ ...pendingView(existing.id, null), state: 'accepted' });

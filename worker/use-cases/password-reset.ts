@@ -12,6 +12,7 @@ import { mailResetLink } from '../auth/reset-link.ts';
 import { sha256Hex } from '../auth/secrets.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import { failed, succeeded, type Result } from './result.ts';
+import { forgetSessions } from '../auth/forget-sessions.ts';
 
 /** What a reset request did: for the audit log alone, never for the one who asked. */
 export interface ResetRequestOutcome {
@@ -60,6 +61,7 @@ export async function choosePasswordWithLink(services: Runtime, choice: { token:
   if (link === undefined || !(await useSetupToken(db, tokenHash, link.user.id, await hashPassword(choice.password), clock.now()))) return failed('LINK_INVALID');
   const { user } = link;
   await revokeUserSessions(db, user.id, clock.now());
+  await forgetSessions(services, { userId: user.id });
   // Sessions are opened with a password: someone who never had one has no socket to close.
   if (user.passwordHash !== null) await closeLiveSockets(services, { userId: user.id }, link.reset ? SOCKET_CLOSE_REASONS.passwordReset : SOCKET_CLOSE_REASONS.passwordChange);
   const sessionToken = await openSession(services, { userId: user.id, ip: choice.ip });
