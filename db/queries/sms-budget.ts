@@ -140,17 +140,26 @@ export interface SmsMonthBeforeToday {
 }
 
 /**
- * The clinic's month before `today` (`YYYY-MM-DD`, clinic time): its budget, its creation and the
- * rollups of the month's completed days (a primary-key range); undefined for an unknown clinic.
- * Today itself comes from the live queue.
+ * The first clinic day of the widest window any zone's current month can start in at `now`: what
+ * `readSmsMonthAround` reads from, so it can be read before the clinic's own day is known.
  */
-export async function readSmsMonthBeforeToday(db: Database, clinicId: string, today: string): Promise<SmsMonthBeforeToday | undefined> {
+export function smsMonthWindowStart(now: number): string {
+  return firstDayOfMonth(monthOfDay(clinicDayOf(now - WIDEST_UTC_OFFSET_MS, 'UTC')));
+}
+
+/**
+ * The clinic's budget, its creation and the rollups of every day from `smsMonthWindowStart(now)` up
+ * to the latest day any zone can be in (a primary-key range of at most two months); undefined for
+ * an unknown clinic. Read without the clinic's zone, so `stats/today` asks it at the same time as
+ * the live queue; `monthBeforeToday` then keeps the days of the clinic's month before its today.
+ */
+export async function readSmsMonthAround(db: Database, clinicId: string, now: number): Promise<SmsMonthBeforeToday | undefined> {
   const [clinicRows, days] = await db.batch([
     db.select({ createdAt: clinics.createdAt, budgetMinor: clinics.smsBudgetMinor, currency: clinics.currency }).from(clinics).where(eq(clinics.id, clinicId)).limit(1),
     db
       .select(smsDayColumns)
       .from(dailyRollups)
-      .where(and(eq(dailyRollups.clinicId, clinicId), gte(dailyRollups.day, firstDayOfMonth(monthOfDay(today))), lt(dailyRollups.day, today))),
+      .where(and(eq(dailyRollups.clinicId, clinicId), between(dailyRollups.day, smsMonthWindowStart(now), clinicDayOf(now + WIDEST_UTC_OFFSET_MS, 'UTC')))),
   ]);
   const clinic = clinicRows[0];
   if (clinic === undefined) return undefined;

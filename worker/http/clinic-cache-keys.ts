@@ -17,7 +17,7 @@ export function historyAnswerKeys(clinicId: string): string[] {
   return HISTORY_ANSWER_ENDPOINTS.flatMap((endpoint) => [...TIMEFRAMES, undefined].map((timeframe) => historyAnswerKey(clinicId, endpoint, timeframe)));
 }
 
-/** The SMS of a clinic's month before `today` (`stats/today`), kept to stand in while libSQL is down. */
-export function smsMonthKey(clinicId: string, today: string): string {
-  return `sms-month/${clinicId}/${today}`;
+/** The SMS of a clinic's days from `windowStart` on (`stats/today`), kept to stand in while libSQL is down. */
+export function smsMonthKey(clinicId: string, windowStart: string): string {
+  return `sms-month/${clinicId}/${windowStart}`;
 }

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { recordSessionSocket } from '../../db/queries/sessions.ts';
-import { readSmsMonthBeforeToday } from '../../db/queries/sms-budget.ts';
+import { readSmsMonthAround, smsMonthWindowStart } from '../../db/queries/sms-budget.ts';
 import { assertSameOrigin, authorize, signedInUser } from '../auth/authorize.ts';
 import { CLINIC_MEMBERS } from '../auth/policy.ts';
 import { TodayEntrySchema, TodayFiguresSchema } from '../domain/live-messages.ts';
@@ -110,8 +110,8 @@ export const queueRoutes = new OpenAPIHono<AppEnv>()
     const ports: TodayPorts = {
       liveToday: () => fromQueue(c, () => c.var.services.durableObjects.clinicQueue(clinicId).todayWithSms(clinicId, now)),
       // The SMS month is a help beside the live figures: whatever keeps it from being read, the figures are still answered.
-      monthBeforeToday: (today) =>
-        keptRead(c, smsMonthKey(clinicId, today), SmsMonthBeforeTodaySchema, () => readSmsMonthBeforeToday(c.var.services.db, clinicId, today)).catch((error: unknown) => {
+      monthAround: () =>
+        keptRead(c, smsMonthKey(clinicId, smsMonthWindowStart(now)), SmsMonthBeforeTodaySchema, () => readSmsMonthAround(c.var.services.db, clinicId, now)).catch((error: unknown) => {
           c.var.services.logger.warn('SMS month unavailable', { clinicId, error: String(error) });
           return undefined;
         }),

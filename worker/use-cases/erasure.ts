@@ -18,7 +18,7 @@ import { forgetApiKeys } from '../auth/authenticate.ts';
 import { closeLiveSocketsIn, liveSocketClinicsOf, SOCKET_CLOSE_REASONS } from '../auth/live-socket-closing.ts';
 import { accountThrottleKey } from '../auth/login-throttle.ts';
 import { sha256Hex } from '../auth/secrets.ts';
-import { clinicDayOf } from '../domain/clinic-time.ts';
+import { smsMonthWindowStart } from '../../db/queries/sms-budget.ts';
 import { confirmsClinicName, erasedClinicName, scrubAuditDetail, userDeletionRefusal, type UserDeletionRefusal } from '../domain/erasure.ts';
 import { searchKey } from '../domain/search-key.ts';
 import { forgetAnswers } from '../http/answer-cache.ts';
@@ -83,7 +83,7 @@ export async function eraseClinic(
     await Promise.all([
       forgetAnswers(historyAnswerKeys(clinicId)),
       forgetClinicName(clinicId),
-      forgetKeptRead(smsMonthKey(clinicId, clinicDayOf(now, plan.timezone))),
+      forgetKeptRead(smsMonthKey(clinicId, smsMonthWindowStart(now))),
       durableObjects.metrics().forgetQueue(clinicId),
     ]);
   } catch (error) {

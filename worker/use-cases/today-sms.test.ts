@@ -12,19 +12,20 @@ const figures = readTodayFigures(openQueueDay({ clinicId: 'marsa', timezone: 'Af
 /** The month's earlier days: 3 SMS on the 2nd, 10 seen; a budget of 1 000 millimes. */
 const EARLIER: SmsMonthBeforeToday = { budgetMinor: 1_000, currency: 'TND', createdAt: 0, days: [{ day: '2026-11-02', count: 3, costMinor: 120, seen: 10 }] };
 
-const ports = (kept: Kept<SmsMonthBeforeToday | undefined> | undefined, asked: string[] = []): TodayPorts => ({
+const ports = (kept: Kept<SmsMonthBeforeToday | undefined> | undefined): TodayPorts => ({
   liveToday: async () => ({ figures, smsToday: { count: 2, costMinor: 80 } }),
-  monthBeforeToday: async (today) => {
-    asked.push(today);
-    return kept;
-  },
+  monthAround: async () => kept,
 });
 
+/** Around the month: October's last day and today itself (the live queue's) are read too, and left out. */
+const AROUND: SmsMonthBeforeToday = {
+  ...EARLIER,
+  days: [{ day: '2026-10-31', count: 50, costMinor: 2_000, seen: 60 }, ...EARLIER.days, { day: '2026-11-24', count: 1, costMinor: 40, seen: 1 }],
+};
+
 describe("today's answer with the month's SMS", () => {
-  it("should add today's live SMS and patients seen to the month's earlier days, asking libSQL for the live queue's day", async () => {
-    const asked: string[] = [];
-    const answer = await todayWithSms(ports({ value: EARLIER, ageSeconds: null }, asked), NOW);
-    expect(asked).toEqual(['2026-11-24']);
+  it("should add today's live SMS and patients seen to the days of the live queue's month before its day", async () => {
+    const answer = await todayWithSms(ports({ value: AROUND, ageSeconds: null }), NOW);
     expect(answer.seenToday).toBe(2);
     // 5 SMS, 200 millimes; 200 ÷ 12 seen = 16.7; 120 over 23 completed days × 6 left + 200 = 231.3.
     expect(answer.sms).toEqual({ monthToDate: { count: 5, costMinor: 200 }, budgetMinor: 1_000, budgetShare: 0.2, projectedMonthEndMinor: 231, costPerSeenMinor: 17, currency: 'TND' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SmsMonthBeforeToday } from '../../db/queries/sms-budget.ts';
-import { smsBudgetFigures, type SmsCount } from '../domain/sms-budget.ts';
+import { firstDayOfMonth, monthOfDay, smsBudgetFigures, type SmsCount } from '../domain/sms-budget.ts';
 import type { SmsMonth } from '../domain/sms-budget-wire.ts';
 import type { TodayFigures } from '../domain/today-figures.ts';
 import type { Kept } from '../http/kept-read.ts';
@@ -12,8 +12,12 @@ export type TodayAnswer = TodayFigures & { sms: SmsMonth | null };
 export interface TodayPorts {
   /** The clinic's live queue: today's figures and today's SMS so far. */
   liveToday(): Promise<{ figures: TodayFigures; smsToday: SmsCount }>;
-  /** The month's days before `today`, the budget and the clinic's creation; the last kept copy while libSQL is down. */
-  monthBeforeToday(today: string): Promise<Kept<SmsMonthBeforeToday | undefined> | undefined>;
+  /**
+   * The budget, the clinic's creation and the rollups of every day its month can hold, read without
+   * knowing the clinic's day (so at the same time as the live queue); the last kept copy while
+   * libSQL is down.
+   */
+  monthAround(): Promise<Kept<SmsMonthBeforeToday | undefined> | undefined>;
 }
 
 /** How a kept copy of `SmsMonthBeforeToday` is checked when it is read back. */
@@ -32,10 +36,11 @@ export const SmsMonthBeforeTodaySchema: z.ZodType<SmsMonthBeforeToday | undefine
  * `smsBudgetFigures` like the budget alerts and the digest.
  */
 export async function todayWithSms(ports: TodayPorts, now: number): Promise<TodayAnswer> {
-  const { figures, smsToday } = await ports.liveToday();
-  const kept = await ports.monthBeforeToday(figures.day);
-  const month = kept?.value;
-  if (kept === undefined || month === undefined) return { ...figures, sms: null };
+  // Both at once: the answer waits for the slower of the two, not for one after the other.
+  const [{ figures, smsToday }, kept] = await Promise.all([ports.liveToday(), ports.monthAround()]);
+  const around = kept?.value;
+  if (kept === undefined || around === undefined) return { ...figures, sms: null };
+  const month = monthBeforeToday(around, figures.day);
   const sms = smsBudgetFigures({
     now,
     timezone: figures.timezone,
@@ -45,4 +50,10 @@ export async function todayWithSms(ports: TodayPorts, now: number): Promise<Toda
   });
   const staleness = kept.ageSeconds === null ? {} : { stale: true as const, ageSeconds: kept.ageSeconds };
   return { ...figures, sms: { ...sms, currency: month.currency, ...staleness } };
+}
+
+/** The days of `today`'s month before it, out of a wider read. */
+export function monthBeforeToday(around: SmsMonthBeforeToday, today: string): SmsMonthBeforeToday {
+  const first = firstDayOfMonth(monthOfDay(today));
+  return { ...around, days: around.days.filter((day) => day.day >= first && day.day < today) };
 }
