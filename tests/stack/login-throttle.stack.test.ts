@@ -30,10 +30,10 @@ describe('login throttling across Worker instances', () => {
     ]);
     // One deployment: both instances share the database and the secrets.
     const devVarsPath = join(dataDir, '.dev.vars');
-    [first, second] = await Promise.all([
-      startStack({ dataDir: join(dataDir, 'first'), seed: false, database: sqld, devVarsPath }),
-      startStack({ dataDir: join(dataDir, 'second'), seed: false, database: sqld, devVarsPath }),
-    ]);
+    // One after the other: two wrangler dev starting at the same instant once hung this hook for
+    // 180 s in a full run (cause not found); in turn they take a few seconds more.
+    first = await startStack({ dataDir: join(dataDir, 'first'), seed: false, database: sqld, devVarsPath });
+    second = await startStack({ dataDir: join(dataDir, 'second'), seed: false, database: sqld, devVarsPath });
   }, 180_000);
 
   afterAll(async () => {

@@ -93,9 +93,12 @@ async function sessionUserOf(services: Runtime, tokenHash: string): Promise<Sess
   const lifetime = sessionLifetimeOf(config);
   let lookup: SessionLookup;
   try {
-    lookup = await durableObjects.sessionDirectory(tokenHash).userOf(tokenHash, clock.now(), lifetime);
+    lookup = await durableObjects.sessionDirectory(tokenHash).userOf(tokenHash, clock.now(), lifetime, config.libsqlUrl);
   } catch (error) {
     logger.warn('session directory unreachable: libSQL asked directly', { error: String(error) });
+    lookup = { kind: 'other_database' };
+  }
+  if (lookup.kind === 'other_database') {
     const found = await findLiveSession(db, tokenHash, clock.now(), lifetime);
     if (found === null) return null;
     await slideSession(db, tokenHash, found, clock.now(), lifetime);

@@ -4,8 +4,11 @@ import { findLiveSession, isStillLive, slideSession, type LiveSession, type Sess
 import { durableObjectRuntime } from '../runtime/durable-object-runtime.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 
-/** What a directory answers for a token: its person, no live session, or libSQL out of reach (its message). */
-export type SessionLookup = { kind: 'user'; user: SessionUser } | { kind: 'none' } | { kind: 'unreachable'; message: string };
+/**
+ * What a directory answers for a token: its person, no live session, libSQL out of reach (its
+ * message), or not its database to answer for.
+ */
+export type SessionLookup = { kind: 'user'; user: SessionUser } | { kind: 'none' } | { kind: 'unreachable'; message: string } | { kind: 'other_database' };
 
 /** Whose sessions a change concerns: one session, every session of a person, or all of them. */
 export type SessionsToForget = { tokenHash: string } | { userId: string } | { all: true };
@@ -39,8 +42,13 @@ export class SessionDirectory extends DurableObject<Env> {
     this.#runtime = durableObjectRuntime(ctx, env, 'SessionDirectory');
   }
 
-  /** The person behind a live session at `now` (the caller's clock, so a test's pinned time holds here). */
-  async userOf(tokenHash: string, now: number, lifetime: SessionLifetime): Promise<SessionLookup> {
+  /**
+   * The person behind a live session at `now` (the caller's clock, so a test's pinned time holds
+   * here), for a caller on `databaseUrl`. In production every caller has this object's database;
+   * an app built over another one (a test's service database of its own) is told to ask it itself.
+   */
+  async userOf(tokenHash: string, now: number, lifetime: SessionLifetime, databaseUrl: string): Promise<SessionLookup> {
+    if (databaseUrl !== this.#runtime.config.libsqlUrl) return { kind: 'other_database' };
     const known = this.#known.get(tokenHash);
     const generation = this.#generation;
     if (known !== undefined && isStillLive(known, now, lifetime)) {
