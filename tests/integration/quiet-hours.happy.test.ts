@@ -167,8 +167,10 @@ describe("the super admin's quiet hours", () => {
     expect(more).toEqual([]);
     expect(pushed?.urgency).toBe('high');
     expect(JSON.parse(pushed?.plaintext ?? '{}')).toMatchObject({ title: 'Échecs d’envoi de SMS', url: '/admin', tag: `alert-${failures}` });
-    expect(await heldPushesOf(db, failures)).toEqual([]);
-    expect(await heldPushesOf(db, churn)).toMatchObject([{ userId: world.superAdmin.id, releaseAt: Date.parse('2041-04-10T06:00:00Z'), doneAt: null }]);
+    expect((await heldPushesOf(db, failures)).filter((held) => held.userId === world.superAdmin.id)).toEqual([]);
+    // Service alerts go to every super admin of the shared database: other files' worlds have theirs.
+    const ours = (await heldPushesOf(db, churn)).filter((held) => held.userId === world.superAdmin.id);
+    expect(ours).toMatchObject([{ userId: world.superAdmin.id, releaseAt: Date.parse('2041-04-10T06:00:00Z'), doneAt: null }]);
   });
 });
 
