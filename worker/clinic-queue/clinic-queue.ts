@@ -6,7 +6,10 @@ import { compareWithUsual, liveHourFigures, type FigureComparison } from '../dom
 import { LIVE_CLOSE_CODES, type TodayEntry } from '../domain/live-messages.ts';
 import { entryIdOf, occurredAtMs, type QueueEvent } from '../domain/queue-events.ts';
 import { eventForAction, type ReceptionAction } from '../domain/reception-actions.ts';
-import { countSms, type SmsCount } from '../domain/sms-budget.ts';
+import { countSms } from '../domain/sms-budget.ts';
+import { readSmsMonthAround } from '../../db/queries/sms-budget.ts';
+import type { LiveTodayWithMonth } from '../use-cases/today-sms.ts';
+import { SmsMonthMemo } from './sms-month-memo.ts';
 import type { TodayFigures } from '../domain/today-figures.ts';
 import type { QueueReport } from '../metrics/batch.ts';
 import { IngestTally } from '../metrics/ingest-tally.ts';
@@ -17,6 +20,7 @@ import { applyEventBatch, type IngestOutcome } from './ingestion.ts';
 import { LiveSockets } from './live-sockets.ts';
 import {
   listEntries,
+  liveChangesOf,
   liveMessageOf,
   loadStoredQueue,
   readModelHistory,
@@ -28,7 +32,7 @@ import {
   type LoadedQueue,
 } from './loaded-queue.ts';
 import { flushOutbox, nextFlushDelayMs } from './outbox.ts';
-import { migrateQueueStorage, outboxBacklog, readArchived, writeArchived, writeSettings, writeWalkOutPrior } from './storage.ts';
+import { heldSmsMonthStore, migrateQueueStorage, outboxBacklog, readArchived, writeArchived, writeSettings, writeWalkOutPrior } from './storage.ts';
 import { readServiceWalkOutModel } from '../../db/queries/service-models.ts';
 
 /**
@@ -49,11 +53,13 @@ export class ClinicQueue extends DurableObject<Env> {
   #lastReport: QueueReport | undefined;
   /** Once per object's life: a libSQL failure must not slow every request down. */
   #modelBackfillTried = false;
+  readonly #smsMonth: SmsMonthMemo;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.#runtime = durableObjectRuntime(ctx, env, 'ClinicQueue');
     this.#sockets = new LiveSockets(ctx, this.#runtime);
+    this.#smsMonth = new SmsMonthMemo((clinicId, now) => readSmsMonthAround(this.#runtime.db, clinicId, now), heldSmsMonthStore(ctx.storage.sql));
     // A ping is answered by the runtime itself: keeping a phone's connection alive never wakes us.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('ping', 'pong'));
     void ctx.blockConcurrencyWhile(async () => {
@@ -80,8 +86,10 @@ export class ClinicQueue extends DurableObject<Env> {
     } catch (error) {
       // The projection changed memory as it went; storage rolled back. Memory follows storage.
       this.#queue = loadStoredQueue(this.ctx.storage.sql);
+      this.#sockets.everythingChanged();
       throw error;
     }
+    this.#sockets.entriesChanged(ordered.map(entryIdOf).filter((entryId) => entryId !== null));
     tally.record(this.#runtime.metrics, ordered, outcome.rejected);
     if (outcome.accepted > 0) {
       this.#scheduleBroadcast();
@@ -112,13 +120,18 @@ export class ClinicQueue extends DurableObject<Env> {
   }
 
   /**
-   * `GET …/stats/today` for members: the figures and today's SMS so far, read together so both
-   * speak of the same day (the route adds the month's earlier days from libSQL).
+   * `GET …/stats/today` for members: the figures, today's SMS so far and the month's earlier days
+   * (libSQL's, read at most once a minute), together so all speak of the same day.
    */
-  async todayWithSms(clinicId: string, now: number): Promise<{ figures: TodayFigures; smsToday: SmsCount }> {
+  async todayWithSms(clinicId: string, now: number): Promise<LiveTodayWithMonth> {
     const queue = await this.#ensureQueue(clinicId, now);
     this.#rollOverIfDue(queue, now);
-    return { figures: todayFiguresOf(queue, now), smsToday: countSms(queue.day.sms.values()) };
+    // The SMS month is a help beside the live figures: whatever keeps it from being read, the figures are still answered.
+    const month = await this.#smsMonth.around(clinicId, queue.day.day, now).catch((error: unknown) => {
+      this.#runtime.logger.warn('SMS month unavailable', { clinicId, error: String(error) });
+      return undefined;
+    });
+    return { figures: todayFiguresOf(queue, now), smsToday: countSms(queue.day.sms.values()), month };
   }
 
   /** Today's list for reception: tickets in order, no personal data. */
@@ -170,10 +183,11 @@ export class ClinicQueue extends DurableObject<Env> {
   }
 
   /**
-   * The clinic's settings changed in libSQL (SMS cost, zone): the copy this object counts with is
-   * replaced. An object that has not loaded its day yet will read them fresh anyway.
+   * The clinic's settings changed in libSQL (SMS cost, zone, SMS budget, currency): the copy this
+   * object counts with is replaced, and the SMS month is read afresh next time. An object that has not loaded its day yet will read them fresh anyway.
    */
   async refreshSettings(clinicId: string): Promise<void> {
+    this.#smsMonth.forget();
     const state = await loadClinicQueueState(this.#runtime.db, clinicId);
     const queue = this.#queue;
     if (state === undefined || queue === undefined || queue.day.settings.clinicId !== clinicId) return;
@@ -208,6 +222,7 @@ export class ClinicQueue extends DurableObject<Env> {
     this.#alarmAt = null;
     this.#lastReport = undefined;
     this.#modelBackfillTried = false;
+    this.#smsMonth.forget();
     return closed;
   }
 
@@ -351,6 +366,7 @@ export class ClinicQueue extends DurableObject<Env> {
     const closed = rollOverIfDue(this.ctx.storage, queue, now);
     if (closed === null) return;
     if (closed > 0) this.#runtime.metrics.count('pulse_queue_entries_total', { status: 'unfinished' }, closed);
+    this.#sockets.everythingChanged();
     this.#scheduleBroadcast();
   }
 
@@ -371,9 +387,9 @@ export class ClinicQueue extends DurableObject<Env> {
   }
 
   #scheduleBroadcast(): void {
-    this.#sockets.scheduleBroadcast(() => {
+    this.#sockets.scheduleBroadcast((changes) => {
       const queue = this.#queue;
-      return queue === undefined ? undefined : JSON.stringify(liveMessageOf('update', queue, this.#runtime.clock.now()));
+      return queue === undefined ? undefined : JSON.stringify(liveChangesOf(changes, queue, this.#runtime.clock.now()));
     });
   }
 }

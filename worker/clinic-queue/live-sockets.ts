@@ -10,12 +10,16 @@ export interface SocketOwner {
   userId: string;
 }
 
+/** What the next message must carry: everything, or the entries changed since the last one. */
+export type LiveChanges = { kind: 'snapshot' } | { kind: 'update'; entryIds: ReadonlySet<string> };
+
 const sessionTag = (sessionTokenHash: string) => `session:${sessionTokenHash}`;
 const userTag = (userId: string) => `user:${userId}`;
 
 /**
  * The phones watching one clinic's queue: hibernatable sockets tagged with who opened them, told
- * of changes at most every BROADCAST_INTERVAL_MS.
+ * of changes at most every BROADCAST_INTERVAL_MS. It remembers which entries changed since the
+ * phones were last told, so an update carries those rather than the whole day.
  */
 export class LiveSockets {
   readonly #ctx: DurableObjectState;
@@ -23,11 +27,28 @@ export class LiveSockets {
   readonly #metrics: MetricsRecorder;
   #lastBroadcastAt = 0;
   #broadcastTimer: ReturnType<typeof setTimeout> | undefined;
+  #changedEntries = new Set<string>();
+  /**
+   * Sockets that outlived the object's last life (hibernation, a restart) may have missed changes
+   * it never sent: their first message is the whole list.
+   */
+  #snapshotDue: boolean;
 
   constructor(ctx: DurableObjectState, runtime: { clock: Clock; metrics: MetricsRecorder }) {
     this.#ctx = ctx;
     this.#clock = runtime.clock;
     this.#metrics = runtime.metrics;
+    this.#snapshotDue = ctx.getWebSockets().length > 0;
+  }
+
+  /** These entries changed: the next update carries them. */
+  entriesChanged(entryIds: Iterable<string>): void {
+    for (const entryId of entryIds) this.#changedEntries.add(entryId);
+  }
+
+  /** Anything may have changed (a new day, a reload): the next message is the whole list. */
+  everythingChanged(): void {
+    this.#snapshotDue = true;
   }
 
   accept(server: WebSocket, owner: SocketOwner): void {
@@ -61,10 +82,15 @@ export class LiveSockets {
   /**
    * Tells the phones: at once when the last update is 250 ms old or more, else once that time has
    * passed, with the state as it is then (updates coalesce; none is lost, none is stale).
-   * `update` answers the text to send then, or undefined when there is nothing to tell.
+   * `update` answers the text to send then, given what changed, or undefined when there is nothing to tell.
+   * With no phone connected nothing is kept: the next one starts from its own snapshot.
    */
-  scheduleBroadcast(update: () => string | undefined): void {
-    if (this.#broadcastTimer !== undefined || this.#ctx.getWebSockets().length === 0) return;
+  scheduleBroadcast(update: (changes: LiveChanges) => string | undefined): void {
+    if (this.#ctx.getWebSockets().length === 0) {
+      this.#forgetChanges();
+      return;
+    }
+    if (this.#broadcastTimer !== undefined) return;
     const wait = this.#lastBroadcastAt + BROADCAST_INTERVAL_MS - this.#clock.now();
     if (wait <= 0) {
       this.#broadcast(update);
@@ -76,8 +102,15 @@ export class LiveSockets {
     }, wait);
   }
 
-  #broadcast(update: () => string | undefined): void {
-    const text = update();
+  #forgetChanges(): void {
+    this.#changedEntries = new Set();
+    this.#snapshotDue = false;
+  }
+
+  #broadcast(update: (changes: LiveChanges) => string | undefined): void {
+    const changes: LiveChanges = this.#snapshotDue ? { kind: 'snapshot' } : { kind: 'update', entryIds: this.#changedEntries };
+    this.#forgetChanges();
+    const text = update(changes);
     if (text === undefined) return;
     this.#lastBroadcastAt = this.#clock.now();
     let sent = 0;

@@ -2,7 +2,7 @@ import { env, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { bareClinic } from '../../tests/support/bare-clinic.ts';
 import { eventually } from '../../tests/support/eventually.ts';
-import { LIVE_CLOSE_CODES, LiveMessageSchema, type LiveMessage } from '../domain/live-messages.ts';
+import { LIVE_CLOSE_CODES, LiveMessageSchema, mergeLiveEntries, type LiveMessage, type TodayEntry } from '../domain/live-messages.ts';
 import type { QueueEvent } from '../domain/queue-events.ts';
 import { metricsObjectOf } from '../metrics/stub.ts';
 import { clinicQueueOf } from './stub.ts';
@@ -125,5 +125,49 @@ describe("the updates of a busy clinic's live queue", () => {
     // Held back, it would have been built 250 ms or more after the change.
     expect(Date.parse(phone.messages.at(-1)?.figures.asOf ?? '') - changedAt).toBeLessThan(250);
     phone.socket.close(1000, 'bye');
+  });
+});
+
+describe("the updates of a long day's live queue", () => {
+  it('should send the changed and open entries only, and leave a phone with the list a fresh snapshot shows', async () => {
+    const clinicId = await bareClinic('long-day');
+    const queue = clinicQueueOf(env, clinicId);
+    const at = Date.now();
+    // Forty patients already seen this morning, before anyone watched.
+    const seen: QueueEvent[] = Array.from({ length: 40 }, (_, index) => [
+      { id: `${clinicId}-add-${index}`, type: 'patient_added' as const, entryId: `${clinicId}-seen-${index}`, method: 'qr' as const, occurredAt: new Date(at - 60_000 + index * 3).toISOString() },
+      { id: `${clinicId}-call-${index}`, type: 'patient_called' as const, entryId: `${clinicId}-seen-${index}`, occurredAt: new Date(at - 60_000 + index * 3 + 1).toISOString() },
+      { id: `${clinicId}-done-${index}`, type: 'patient_completed' as const, entryId: `${clinicId}-seen-${index}`, occurredAt: new Date(at - 60_000 + index * 3 + 2).toISOString() },
+    ]).flat();
+    expect(await queue.ingest(clinicId, seen, at)).toMatchObject({ accepted: 120 });
+    const phone = await openPhone(clinicId, { session: 'long-day', user: 'hedi' });
+    await eventually(async () => phone.messages.length, (count) => count >= 1);
+    expect(phone.messages[0]).toMatchObject({ type: 'snapshot' });
+    expect(phone.messages[0]?.entries).toHaveLength(40);
+
+    // Two walk in, then the first of them is called.
+    const [first, second] = [walkIn(clinicId), walkIn(clinicId)];
+    await queue.ingest(clinicId, [first, second], Date.now());
+    await eventually(async () => phone.messages.at(-1)?.figures.waiting, (waiting) => waiting === 2);
+    const firstEntry = first.type === 'patient_added' ? first.entryId : '';
+    await pause(300);
+    await queue.ingest(clinicId, [{ id: `${firstEntry}-called`, type: 'patient_called', entryId: firstEntry, occurredAt: new Date().toISOString() }], Date.now());
+    await eventually(async () => phone.messages.at(-1)?.figures.waiting, (waiting) => waiting === 1);
+
+    const updates = phone.messages.slice(1);
+    expect(updates.every((message) => message.type === 'update')).toBe(true);
+    // None carries the forty finished entries again: only the two that are open.
+    expect(updates.map((message) => message.entries.map((entry) => entry.state).sort())).toContainEqual(['called', 'waiting']);
+    expect(Math.max(...updates.map((message) => message.entries.length))).toBe(2);
+
+    // Merged in order, the phone's list is the one a phone connecting now is sent.
+    const merged = phone.messages.reduce<TodayEntry[]>((known, message) => mergeLiveEntries(known, message), []);
+    const fresh = await openPhone(clinicId, { session: 'long-day-2', user: 'hedi' });
+    await eventually(async () => fresh.messages.length, (count) => count >= 1);
+    const comparable = (entries: TodayEntry[]) => entries.map(({ entryId, ticketNumber, state, position }) => ({ entryId, ticketNumber, state, position }));
+    expect(comparable(merged)).toEqual(comparable(fresh.messages[0]?.entries ?? []));
+    expect(merged).toHaveLength(42);
+    phone.socket.close(1000, 'bye');
+    fresh.socket.close(1000, 'bye');
   });
 });

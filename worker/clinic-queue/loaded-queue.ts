@@ -8,7 +8,7 @@ import { meanConsultationMs, pastEntriesForEstimates, recentEventIds } from '../
 import { loadClinicQueueState, loadQueueDay } from '../../db/queries/queue-writes.ts';
 import { addClinicDays, clinicDayOf, formatClinicInstant } from '../domain/clinic-time.ts';
 import type { LiveMessage, TodayEntry } from '../domain/live-messages.ts';
-import { closeUnfinishedEntries, openQueueDay, restoreQueueDay, type QueueDay } from '../domain/queue-projection.ts';
+import { closeUnfinishedEntries, OPEN_ENTRY_STATES, openQueueDay, restoreQueueDay, type QueueDay, type QueueEntryRow } from '../domain/queue-projection.ts';
 import { quoteOf, waitedMinutesOf } from '../domain/quote-accuracy.ts';
 import { defaultDayModels, fitDayModels, type DayModels } from '../domain/day-models.ts';
 import { liveHourFigures, unusualFigures } from '../domain/hour-baselines.ts';
@@ -17,6 +17,7 @@ import { walkOutRisks, type WalkOutModel } from '../domain/walk-out-risk.ts';
 import { readServiceWalkOutModel } from '../../db/queries/service-models.ts';
 import { countDay, readTodayFigures, type TodayCounters, type TodayFigures } from '../domain/today-figures.ts';
 import { AppError } from '../errors.ts';
+import type { LiveChanges } from './live-sockets.ts';
 import { addClosedDayRollupsToOutbox } from './rollups.ts';
 import {
   addToOutbox,
@@ -158,6 +159,18 @@ export function liveMessageOf(type: LiveMessage['type'], queue: LoadedQueue, now
   return { type, figures: todayFiguresOf(queue, now), entries: listEntries(queue, now) };
 }
 
+/**
+ * What the phones are told after changes: the whole list when they may have missed some (this
+ * object woke under open sockets, the day rolled over), else an update with the entries named in
+ * `changed` and every entry still open, whose position, estimate and risk move with time. An
+ * update never grows with the day's finished entries: a long day costs the phones what a short one does.
+ */
+export function liveChangesOf(changes: LiveChanges, queue: LoadedQueue, now: number): LiveMessage {
+  if (changes.kind === 'snapshot') return liveMessageOf('snapshot', queue, now);
+  const wanted = (entry: QueueEntryRow) => changes.entryIds.has(entry.id) || OPEN_ENTRY_STATES.includes(entry.state);
+  return { type: 'update', figures: todayFiguresOf(queue, now), entries: listEntries(queue, now, wanted) };
+}
+
 /** `stats/today`: the counters read at `now`, with what is unusual for this hour. */
 export function todayFiguresOf(queue: LoadedQueue, now: number): TodayFigures {
   const { day } = queue;
@@ -169,13 +182,14 @@ export function todayFiguresOf(queue: LoadedQueue, now: number): TodayFigures {
  * Today's list for reception: tickets in order, no personal data; each waiting entry with its
  * position and live estimate (one pass of the estimator for the whole list), each with its quote.
  */
-export function listEntries(queue: LoadedQueue, now: number): TodayEntry[] {
+export function listEntries(queue: LoadedQueue, now: number, wanted: (entry: QueueEntryRow) => boolean = () => true): TodayEntry[] {
   const { day } = queue;
   const zone = day.settings.timezone;
   const estimates = estimateWaits(day, queue.models.estimator, now);
   const risks = walkOutRisks(day.entries.values(), queue.models.walkOut, now, zone);
   const positions = new Map([...estimates.keys()].map((id, index) => [id, index + 1]));
   return [...day.entries.values()]
+    .filter(wanted)
     .sort((a, b) => a.ticketNumber - b.ticketNumber)
     .map((entry) => {
       const estimate = estimates.get(entry.id);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ModelHistoryEntry } from '../domain/past-entry.ts';
+import { HeldSmsMonthSchema, type HeldSmsMonthStore } from './sms-month-memo.ts';
 import { SERVICE_WALK_OUT_PRIOR, WalkOutModelSchema, type WalkOutModel } from '../domain/walk-out-risk.ts';
 import {
   ActivityRowSchema,
@@ -64,6 +65,15 @@ export const readDayMeta = (sql: SqlStorage) => readMeta(sql, 'day', DayMetaSche
 export const readWalkOutPrior = (sql: SqlStorage) => readMeta(sql, 'walk_out_prior', WalkOutModelSchema) ?? SERVICE_WALK_OUT_PRIOR;
 export const writeWalkOutPrior = (sql: SqlStorage, model: WalkOutModel) => writeMeta(sql, 'walk_out_prior', model);
 export const writeDayMeta = (sql: SqlStorage, meta: DayMeta) => writeMeta(sql, 'day', meta);
+/** The month's SMS before today as last read from libSQL (sms-month-memo.ts). */
+export function heldSmsMonthStore(sql: SqlStorage): HeldSmsMonthStore {
+  return {
+    // A copy of another shape (an older deployment's) is no copy.
+    load: () => (HeldSmsMonthSchema.safeParse(readMeta(sql, 'sms_month', z.unknown())).data),
+    save: (held) => writeMeta(sql, 'sms_month', held),
+    clear: () => void sql.exec("delete from meta where key = 'sms_month'"),
+  };
+}
 
 export function readEntries(sql: SqlStorage) {
   return sql.exec<{ row: string }>('select row from entries').toArray().map(({ row }) => QueueEntryRowSchema.parse(JSON.parse(row)));

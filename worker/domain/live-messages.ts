@@ -87,12 +87,25 @@ export const TodayEntrySchema = z.object({
 
 export type TodayEntry = z.infer<typeof TodayEntrySchema>;
 
+/**
+ * A snapshot holds today's whole list. An update holds the entries that changed since the message
+ * before it and every entry still open (waiting, called, in consultation); the finished entries it
+ * leaves out are as the phone already has them (`mergeLiveEntries`).
+ */
 export const LiveMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('snapshot'), figures: TodayFiguresSchema, entries: z.array(TodayEntrySchema) }),
   z.object({ type: z.literal('update'), figures: TodayFiguresSchema, entries: z.array(TodayEntrySchema) }),
 ]);
 
 export type LiveMessage = z.infer<typeof LiveMessageSchema>;
+
+/** Today's list after `message`: a snapshot replaces it, an update replaces or adds the entries it names. */
+export function mergeLiveEntries(known: readonly TodayEntry[], message: LiveMessage): TodayEntry[] {
+  if (message.type === 'snapshot') return message.entries;
+  const merged = new Map(known.map((entry) => [entry.entryId, entry]));
+  for (const entry of message.entries) merged.set(entry.entryId, entry);
+  return [...merged.values()].sort((a, b) => a.ticketNumber - b.ticketNumber);
+}
 
 /**
  * Close codes of the live socket besides the standard ones (4000–4999 are the application's):

@@ -16,8 +16,3 @@ export function historyAnswerKey(clinicId: string, endpoint: HistoryAnswerEndpoi
 export function historyAnswerKeys(clinicId: string): string[] {
   return HISTORY_ANSWER_ENDPOINTS.flatMap((endpoint) => [...TIMEFRAMES, undefined].map((timeframe) => historyAnswerKey(clinicId, endpoint, timeframe)));
 }
-
-/** The SMS of a clinic's days from `windowStart` on (`stats/today`), kept to stand in while libSQL is down. */
-export function smsMonthKey(clinicId: string, windowStart: string): string {
-  return `sms-month/${clinicId}/${windowStart}`;
-}

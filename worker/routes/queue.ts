@@ -2,7 +2,6 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { recordSessionSocket } from '../../db/queries/sessions.ts';
-import { readSmsMonthAround, smsMonthWindowStart } from '../../db/queries/sms-budget.ts';
 import { assertSameOrigin, authorize, signedInUser } from '../auth/authorize.ts';
 import { CLINIC_MEMBERS } from '../auth/policy.ts';
 import { TodayEntrySchema, TodayFiguresSchema } from '../domain/live-messages.ts';
@@ -10,9 +9,7 @@ import type { ReceptionAction } from '../domain/reception-actions.ts';
 import { SmsMonthSchema } from '../domain/sms-budget-wire.ts';
 import { CHECK_IN_METHODS } from '../domain/vocabulary.ts';
 import { AppError } from '../errors.ts';
-import { smsMonthKey } from '../http/clinic-cache-keys.ts';
-import { keptRead } from '../http/kept-read.ts';
-import { SmsMonthBeforeTodaySchema, todayWithSms, type TodayPorts } from '../use-cases/today-sms.ts';
+import { todayWithSms } from '../use-cases/today-sms.ts';
 import { ClinicParams, clinicRoute } from './guarded-routes.ts';
 import { errorResponses, IdParam, jsonBody, jsonContent } from './openapi-helpers.ts';
 
@@ -107,16 +104,8 @@ export const queueRoutes = new OpenAPIHono<AppEnv>()
     const clinicId = c.var.clinicId;
     c.header('Cache-Control', 'no-store');
     const now = c.var.services.clock.now();
-    const ports: TodayPorts = {
-      liveToday: () => fromQueue(c, () => c.var.services.durableObjects.clinicQueue(clinicId).todayWithSms(clinicId, now)),
-      // The SMS month is a help beside the live figures: whatever keeps it from being read, the figures are still answered.
-      monthAround: () =>
-        keptRead(c, smsMonthKey(clinicId, smsMonthWindowStart(now)), SmsMonthBeforeTodaySchema, () => readSmsMonthAround(c.var.services.db, clinicId, now)).catch((error: unknown) => {
-          c.var.services.logger.warn('SMS month unavailable', { clinicId, error: String(error) });
-          return undefined;
-        }),
-    };
-    return c.json(await todayWithSms(ports, now), 200);
+    const live = await fromQueue(c, () => c.var.services.durableObjects.clinicQueue(clinicId).todayWithSms(clinicId, now));
+    return c.json(todayWithSms(live, now), 200);
   })
   .openapi(listQueue, async (c) => {
     const clinicId = c.var.clinicId;

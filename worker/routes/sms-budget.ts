@@ -32,6 +32,10 @@ export const smsBudgetRoutes = new OpenAPIHono<AppEnv>()
   .openapi(readBudget, async (c) => c.json(valueOr(await smsBudgetOf(c.var.services.db, c.var.clinicId), { no_such_clinic: noSuchClinic }), 200))
   .openapi(changeBudget, async (c) => {
     const { monthlyAmountMinor } = c.req.valid('json');
-    const ports: SmsBudgetPorts = { db: c.var.services.db, audit: (entry) => recordAudit(c, entry) };
+    const ports: SmsBudgetPorts = {
+      db: c.var.services.db,
+      audit: (entry) => recordAudit(c, entry),
+      refreshLiveQueue: (clinicId) => c.var.services.durableObjects.clinicQueue(clinicId).refreshSettings(clinicId),
+    };
     return c.json(valueOr(await changeSmsBudget(ports, c.var.clinicId, monthlyAmountMinor), { no_such_clinic: noSuchClinic }), 200);
   });

@@ -18,13 +18,11 @@ import { forgetApiKeys } from '../auth/authenticate.ts';
 import { closeLiveSocketsIn, liveSocketClinicsOf, SOCKET_CLOSE_REASONS } from '../auth/live-socket-closing.ts';
 import { accountThrottleKey } from '../auth/login-throttle.ts';
 import { sha256Hex } from '../auth/secrets.ts';
-import { smsMonthWindowStart } from '../../db/queries/sms-budget.ts';
 import { confirmsClinicName, erasedClinicName, scrubAuditDetail, userDeletionRefusal, type UserDeletionRefusal } from '../domain/erasure.ts';
 import { searchKey } from '../domain/search-key.ts';
 import { forgetAnswers } from '../http/answer-cache.ts';
-import { historyAnswerKeys, smsMonthKey } from '../http/clinic-cache-keys.ts';
+import { historyAnswerKeys } from '../http/clinic-cache-keys.ts';
 import { forgetClinicName } from '../http/clinic-name-cache.ts';
-import { forgetKeptRead } from '../http/kept-read.ts';
 import type { AuditEntry } from '../http/audit.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import { failed, succeeded, type Result } from './result.ts';
@@ -83,7 +81,6 @@ export async function eraseClinic(
     await Promise.all([
       forgetAnswers(historyAnswerKeys(clinicId)),
       forgetClinicName(clinicId),
-      forgetKeptRead(smsMonthKey(clinicId, smsMonthWindowStart(now))),
       durableObjects.metrics().forgetQueue(clinicId),
     ]);
   } catch (error) {

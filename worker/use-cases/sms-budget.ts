@@ -4,10 +4,12 @@ import type { SmsBudget } from '../domain/sms-budget-wire.ts';
 import type { AuditEntry } from '../http/audit.ts';
 import { failed, succeeded, type Result } from './result.ts';
 
-/** What setting the budget needs: the database and the request's audit log. */
+/** What setting the budget needs: the database, the request's audit log and the clinic's live queue. */
 export interface SmsBudgetPorts {
   db: Database;
   audit(entry: AuditEntry): Promise<void>;
+  /** The live queue keeps the SMS month for a minute (`stats/today`): it must read the new budget at once. */
+  refreshLiveQueue(clinicId: string): Promise<void>;
 }
 
 type BudgetResult = Promise<Result<SmsBudget, 'no_such_clinic'>>;
@@ -21,13 +23,14 @@ export async function smsBudgetOf(db: Database, clinicId: string): BudgetResult 
 }
 
 /**
- * Sets (or removes, with null) the clinic's monthly SMS budget, audited (from → to). Nothing live
- * keeps a copy: `stats/today.sms` and the budget alerts read it from libSQL each time, so the
- * month's share and projection judge against the new amount at once.
+ * Sets (or removes, with null) the clinic's monthly SMS budget, audited (from → to). The live
+ * queue's copy of the month is dropped and the budget alerts read libSQL each time, so
+ * `stats/today.sms`'s share and projection judge against the new amount at once.
  */
 export async function changeSmsBudget(ports: SmsBudgetPorts, clinicId: string, monthlyAmountMinor: number | null): BudgetResult {
   const saved = await saveSmsBudget(ports.db, clinicId, monthlyAmountMinor);
   if (saved === undefined) return failed('no_such_clinic');
   await ports.audit({ action: 'sms_budget_change', clinicId, targetType: 'clinic', targetId: clinicId, success: true, detail: { from: saved.previous.budgetMinor, to: monthlyAmountMinor } });
+  await ports.refreshLiveQueue(clinicId);
   return succeeded(answerOf({ budgetMinor: monthlyAmountMinor, currency: saved.previous.currency }));
 }

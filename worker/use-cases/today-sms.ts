@@ -3,21 +3,26 @@ import type { SmsMonthBeforeToday } from '../../db/queries/sms-budget.ts';
 import { firstDayOfMonth, monthOfDay, smsBudgetFigures, type SmsCount } from '../domain/sms-budget.ts';
 import type { SmsMonth } from '../domain/sms-budget-wire.ts';
 import type { TodayFigures } from '../domain/today-figures.ts';
-import type { Kept } from '../http/kept-read.ts';
+
+/** A read from libSQL, or the last one kept when libSQL could not answer (`ageSeconds` set). */
+export interface Kept<Value> {
+  value: Value;
+  /** Null: read just now (or within the minute it is trusted for). */
+  ageSeconds: number | null;
+}
 
 /** `GET …/stats/today`: today's figures and the SMS month (`sms`: null when libSQL could not answer and nothing was kept). */
 export type TodayAnswer = TodayFigures & { sms: SmsMonth | null };
 
-/** What today's answer is made of: the live queue, and libSQL for the month's earlier days. */
-export interface TodayPorts {
-  /** The clinic's live queue: today's figures and today's SMS so far. */
-  liveToday(): Promise<{ figures: TodayFigures; smsToday: SmsCount }>;
-  /**
-   * The budget, the clinic's creation and the rollups of every day its month can hold, read without
-   * knowing the clinic's day (so at the same time as the live queue); the last kept copy while
-   * libSQL is down.
-   */
-  monthAround(): Promise<Kept<SmsMonthBeforeToday | undefined> | undefined>;
+/**
+ * What the clinic's live queue answers for today: the figures, today's SMS so far, and the
+ * budget, the clinic's creation and the rollups of every day its month can hold (`month`: libSQL's,
+ * read at most once a minute; the last kept copy while libSQL is down; undefined when neither).
+ */
+export interface LiveTodayWithMonth {
+  figures: TodayFigures;
+  smsToday: SmsCount;
+  month: Kept<SmsMonthBeforeToday | undefined> | undefined;
 }
 
 /** How a kept copy of `SmsMonthBeforeToday` is checked when it is read back. */
@@ -35,9 +40,7 @@ export const SmsMonthBeforeTodaySchema: z.ZodType<SmsMonthBeforeToday | undefine
  * rollups, today's live from the queue (so the month is as live as the rest), counted by
  * `smsBudgetFigures` like the budget alerts and the digest.
  */
-export async function todayWithSms(ports: TodayPorts, now: number): Promise<TodayAnswer> {
-  // Both at once: the answer waits for the slower of the two, not for one after the other.
-  const [{ figures, smsToday }, kept] = await Promise.all([ports.liveToday(), ports.monthAround()]);
+export function todayWithSms({ figures, smsToday, month: kept }: LiveTodayWithMonth, now: number): TodayAnswer {
   const around = kept?.value;
   if (kept === undefined || around === undefined) return { ...figures, sms: null };
   const month = monthBeforeToday(around, figures.day);

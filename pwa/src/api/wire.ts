@@ -12,6 +12,7 @@ config({ jitless: true });
 
 export {
   LiveMessageSchema,
+  mergeLiveEntries,
   TodayEntrySchema,
   TodayFiguresSchema,
   type LiveMessage,

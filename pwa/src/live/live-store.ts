@@ -6,6 +6,7 @@ import { reconnectDelayMs } from './backoff';
 import { statusAfterLoss, statusAfterProbe, type ConnectionStatus, type ProbeOutcome } from './connection-status';
 import { recallSnapshot, rememberSnapshot, type LiveSnapshot } from './last-snapshot';
 import { liveUrl } from './live-message';
+import { mergeLiveEntries } from '../api/wire';
 import { openLiveSocket, type LiveConnection } from './live-socket';
 
 export interface LiveView {
@@ -83,7 +84,8 @@ export function createLiveStore(options: LiveStoreOptions): [LiveView, LiveActio
       message(message) {
         failures = 0;
         const now = Date.now();
-        const snapshot: LiveSnapshot = { figures: message.figures, entries: message.entries, receivedAt: now };
+        const entries = mergeLiveEntries(state.snapshot?.entries ?? [], message);
+        const snapshot: LiveSnapshot = { figures: message.figures, entries, receivedAt: now };
         // Keyed by entry, so a row on screen (and the button under a thumb) survives updates.
         setState('snapshot', reconcile(snapshot, { key: 'entryId' }));
         setState({ status: 'live', confirmedAt: now });
