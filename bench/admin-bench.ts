@@ -10,7 +10,8 @@ import type { Database } from '../db/client.ts';
 import { DEMO_LOGINS } from '../db/seed/demo-users.ts';
 import type { AdminMetrics } from '../worker/domain/admin-wire.ts';
 import { addClinicDays, clinicDayOf, nextClinicDay, startOfClinicDay } from '../worker/domain/clinic-time.ts';
-import { startStack } from '../scripts/lib/stack.ts';
+import { startWorkerOver, type Runner } from './queue-bench.ts';
+import { measureBaseline, ratio } from './ratios-bench.ts';
 import { measureLatency, percentiles } from './latency.ts';
 import { clinicZones, serviceTotals } from '../db/queries/admin-figures.ts';
 import { openSeededDatabase } from './seeded-database.ts';
@@ -48,18 +49,40 @@ async function rawFigures(db: Database, now: number) {
   return { activeClinics: logins?.active ?? 0, patientsToday: today?.patients ?? 0, qrToday: today?.qr ?? 0, patients30d: month?.patients ?? 0, qr30d: month?.qr ?? 0 };
 }
 
-export async function benchAdmin(scratch: string, clinicCount: number, days: number, log: (line: string) => void) {
+/** `admin/metrics` and one sorted page of `admin/clinics`, after the stack's own baseline, with the ratios to it. */
+async function benchAdminRequests(url: string, log: (line: string) => void) {
+  const cookie = await sessionCookie(url, DEMO_LOGINS.admin);
+  const get = (path: string) => () => fetch(`${url}/api/v1/${path}`, { headers: { Cookie: cookie } });
+  log('admin: the baseline…');
+  const baseline = await measureBaseline(url, [1]);
+  log('admin: admin/metrics…');
+  await measureLatency(get('admin/metrics'), { count: 20, concurrency: 1 });
+  const metrics = await measureLatency(get('admin/metrics'), { count: 300, concurrency: 1 });
+  log('admin: admin/clinics (sorted by days since last login, 25 a page)…');
+  const clinicsTable = await measureLatency(get('admin/clinics?sort=daysSinceLastLogin&order=desc'), { count: 300, concurrency: 1 });
+  const floor = baseline.c1;
+  if (floor === undefined) throw new Error('no baseline');
+  const ratios = { metricsP99: ratio(metrics.p99Ms, floor.p99Ms), metricsP50: ratio(metrics.p50Ms, floor.p50Ms), clinicsTableP99: ratio(clinicsTable.p99Ms, floor.p99Ms), clinicsTableP50: ratio(clinicsTable.p50Ms, floor.p50Ms) };
+  return { baseline, metrics, clinicsTable, ratios, get };
+}
+
+export async function benchAdmin(scratch: string, clinicCount: number, days: number, log: (line: string) => void, runners: readonly Runner[] = ['wrangler-dev']) {
   const { sqld, db, seedSeconds } = await openSeededDatabase('admin', clinicCount, days, log);
   try {
-    const stack = await startStack({ dataDir: join(scratch, 'admin-worker'), seed: false, database: sqld });
+    const otherRunners: Record<string, unknown> = {};
+    for (const runner of runners.slice(1)) {
+      const stack = await startWorkerOver(sqld, join(scratch, `admin-${runner}`), runner);
+      try {
+        const { get: _get, ...figures } = await benchAdminRequests(stack.url, (line) => log(`${line} (${runner})`));
+        otherRunners[runner] = figures;
+      } finally {
+        await stack.stop();
+      }
+    }
+    const runner = runners[0] ?? 'wrangler-dev';
+    const stack = await startWorkerOver(sqld, join(scratch, `admin-${runner}`), runner);
     try {
-      const cookie = await sessionCookie(stack.url, DEMO_LOGINS.admin);
-      const get = (path: string) => () => fetch(`${stack.url}/api/v1/${path}`, { headers: { Cookie: cookie } });
-      log('admin: admin/metrics…');
-      await measureLatency(get('admin/metrics'), { count: 20, concurrency: 1 });
-      const metrics = await measureLatency(get('admin/metrics'), { count: 300, concurrency: 1 });
-      log('admin: admin/clinics (sorted by days since last login, 25 a page)…');
-      const clinics = await measureLatency(get('admin/clinics?sort=daysSinceLastLogin&order=desc'), { count: 300, concurrency: 1 });
+      const { get, baseline, metrics, clinicsTable: clinics, ratios } = await benchAdminRequests(stack.url, (line) => log(`${line} (${runner})`));
 
       log('admin: the same figures by plain SQL over raw rows…');
       const rawDurations: number[] = [];
@@ -87,8 +110,12 @@ export async function benchAdmin(scratch: string, clinicCount: number, days: num
         clinics: clinicCount,
         days,
         seedSeconds,
+        runner,
+        baseline,
         metrics,
         clinicsTable: clinics,
+        ratios,
+        otherRunners,
         rawScan: { runs: rawDurations.length, ...rawScan, note: 'active clinics, patients today and 30-day QR adoption by plain SQL, Node → sqld directly' },
         metricsQueries: { runs: queryDurations.length, ...queries, note: 'admin/metrics database work (zones + totals per currency + clinics at risk), Node → sqld directly' },
         rawOverMetricsP50: Math.round((rawScan.p50Ms / metrics.p50Ms) * 10) / 10,

@@ -48,7 +48,7 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 const round2 = (value: number) => Math.round(value * 100) / 100;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-interface Arrival {
+export interface Arrival {
   to: string[];
   /** performance.now() when the DATA was complete (before the 250 reply). */
   at: number;
@@ -60,7 +60,7 @@ interface Arrival {
  * A plain-text SMTP server on the loopback as workerd can talk to it (no STARTTLS, no AUTH
  * needed), counting messages as they end; it keeps the raw text only of those `keep` asks for.
  */
-async function startSmtpReceiver() {
+export async function startSmtpReceiver() {
   const arrivals: Arrival[] = [];
   const kept: { to: string[]; raw: Buffer }[] = [];
   const started = new Map<string, number>();
@@ -110,7 +110,7 @@ async function startSmtpReceiver() {
 }
 
 /** Every clinic in Tunis, no digest of an earlier run, and the Monday whose digest reports on seeded days. */
-async function prepare(db: Database) {
+export async function prepare(db: Database) {
   const moved = await db.update(clinics).set({ timezone: ZONE }).where(ne(clinics.timezone, ZONE)).returning({ id: clinics.id });
   const cleared = await db.delete(digestRuns).returning({ id: digestRuns.id });
 
@@ -163,8 +163,37 @@ async function prepare(db: Database) {
   };
 }
 
+export type DigestSetup = Awaited<ReturnType<typeof prepare>>;
+
+/** The Worker's mail settings for the receiver on `port`. */
+export function smtpVars(port: number): Record<string, string> {
+  return { MAIL_TRANSPORT: 'smtp', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_SECURE: 'off', SMTP_USER: SMTP_LOGIN.username, SMTP_PASSWORD: SMTP_LOGIN.password };
+}
+
+/** Who got what: each owner one message per clinic owned, each super admin the service digest once, nobody else anything. */
+export function checkExactlyOnce(setup: DigestSetup, arrivals: readonly Arrival[], expectedService: number) {
+  const perRecipient = new Map<string, number>();
+  for (const arrival of arrivals) for (const address of arrival.to) perRecipient.set(address, (perRecipient.get(address) ?? 0) + 1);
+  const ownerArrivals = arrivals.filter((arrival) => arrival.to.some((address) => setup.owners.has(address))).length;
+  const serviceArrivals = arrivals.filter((arrival) => arrival.to.some((address) => setup.admins.has(address))).length;
+  const missingOwners = [...setup.owners].filter(([address, names]) => (perRecipient.get(address) ?? 0) < names.length).map(([address]) => address);
+  const duplicated = [...perRecipient].filter(([address, received]) => received > (setup.owners.get(address)?.length ?? (setup.admins.has(address) ? 1 : 0)) && (setup.owners.has(address) || setup.admins.has(address)));
+  const unexpected = [...perRecipient.keys()].filter((address) => !setup.owners.has(address) && !setup.admins.has(address));
+  return {
+    ownerArrivals,
+    serviceArrivals,
+    exactlyOnce: {
+      ok: missingOwners.length === 0 && duplicated.length === 0 && unexpected.length === 0 && serviceArrivals === expectedService,
+      missingOwners: missingOwners.length,
+      duplicatedRecipients: duplicated.length,
+      unexpectedRecipients: unexpected.length,
+      examples: [...missingOwners.slice(0, 3), ...duplicated.slice(0, 3).map(([address]) => address), ...unexpected.slice(0, 3)],
+    },
+  };
+}
+
 /** Fires the hourly cron at `scheduledTime` through Miniflare's trigger endpoint (wrangler dev enables it). */
-async function fireCron(url: string, scheduledTime: number) {
+export async function fireCron(url: string, scheduledTime: number) {
   const started = performance.now();
   const response = await fetch(`${url}/cdn-cgi/local/scheduled?cron=${encodeURIComponent(DIGEST_CRON)}&time=${scheduledTime}&format=json`);
   const body = await response.text();
@@ -173,7 +202,7 @@ async function fireCron(url: string, scheduledTime: number) {
 }
 
 /** `pulse_jobs_total` and `pulse_emails_sent_total` from the Worker's /metrics, keyed `type/outcome` and `email/result`. */
-async function jobCounters(url: string, token: string): Promise<Map<string, number>> {
+export async function jobCounters(url: string, token: string): Promise<Map<string, number>> {
   const response = await fetch(`${url}/metrics`, { headers: { Authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`/metrics answered ${response.status}`);
   const counters = new Map<string, number>();
@@ -187,7 +216,7 @@ async function jobCounters(url: string, token: string): Promise<Map<string, numb
   return counters;
 }
 
-async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean, options: { timeoutMs: number; intervalMs?: number; stalledMs?: number; progress?: () => number }): Promise<{ value: T; timedOut: boolean }> {
+export async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean, options: { timeoutMs: number; intervalMs?: number; stalledMs?: number; progress?: () => number }): Promise<{ value: T; timedOut: boolean }> {
   const started = performance.now();
   let lastProgress = options.progress?.() ?? 0;
   let lastProgressAt = started;
@@ -227,6 +256,25 @@ async function timeClinicReads(db: Database, clinicIds: readonly string[], weekS
   return { clinics: clinicIds.length, concurrency, ...percentiles(durations.sort((a, b) => a - b)), clinicsPerSecond: Math.round(clinicIds.length / seconds) };
 }
 
+/**
+ * The Worker over `database`, its mail going to the SMTP server on `smtpPort`; its warnings and
+ * errors (failed sends, retries): the first `shown` are logged, the rest only counted.
+ */
+export async function startDigestWorker(dataDir: string, database: { url: string; authToken: string }, smtpPort: number, log: (line: string) => void, shown: number) {
+  let lines = 0;
+  const stack = await startStack({
+    dataDir,
+    seed: false,
+    database,
+    vars: smtpVars(smtpPort),
+    log: (line) => {
+      lines += 1;
+      if (lines <= shown) log(line.slice(0, 300));
+    },
+  });
+  return { stack, workerLines: () => lines };
+}
+
 export async function benchDigest(scratch: string, clinicCount: number, days: number, log: (line: string) => void) {
   const { sqld, db, seedSeconds } = await openSeededDatabase('digest', clinicCount, days, log);
   const smtp = await startSmtpReceiver();
@@ -249,25 +297,7 @@ export async function benchDigest(scratch: string, clinicCount: number, days: nu
     };
 
     const dataDir = join(scratch, 'digest-worker');
-    let workerLines = 0;
-    const stack = await startStack({
-      dataDir,
-      seed: false,
-      database: sqld,
-      vars: {
-        MAIL_TRANSPORT: 'smtp',
-        SMTP_HOST: '127.0.0.1',
-        SMTP_PORT: String(smtp.port),
-        SMTP_SECURE: 'off',
-        SMTP_USER: SMTP_LOGIN.username,
-        SMTP_PASSWORD: SMTP_LOGIN.password,
-      },
-      // The Worker's warnings and errors (failed sends, retries): the first few, then a count.
-      log: (line) => {
-        workerLines += 1;
-        if (workerLines <= 10) log(`digest: ${line.slice(0, 300)}`);
-      },
-    });
+    const { stack, workerLines } = await startDigestWorker(dataDir, sqld, smtp.port, (line) => log(`digest: ${line}`), 10);
     try {
       const token = /^METRICS_TOKEN=(.*)$/m.exec(await readFile(join(dataDir, '.dev.vars'), 'utf8'))?.[1]?.trim() ?? '';
       const counters = () => jobCounters(stack.url, token);
@@ -308,14 +338,7 @@ export async function benchDigest(scratch: string, clinicCount: number, days: nu
       const afterFirst = await counters();
       const firstFireArrivals = smtp.arrivals.length;
 
-      // Who got what.
-      const perRecipient = new Map<string, number>();
-      for (const arrival of smtp.arrivals) for (const address of arrival.to) perRecipient.set(address, (perRecipient.get(address) ?? 0) + 1);
-      const ownerArrivals = smtp.arrivals.filter((arrival) => arrival.to.some((address) => setup.owners.has(address))).length;
-      const serviceArrivals = smtp.arrivals.filter((arrival) => arrival.to.some((address) => setup.admins.has(address))).length;
-      const missingOwners = [...setup.owners].filter(([address, names]) => (perRecipient.get(address) ?? 0) < names.length).map(([address]) => address);
-      const duplicated = [...perRecipient].filter(([address, received]) => received > (setup.owners.get(address)?.length ?? (setup.admins.has(address) ? 1 : 0)) && (setup.owners.has(address) || setup.admins.has(address)));
-      const unexpected = [...perRecipient.keys()].filter((address) => !setup.owners.has(address) && !setup.admins.has(address));
+      const { ownerArrivals, serviceArrivals, exactlyOnce } = checkExactlyOnce(setup, smtp.arrivals, expectedService);
 
       const samples = await Promise.all(
         smtp.kept.map(async ({ to, raw }) => {
@@ -383,13 +406,7 @@ export async function benchDigest(scratch: string, clinicCount: number, days: nu
         messagesPerSecond: lastSeconds === null ? 0 : round1(firstFireArrivals / lastSeconds),
         messagesPerSecondFirstToLast: spread > 0 ? round1((firstFireArrivals - 1) / spread) : null,
         arrivalCurveSeconds: curve,
-        exactlyOnce: {
-          ok: missingOwners.length === 0 && duplicated.length === 0 && unexpected.length === 0 && serviceArrivals === expectedService,
-          missingOwners: missingOwners.length,
-          duplicatedRecipients: duplicated.length,
-          unexpectedRecipients: unexpected.length,
-          examples: [...missingOwners.slice(0, 3), ...duplicated.slice(0, 3).map(([address]) => address), ...unexpected.slice(0, 3)],
-        },
+        exactlyOnce,
         samples,
         smtp: { connections: smtp.state.connections, maxConcurrentSessions: smtp.state.maxOpen, sessionMs: { ...sessionMs, note: 'TCP connect → end of DATA, per message, seen by the server' } },
         jobs: {
@@ -403,7 +420,7 @@ export async function benchDigest(scratch: string, clinicCount: number, days: nu
         },
         digestRuns: { rows: runs?.rows ?? 0, sent: Number(runs?.sent ?? 0), withError: Number(runs?.withError ?? 0) },
         deadLetters: dead?.rows ?? 0,
-        workerLogLines: workerLines,
+        workerLogLines: workerLines(),
         secondFire: {
           cron: secondCron,
           jobsDrained: !secondDrained.timedOut,

@@ -11,7 +11,8 @@ import type { Database } from '../db/client.ts';
 import { DEMO_LOGINS } from '../db/seed/demo-users.ts';
 import { addClinicDays, clinicDayOf, nextClinicDay, startOfClinicDay } from '../worker/domain/clinic-time.ts';
 import type { AnalyticsAnswer } from '../worker/domain/history-wire.ts';
-import { startStack } from '../scripts/lib/stack.ts';
+import { startWorkerOver, type Runner } from './queue-bench.ts';
+import { measureBaseline, ratio } from './ratios-bench.ts';
 import { measureLatency, percentiles } from './latency.ts';
 import { readHistoryClinic, readRangeTotals } from '../db/queries/history.ts';
 import { windowsOf } from '../worker/domain/history-figures.ts';
@@ -46,29 +47,57 @@ async function rawYear(db: Database, clinicId: string, timezone: string, today: 
   return { current: await figuresOf(current), previous: await figuresOf(previous) };
 }
 
-export async function benchHistory(scratch: string, clinicCount: number, days: number, log: (line: string) => void) {
+/** `analytics` and `charts` over a year, cache cold and warm, after the stack's own baseline, with the ratios to it. */
+async function benchHistoryRequests(url: string, clinicRows: Array<{ id: string }>, log: (line: string) => void) {
+  const cookie = await sessionCookie(url, DEMO_LOGINS.admin);
+  log('history: the baseline…');
+  const baseline = await measureBaseline(url, [1]);
+  let next = 0;
+  const request = (endpoint: string, cold: boolean) => () => {
+    const clinic = clinicRows[(next += 1) % clinicRows.length];
+    return fetch(`${url}/api/v1/clinics/${clinic?.id}/${endpoint}?timeframe=1y`, { headers: { Cookie: cookie, ...(cold ? { 'Cache-Control': 'no-cache' } : {}) } });
+  };
+  const measure = async (endpoint: string) => {
+    log(`history: ${endpoint}?timeframe=1y, cache cold then warm…`);
+    await measureLatency(request(endpoint, true), { count: 100, concurrency: 1 });
+    const cold = await measureLatency(request(endpoint, true), { count: 1000, concurrency: 1 });
+    const warm = await measureLatency(request(endpoint, false), { count: 1000, concurrency: 1 });
+    return { cold, warm };
+  };
+  const analytics1y = await measure('analytics');
+  const charts1y = await measure('charts');
+  const floor = baseline.c1;
+  if (floor === undefined) throw new Error('no baseline');
+  const ratios = {
+    analytics1yColdP99: ratio(analytics1y.cold.p99Ms, floor.p99Ms),
+    analytics1yColdP50: ratio(analytics1y.cold.p50Ms, floor.p50Ms),
+    charts1yColdP99: ratio(charts1y.cold.p99Ms, floor.p99Ms),
+  };
+  return { baseline, analytics1y, charts1y, ratios };
+}
+
+export async function benchHistory(scratch: string, clinicCount: number, days: number, log: (line: string) => void, runners: readonly Runner[] = ['wrangler-dev']) {
   const { sqld, db, seedSeconds } = await openSeededDatabase('history', clinicCount, days, log);
   try {
     const [size] = await db.all<{ entries: number }>(sql`select count(*) as entries from queue_entries`);
     const clinicRows = await db.all<{ id: string; timezone: string }>(sql`select id, timezone from clinics order by id`);
+    // The HTTP phases on every runner after the first: the same requests, against their own baseline.
+    const otherRunners: Record<string, unknown> = {};
+    for (const runner of runners.slice(1)) {
+      const stack = await startWorkerOver(sqld, join(scratch, `history-${runner}`), runner);
+      try {
+        otherRunners[runner] = await benchHistoryRequests(stack.url, clinicRows, (line) => log(`${line} (${runner})`));
+      } finally {
+        await stack.stop();
+      }
+    }
 
-    const stack = await startStack({ dataDir: join(scratch, 'history-worker'), seed: false, database: sqld });
+    const runner = runners[0] ?? 'wrangler-dev';
+    const stack = await startWorkerOver(sqld, join(scratch, `history-${runner}`), runner);
     try {
       const cookie = await sessionCookie(stack.url, DEMO_LOGINS.admin);
-      let next = 0;
-      const request = (endpoint: string, cold: boolean) => () => {
-        const clinic = clinicRows[(next += 1) % clinicRows.length];
-        return fetch(`${stack.url}/api/v1/clinics/${clinic?.id}/${endpoint}?timeframe=1y`, { headers: { Cookie: cookie, ...(cold ? { 'Cache-Control': 'no-cache' } : {}) } });
-      };
-      const measure = async (endpoint: string) => {
-        log(`history: ${endpoint}?timeframe=1y, cache cold then warm…`);
-        await measureLatency(request(endpoint, true), { count: 100, concurrency: 1 });
-        const cold = await measureLatency(request(endpoint, true), { count: 1000, concurrency: 1 });
-        const warm = await measureLatency(request(endpoint, false), { count: 1000, concurrency: 1 });
-        return { cold, warm };
-      };
-      const analytics = await measure('analytics');
-      const charts = await measure('charts');
+      const requests = await benchHistoryRequests(stack.url, clinicRows, (line) => log(`${line} (${runner})`));
+      const analytics = requests.analytics1y;
 
       log('history: the same year from raw rows…');
       const rawDurations: number[] = [];
@@ -102,8 +131,9 @@ export async function benchHistory(scratch: string, clinicCount: number, days: n
         days,
         entries: size?.entries ?? 0,
         seedSeconds,
-        analytics1y: analytics,
-        charts1y: charts,
+        runner,
+        ...requests,
+        otherRunners,
         rawScan1y: { runs: rawDurations.length, ...raw, note: 'plain SQL over queue_entries and sms_messages, Node → sqld directly (no Worker in the way)' },
         rollupQuery1y: { runs: rollupDurations.length, ...rollupQuery, note: 'the API cold path\'s database work (the clinic, then both windows summed from daily rollups), Node → sqld directly' },
         rawOverApiColdP50: Math.round((raw.p50Ms / analytics.cold.p50Ms) * 10) / 10,

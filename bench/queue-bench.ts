@@ -1,5 +1,5 @@
 /**
- * The live queue under load, on the local stack (wrangler dev + sqld): sustained ingestion from
+ * The live queue under load, on the local stack (wrangler dev, or workerd alone, + sqld): sustained ingestion from
  * many clinics (batched and one event per request) with an exact reconciliation against libSQL,
  * the delay from an accepted event to the WebSocket update on every subscribed phone, and the
  * latency of `stats/today`.
@@ -14,9 +14,17 @@ import { hashPassword } from '../worker/auth/password.ts';
 import { sha256Hex } from '../worker/auth/secrets.ts';
 import { startSqld, type RunningSqld } from '../scripts/lib/sqld.ts';
 import { startStack, type Stack } from '../scripts/lib/stack.ts';
+import { startDirectWorker } from './direct-worker.ts';
 import { measureLatency, percentiles } from './latency.ts';
 import { sessionCookie } from './sign-in.ts';
 import { insertClinics } from '../db/queries/clinic-prices.ts';
+
+/**
+ * How the Worker is run: under `wrangler dev` (its Node proxy in front of workerd, as `npm start`
+ * does) or straight in workerd (Miniflare's own socket), nearer to how Cloudflare runs it.
+ */
+export const RUNNERS = ['wrangler-dev', 'workerd'] as const;
+export type Runner = (typeof RUNNERS)[number];
 
 export interface LoadStack {
   stack: Stack;
@@ -30,7 +38,7 @@ export interface LoadStack {
 const ADMIN = { email: 'bench-admin@pulse.local', password: 'bench admin password' };
 
 /** A stack with `count` clinics, each with its queue-app key, and a signed-in super admin. */
-export async function startLoadStack(dir: string, count: number): Promise<LoadStack> {
+export async function startLoadStack(dir: string, count: number, runner: Runner = 'wrangler-dev'): Promise<LoadStack> {
   const sqld = await startSqld(join(dir, 'sqld'));
   const db = createDatabase(sqld);
   await applyMigrations(db);
@@ -44,7 +52,7 @@ export async function startLoadStack(dir: string, count: number): Promise<LoadSt
     await db.insert(apiKeys).values({ id: `bench-key-${index}`, clinicId: id, name: 'bench', prefix: key.prefix, secretHash: await sha256Hex(key.secret), createdAt: 0 });
     list.push({ id, key: key.key });
   }
-  const stack = await startStack({ dataDir: join(dir, 'worker'), seed: false, database: sqld, log: process.env.BENCH_VERBOSE === '1' ? (line) => process.stderr.write(`${line}\n`) : undefined });
+  const stack = await startWorkerOver(sqld, join(dir, 'worker'), runner);
   const cookie = await sessionCookie(stack.url, ADMIN);
   return {
     stack, sqld, db, clinics: list, cookie,
@@ -53,6 +61,12 @@ export async function startLoadStack(dir: string, count: number): Promise<LoadSt
       await sqld.process.stop();
     },
   };
+}
+
+/** The Worker over an already migrated database, run the way `runner` says. */
+export function startWorkerOver(database: RunningSqld, dataDir: string, runner: Runner): Promise<Stack> {
+  if (runner === 'workerd') return startDirectWorker({ dataDir, database });
+  return startStack({ dataDir, seed: false, database, log: process.env.BENCH_VERBOSE === '1' ? (line) => process.stderr.write(`${line}\n`) : undefined });
 }
 
 /** Each clinic's patients arrive, are called and are seen: three events each, in order. */
@@ -153,6 +167,7 @@ export async function benchLive(load: LoadStack, clinicsUsed: number, subscriber
   const origin = load.stack.url;
   const chosen = load.clinics.slice(0, clinicsUsed);
   const delays: number[] = [];
+  let updateBytes = 0;
   const sockets: WebSocket[] = [];
   const waiting = new Map<string, { sentAt: number; remaining: number; done: () => void }>();
   for (const clinic of chosen) {
@@ -167,10 +182,12 @@ export async function benchLive(load: LoadStack, clinicsUsed: number, subscriber
         setTimeout(() => reject(new Error('no snapshot within 10 s')), 10_000).unref();
       });
       socket.addEventListener('message', (event) => {
-        if (typeof event.data !== 'string' || !event.data.startsWith('{"type":"update"')) return;
+        // An update, or the whole list again (an object restarted under the sockets tells them all).
+        if (typeof event.data !== 'string' || !event.data.startsWith('{"type":')) return;
         const pending = waiting.get(clinic.id);
-        if (pending === undefined) return;
+        if (pending === undefined || pending.remaining <= 0) return;
         delays.push(performance.now() - pending.sentAt);
+        updateBytes += event.data.length;
         pending.remaining -= 1;
         if (pending.remaining === 0) pending.done();
       });
@@ -193,7 +210,8 @@ export async function benchLive(load: LoadStack, clinicsUsed: number, subscriber
     );
   }
   for (const socket of sockets) socket.close();
-  return { clinics: chosen.length, subscribersPerClinic: subscribers, updates: delays.length, ...percentiles(delays.sort((a, b) => a - b)) };
+  const meanUpdateBytes = delays.length === 0 ? 0 : Math.round(updateBytes / delays.length);
+  return { clinics: chosen.length, subscribersPerClinic: subscribers, updates: delays.length, meanUpdateBytes, ...percentiles(delays.sort((a, b) => a - b)) };
 }
 
 /** `GET stats/today` for one clinic, sequentially, as a phone refreshing would. */

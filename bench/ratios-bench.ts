@@ -37,7 +37,23 @@ function mean(figures: LatencyFigures[]): LatencyFigures {
   };
 }
 
-const ratio = (value: number, baseline: number) => (baseline > 0 ? Math.round((value / baseline) * 100) / 100 : 0);
+/** `value` ÷ `baseline`, to 0.01. */
+export const ratio = (value: number, baseline: number) => (baseline > 0 ? Math.round((value / baseline) * 100) / 100 : 0);
+
+/** The empty route's latency at each concurrency (`c1`, `c16`…), measured as every phase is. */
+export type Baseline = Record<`c${number}`, LatencyFigures>;
+
+/**
+ * The runtime's own floor on this stack, before a part measures anything else: `/api/v1/health/live`
+ * (no libSQL, no Durable Object), warmed, then `count` requests at each concurrency.
+ */
+export async function measureBaseline(url: string, concurrencies: number[], count = 1000): Promise<Baseline> {
+  const send = () => fetch(`${url}/api/v1/health/live`);
+  await measureLatency(send, { count: 100, concurrency: 4 });
+  const baseline: Baseline = {};
+  for (const concurrency of concurrencies) baseline[`c${concurrency}`] = await measureLatency(send, { count, concurrency });
+  return baseline;
+}
 
 /** The empty route and the signed-in reads (`stats/today`, `queue`, `me`), round after round. */
 export async function benchReadRatios(load: LoadStack, say: (line: string) => void): Promise<RatioFigures> {

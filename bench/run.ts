@@ -15,6 +15,9 @@
  *    `--admin-days`), against the same figures by plain SQL on raw rows;
  *  - digest: the Monday digest of 1,000 clinics (`--digest-clinics`, `--digest-days`) from the cron
  *    trigger through the queue to an SMTP server in this process, until the last message arrives;
+ *  - cost: how cost grows: `admin/metrics`, `admin/clinics`, a clinic's year of history and the
+ *    Monday digest at 100, 1,000 and 10,000 clinics (`--cost-clinics`, `--cost-days`), time and
+ *    database rows read per request or per digest, with the ratios from one size to the next;
  *  - estimates: Pulse's wait quotes against PRODUCT's naive rule over a year of generated days of
  *    the 13 demo clinic profiles (`--estimates-clinics`, `--estimates-days`, `--estimates-seed`),
  *    in this process: no stack, no database;
@@ -22,7 +25,7 @@
  *    base rate, on a year of the same generated clinics (`--foresight-clinics`, `--foresight-days`,
  *    `--foresight-seed`), in this process: no stack, no database.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,15 +42,18 @@ import { benchLighthouse, initialJavaScript } from './lighthouse.ts';
 import { benchAdmin } from './admin-bench.ts';
 import { benchHistory } from './history-bench.ts';
 import { benchDigest } from './digest-bench.ts';
+import { benchCost } from './cost-bench.ts';
 import { benchEstimates } from './estimates-bench.ts';
 import { benchForesight } from './foresight-bench.ts';
-import { benchIngest, benchLive, benchToday, startLoadStack } from './queue-bench.ts';
-import { benchReadRatios } from './ratios-bench.ts';
+import { benchIngest, benchLive, benchToday, RUNNERS, startLoadStack, type Runner } from './queue-bench.ts';
+import { benchReadRatios, measureBaseline, ratio } from './ratios-bench.ts';
 import { hashPassword } from '../worker/auth/password.ts';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'ratios,seed,health,queue,pwa,history,admin,digest,estimates,foresight' },
+    only: { type: 'string', default: 'ratios,seed,health,queue,pwa,history,admin,digest,estimates,foresight,cost' },
+    'cost-clinics': { type: 'string', default: '100,1000,10000' },
+    'cost-days': { type: 'string', default: '21' },
     'admin-clinics': { type: 'string', default: '1000' },
     'admin-days': { type: 'string', default: '35' },
     'digest-clinics': { type: 'string', default: '1000' },
@@ -65,9 +71,16 @@ const { values } = parseArgs({
     clinics: { type: 'string', default: '13' },
     days: { type: 'string', default: '120' },
     seconds: { type: 'string', default: '60' },
+    // How the Worker runs for the HTTP phases: under wrangler dev, straight in workerd, or both.
+    runners: { type: 'string', default: RUNNERS.join(',') },
   },
 });
 const parts = new Set(values.only.split(','));
+const runners = values.runners.split(',').map((name) => {
+  const runner = RUNNERS.find((known) => known === name);
+  if (runner === undefined) throw new Error(`--runners: ${name} is none of ${RUNNERS.join(', ')}`);
+  return runner;
+});
 /** The estimates and foresight benches end on a fixed day, so their year does not move with the calendar. */
 const ESTIMATES_LAST_DAY = '2026-11-23';
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -111,34 +124,86 @@ async function benchHealth() {
   }
 }
 
-/** Each phase is recorded as soon as it ends: a long run that is cut short keeps what it measured. */
-async function benchQueue(seconds: number) {
-  const load = await startLoadStack(join(scratch, 'queue'), 50);
-  const figures: Record<string, unknown> = { clinics: 50 };
+/**
+ * A part's figures as ratios to the same stack's baseline, merged into bench/results/ratios.json
+ * beside the other parts' (a run of one part keeps the others' last figures).
+ */
+async function recordRatios(part: string, ratios: object): Promise<void> {
+  const file = new URL('./results/ratios.json', import.meta.url);
+  let earlier: Record<string, unknown> = {};
   try {
-    say('queue: stats/today on a fresh clinic…');
-    figures.today = await benchToday(load, 1000);
-    say(`queue: ${seconds} s batched (50 events per request) from 50 clinics…`);
-    figures.batched = await benchIngest(load, 50, seconds);
-    await record('queue', figures);
-    say(`queue: ${seconds} s single (1 event per request) from 50 clinics…`);
-    figures.single = await benchIngest(load, 1, seconds);
-    await record('queue', figures);
-    say('queue: live updates at 10 phones per clinic…');
-    figures.live = await benchLive(load, 50, 10, 10);
-    await record('queue', figures);
-    say('queue: stats/today after the load…');
-    figures.todayAfterLoad = await benchToday(load, 1000);
-    return figures;
+    earlier = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    // No earlier run, or one of another shape: this part's figures start the file.
+  }
+  await record('ratios', { ...earlier, date: undefined, machine: undefined, [part]: ratios });
+}
+
+/**
+ * The live queue's phases on one runner, each recorded as soon as it ends (a long run that is cut
+ * short keeps what it measured): the baseline, `stats/today`, live updates on fresh clinics, the two
+ * long ingestion phases, live updates again right after them, `stats/today` again.
+ */
+async function benchQueue(seconds: number, runner: Runner, figuresSoFar: Record<string, unknown>) {
+  const load = await startLoadStack(join(scratch, `queue-${runner}`), 50, runner);
+  const figures: Record<string, unknown> = { runner, clinics: 50 };
+  figuresSoFar[runner] = figures;
+  const progress = () => record('queue', figuresSoFar);
+  try {
+    say(`queue (${runner}): the baseline, the empty route at 1, 16 and 50 in flight…`);
+    const baseline = await measureBaseline(load.stack.url, [1, 16, 50]);
+    figures.baseline = baseline;
+    say(`queue (${runner}): stats/today on a fresh clinic…`);
+    const today = await benchToday(load, 1000);
+    figures.today = today;
+    say(`queue (${runner}): live updates at 10 phones per clinic, before the load…`);
+    const liveBefore = await benchLive(load, 50, 10, 10);
+    figures.liveBeforeLoad = liveBefore;
+    await progress();
+    say(`queue (${runner}): ${seconds} s batched (50 events per request) from 50 clinics…`);
+    const batched = await benchIngest(load, 50, seconds);
+    figures.batched = batched;
+    await progress();
+    say(`queue (${runner}): ${seconds} s single (1 event per request) from 50 clinics…`);
+    const single = await benchIngest(load, 1, seconds);
+    figures.single = single;
+    await progress();
+    say(`queue (${runner}): live updates right after the load…`);
+    const liveAfter = await benchLive(load, 50, 10, 10);
+    figures.liveAfterLoad = liveAfter;
+    say(`queue (${runner}): stats/today after the load…`);
+    const todayAfter = await benchToday(load, 1000);
+    figures.todayAfterLoad = todayAfter;
+    const [one, fifty] = [baseline.c1, baseline.c50];
+    if (one === undefined || fifty === undefined) throw new Error('no baseline');
+    // Issue 20's targets, each against this stack's own floor.
+    figures.ratios = {
+      todayP50: ratio(today.p50Ms, one.p50Ms),
+      todayAfterLoadP50: ratio(todayAfter.p50Ms, one.p50Ms),
+      singleRequestsPerSecondOverBaselineAt50: ratio(single.eventsPerSecond, fifty.requestsPerSecond),
+      batchedEventsPerSecondOverBaselineRequestsAt50: ratio(batched.eventsPerSecond, fifty.requestsPerSecond),
+      liveBeforeLoadP99: ratio(liveBefore.p99Ms, one.p99Ms),
+      liveAfterLoadP99: ratio(liveAfter.p99Ms, one.p99Ms),
+      liveAfterOverBeforeP99: ratio(liveAfter.p99Ms, liveBefore.p99Ms),
+    };
+    await progress();
+    return figures.ratios;
   } finally {
     await load.stop();
   }
 }
 
-async function benchRatios() {
-  const load = await startLoadStack(join(scratch, 'ratios'), 5);
+/** A part's ratios on each runner it ran on (the first, then `otherRunners`). */
+function ratiosPerRunner(figures: { runner: string; ratios: object; otherRunners: Record<string, unknown> }): Record<string, unknown> {
+  const others = Object.entries(figures.otherRunners).map(([runner, other]) => [runner, (other as { ratios: unknown }).ratios]);
+  return { [figures.runner]: figures.ratios, ...Object.fromEntries(others) };
+}
+
+/** The signed-in reads against the empty route, on one runner. */
+async function benchRatios(runner: Runner) {
+  const load = await startLoadStack(join(scratch, `ratios-${runner}`), 5, runner);
   try {
-    return await benchReadRatios(load, say);
+    return await benchReadRatios(load, (line) => say(`${line} (${runner})`));
   } finally {
     await load.stop();
   }
@@ -155,14 +220,32 @@ async function benchPwa() {
 }
 
 try {
-  if (parts.has('ratios')) await record('ratios', await benchRatios());
+  if (parts.has('ratios')) {
+    const reads: Record<string, unknown> = {};
+    for (const runner of runners) reads[runner] = await benchRatios(runner);
+    await recordRatios('reads', reads);
+  }
   if (parts.has('pwa')) await record('pwa', await benchPwa());
   if (parts.has('seed')) await record(`seed-${values.clinics}x${values.days}`, await benchSeed(Number(values.clinics), Number(values.days)));
   if (parts.has('health')) await record('health', await benchHealth());
-  if (parts.has('queue')) await record('queue', await benchQueue(Number(values.seconds)));
-  if (parts.has('history')) await record('history', await benchHistory(scratch, Number(values['history-clinics']), Number(values['history-days']), say));
-  if (parts.has('admin')) await record('admin', await benchAdmin(scratch, Number(values['admin-clinics']), Number(values['admin-days']), say));
+  if (parts.has('queue')) {
+    const figures: Record<string, unknown> = {};
+    const ratios: Record<string, unknown> = {};
+    for (const runner of runners) ratios[runner] = await benchQueue(Number(values.seconds), runner, figures);
+    await recordRatios('queue', ratios);
+  }
+  if (parts.has('history')) {
+    const figures = await benchHistory(scratch, Number(values['history-clinics']), Number(values['history-days']), say, runners);
+    await record('history', figures);
+    await recordRatios('history', ratiosPerRunner(figures));
+  }
+  if (parts.has('admin')) {
+    const figures = await benchAdmin(scratch, Number(values['admin-clinics']), Number(values['admin-days']), say, runners);
+    await record('admin', figures);
+    await recordRatios('admin', ratiosPerRunner(figures));
+  }
   if (parts.has('digest')) await record('digest', await benchDigest(scratch, Number(values['digest-clinics']), Number(values['digest-days']), say));
+  if (parts.has('cost')) await record('cost', await benchCost(scratch, values['cost-clinics'].split(',').map(Number), Number(values['cost-days']), say));
   if (parts.has('estimates')) {
     const options = { seed: Number(values['estimates-seed']), clinics: Number(values['estimates-clinics']), days: Number(values['estimates-days']), lastDay: ESTIMATES_LAST_DAY };
     await record('estimates', benchEstimates(options, say));

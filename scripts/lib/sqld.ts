@@ -14,6 +14,8 @@ export interface RunningSqld {
   /** What the Worker gets as LIBSQL_AUTH_TOKEN: a signed JWT, as Turso hands out. */
   authToken: string;
   process: ManagedProcess;
+  /** sqld's admin HTTP API (`/v1/namespaces/default/stats`: rows read and written), when asked for at start. */
+  adminUrl?: string;
   /** Starts it again on the same data, port and key (after a stop): an outage and its end. */
   restart(): Promise<RunningSqld>;
 }
@@ -33,20 +35,27 @@ function createAccessToken(): { publicKey: string; token: string } {
   return { publicKey: jwk.x, token: `${signingInput}.${signature}` };
 }
 
-/** Starts sqld with its data in `dbPath` on a free loopback port and waits until it answers. */
-export async function startSqld(dbPath: string, onLine?: (line: string) => void): Promise<RunningSqld> {
-  await mkdir(dbPath, { recursive: true });
-  return launch(dbPath, await findFreePort(), createAccessToken(), onLine);
+export interface SqldOptions {
+  /** Also open the admin API on a free loopback port (benchmarks read its row counters). */
+  admin?: boolean;
 }
 
-async function launch(dbPath: string, port: number, access: { publicKey: string; token: string }, onLine?: (line: string) => void): Promise<RunningSqld> {
+/** Starts sqld with its data in `dbPath` on a free loopback port and waits until it answers. */
+export async function startSqld(dbPath: string, onLine?: (line: string) => void, options: SqldOptions = {}): Promise<RunningSqld> {
+  await mkdir(dbPath, { recursive: true });
+  const adminPort = options.admin === true ? await findFreePort() : undefined;
+  return launch(dbPath, await findFreePort(), createAccessToken(), onLine, adminPort);
+}
+
+async function launch(dbPath: string, port: number, access: { publicKey: string; token: string }, onLine?: (line: string) => void, adminPort?: number): Promise<RunningSqld> {
   const url = `http://127.0.0.1:${port}`;
+  const admin = adminPort === undefined ? [] : ['--admin-listen-addr', `127.0.0.1:${adminPort}`];
   const sqld = startManagedProcess(
     'sqld',
     SQLD_BINARY,
     // Compacting the replication log (at 200 MB by default) stalls writes for a long time on a
     // small machine; locally nothing replicates, so let the log grow well past a test's writes.
-    ['--db-path', dbPath, '--http-listen-addr', `127.0.0.1:${port}`, '--no-welcome', '--max-log-size', '4096'],
+    ['--db-path', dbPath, '--http-listen-addr', `127.0.0.1:${port}`, '--no-welcome', '--max-log-size', '4096', ...admin],
     { onLine, env: { ...process.env, SQLD_AUTH_JWT_KEY: access.publicKey } },
   );
   try {
@@ -55,5 +64,11 @@ async function launch(dbPath: string, port: number, access: { publicKey: string;
     await sqld.stop();
     throw error;
   }
-  return { url, authToken: access.token, process: sqld, restart: () => launch(dbPath, port, access, onLine) };
+  return {
+    url,
+    authToken: access.token,
+    process: sqld,
+    ...(adminPort === undefined ? {} : { adminUrl: `http://127.0.0.1:${adminPort}` }),
+    restart: () => launch(dbPath, port, access, onLine, adminPort),
+  };
 }
