@@ -112,13 +112,15 @@ async function benchHealth() {
   const stack = await startStack({ dataDir: join(scratch, 'stack'), seed: false });
   const readySeconds = Math.round((performance.now() - started) / 100) / 10;
   try {
+    const baseline = await measureBaseline(stack.url, [1, 16]);
     const send = () => fetch(`${stack.url}/api/v1/health`);
     await measureLatency(send, { count: 50, concurrency: 4 });
-    return {
-      readySeconds,
-      sequential: await measureLatency(send, { count: 500, concurrency: 1 }),
-      concurrent: await measureLatency(send, { count: 1000, concurrency: 16 }),
-    };
+    const sequential = await measureLatency(send, { count: 500, concurrency: 1 });
+    const concurrent = await measureLatency(send, { count: 1000, concurrency: 16 });
+    const [one, sixteen] = [baseline.c1, baseline.c16];
+    if (one === undefined || sixteen === undefined) throw new Error('no baseline');
+    const ratios = { sequentialP50: ratio(sequential.p50Ms, one.p50Ms), concurrentRequestsPerSecond: ratio(concurrent.requestsPerSecond, sixteen.requestsPerSecond) };
+    return { readySeconds, baseline, sequential, concurrent, ratios };
   } finally {
     await stack.stop();
   }
@@ -227,7 +229,11 @@ try {
   }
   if (parts.has('pwa')) await record('pwa', await benchPwa());
   if (parts.has('seed')) await record(`seed-${values.clinics}x${values.days}`, await benchSeed(Number(values.clinics), Number(values.days)));
-  if (parts.has('health')) await record('health', await benchHealth());
+  if (parts.has('health')) {
+    const figures = await benchHealth();
+    await record('health', figures);
+    await recordRatios('health', { 'wrangler-dev': figures.ratios });
+  }
   if (parts.has('queue')) {
     const figures: Record<string, unknown> = {};
     const ratios: Record<string, unknown> = {};

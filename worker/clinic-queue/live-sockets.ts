@@ -10,8 +10,19 @@ export interface SocketOwner {
   userId: string;
 }
 
-/** What the next message must carry: everything, or the entries changed since the last one. */
-export type LiveChanges = { kind: 'snapshot' } | { kind: 'update'; entryIds: ReadonlySet<string> };
+/**
+ * What the next message must carry: everything, or the entries changed since the last one, and
+ * (`finishedSince`) every entry that changed since that instant, when the object cannot know what
+ * it told the phones before it woke up.
+ */
+export type LiveChanges = { kind: 'snapshot' } | { kind: 'update'; entryIds: ReadonlySet<string>; finishedSince: number | null };
+
+/**
+ * An object woken under open sockets (hibernation) sent everything before it slept, unless it was
+ * stopped within one broadcast interval of a change: its first update also carries the entries of
+ * the last minutes, which covers that, instead of the whole day.
+ */
+const WAKE_LOOKBACK_MS = 10 * 60_000;
 
 const sessionTag = (sessionTokenHash: string) => `session:${sessionTokenHash}`;
 const userTag = (userId: string) => `user:${userId}`;
@@ -28,17 +39,16 @@ export class LiveSockets {
   #lastBroadcastAt = 0;
   #broadcastTimer: ReturnType<typeof setTimeout> | undefined;
   #changedEntries = new Set<string>();
-  /**
-   * Sockets that outlived the object's last life (hibernation, a restart) may have missed changes
-   * it never sent: their first message is the whole list.
-   */
-  #snapshotDue: boolean;
+  /** The next message is the whole list (a new day, memory reloaded). */
+  #snapshotDue = false;
+  /** Sockets outlived the object's last life (hibernation, a restart). */
+  #wokeUnderSockets: boolean;
 
   constructor(ctx: DurableObjectState, runtime: { clock: Clock; metrics: MetricsRecorder }) {
     this.#ctx = ctx;
     this.#clock = runtime.clock;
     this.#metrics = runtime.metrics;
-    this.#snapshotDue = ctx.getWebSockets().length > 0;
+    this.#wokeUnderSockets = ctx.getWebSockets().length > 0;
   }
 
   /** These entries changed: the next update carries them. */
@@ -105,10 +115,12 @@ export class LiveSockets {
   #forgetChanges(): void {
     this.#changedEntries = new Set();
     this.#snapshotDue = false;
+    this.#wokeUnderSockets = false;
   }
 
   #broadcast(update: (changes: LiveChanges) => string | undefined): void {
-    const changes: LiveChanges = this.#snapshotDue ? { kind: 'snapshot' } : { kind: 'update', entryIds: this.#changedEntries };
+    const finishedSince = this.#wokeUnderSockets ? this.#clock.now() - WAKE_LOOKBACK_MS : null;
+    const changes: LiveChanges = this.#snapshotDue ? { kind: 'snapshot' } : { kind: 'update', entryIds: this.#changedEntries, finishedSince };
     this.#forgetChanges();
     const text = update(changes);
     if (text === undefined) return;

@@ -7,6 +7,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { csvRow, type CsvValue } from '../domain/csv.ts';
+import { recordAudit, type AuditEntry } from './audit.ts';
 
 /** One batch of records, and whether another one follows. */
 export interface CsvBatch {
@@ -57,4 +58,10 @@ export function csvDownload(c: Context<AppEnv>, body: ReadableStream<Uint8Array>
     'Content-Disposition': disposition,
     'Cache-Control': 'private, no-store',
   });
+}
+
+/** An export is audited before its first byte leaves, and counted (`pulse_exports_total{kind}`). */
+export async function recordExport(c: Context<AppEnv>, kind: string, audit: AuditEntry): Promise<void> {
+  await recordAudit(c, audit);
+  c.var.services.metrics.count('pulse_exports_total', { kind });
 }

@@ -10,8 +10,7 @@ import { SERVICE_TIME_ZONE } from '../digest/digest-content.ts';
 import { clinicDayOf } from '../domain/clinic-time.ts';
 import { CLINICS_CSV_COLUMNS, clinicsCsvFileName, clinicsCsvValues } from '../domain/clinics-csv.ts';
 import { attachmentDisposition } from '../domain/file-names.ts';
-import { recordAudit } from '../http/audit.ts';
-import { csvDownload, csvStream } from '../http/csv-download.ts';
+import { csvDownload, csvStream, recordExport } from '../http/csv-download.ts';
 import { clinicHealthRows } from '../use-cases/clinic-console.ts';
 import { ClinicTableFilters } from './admin-clinics.ts';
 import { adminRoute } from './guarded-routes.ts';
@@ -32,13 +31,12 @@ export const adminClinicsExportRoutes = new OpenAPIHono<AppEnv>().openapi(export
   const query = c.req.valid('query');
   const filter = { ...query, archived: query.archived === 'true' };
   const { services } = c.var;
-  await recordAudit(c, {
+  await recordExport(c, 'clinics', {
     action: 'clinics_export',
     targetType: 'clinic_health',
     success: true,
     detail: { status: filter.status ?? null, q: filter.q ?? null, sort: filter.sort, order: filter.order, archived: filter.archived },
   });
-  services.metrics.count('pulse_exports_total', { kind: 'clinics' });
   const pages = clinicHealthRows(services, filter);
   const next = async () => {
     const { rows, more } = await pages();

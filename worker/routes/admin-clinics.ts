@@ -124,7 +124,7 @@ function editPorts(c: Context<AppEnv>): ClinicEditPorts {
     db,
     clock,
     audit: (entry) => recordAudit(c, entry),
-    refreshLiveQueue: (clinicId) => c.var.services.durableObjects.clinicQueue(clinicId).refreshSettings(clinicId),
+    refreshLiveQueue: c.var.services.durableObjects.refreshLiveQueue,
     forgetSessions: (of) => forgetSessions(c.var.services, of),
   };
 }

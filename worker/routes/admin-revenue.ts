@@ -10,8 +10,7 @@ import type { AppEnv } from '../app-env.ts';
 import { REVENUE_CSV_COLUMNS, revenueCsvDisposition, revenueCsvRecords } from '../domain/revenue-csv.ts';
 import { DEFAULT_REVENUE_MONTHS, MAX_REVENUE_MONTHS } from '../domain/revenue-movements.ts';
 import { RevenueSchema } from '../domain/revenue-wire.ts';
-import { recordAudit } from '../http/audit.ts';
-import { batchesOf, csvDownload, csvStream } from '../http/csv-download.ts';
+import { batchesOf, csvDownload, csvStream, recordExport } from '../http/csv-download.ts';
 import { adminRoute } from './guarded-routes.ts';
 import { csvContent, errorResponses, jsonContent } from './openapi-helpers.ts';
 
@@ -63,8 +62,7 @@ export const adminRevenueRoutes = new OpenAPIHono<AppEnv>()
     const { services } = c.var;
     const { windows, currencies } = await revenueOf(services.db, services.clock.now(), months);
     const [first, last] = [windows[0]?.month ?? '', windows.at(-1)?.month ?? ''];
-    await recordAudit(c, { action: 'revenue_export', targetType: 'revenue', success: true, detail: { months, from: first, to: last } });
-    services.metrics.count('pulse_exports_total', { kind: 'revenue' });
+    await recordExport(c, 'revenue', { action: 'revenue_export', targetType: 'revenue', success: true, detail: { months, from: first, to: last } });
     const records = batchesOf(revenueCsvRecords(currencies), MONTHS_PER_CHUNK, (record) => record);
     return csvDownload(c, csvStream(REVENUE_CSV_COLUMNS, records), revenueCsvDisposition(first, last));
   });

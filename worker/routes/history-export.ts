@@ -9,8 +9,7 @@ import { CLINIC_OWNERS } from '../auth/policy.ts';
 import { HISTORY_CSV_COLUMNS, historyCsvDisposition, historyCsvValues } from '../domain/history-csv.ts';
 import { TIMEFRAMES } from '../domain/history-wire.ts';
 import { AppError } from '../errors.ts';
-import { recordAudit } from '../http/audit.ts';
-import { batchesOf, csvDownload, csvStream } from '../http/csv-download.ts';
+import { batchesOf, csvDownload, csvStream, recordExport } from '../http/csv-download.ts';
 import { historyExportOf } from '../use-cases/history-export.ts';
 import { clinicRoute } from './guarded-routes.ts';
 import { csvContent, errorResponses } from './openapi-helpers.ts';
@@ -38,7 +37,7 @@ export const historyExportRoutes = new OpenAPIHono<AppEnv>().openapi(exportRoute
   const { timeframe } = c.req.valid('query');
   const { clinicId } = c.var;
   const exported = valueOr(await historyExportOf(c.var.services, clinicId, timeframe), { no_such_clinic: () => new AppError('NOT_FOUND', 'No such clinic') });
-  await recordAudit(c, {
+  await recordExport(c, 'history', {
     action: 'history_export',
     clinicId,
     targetType: 'clinic',
@@ -46,7 +45,6 @@ export const historyExportRoutes = new OpenAPIHono<AppEnv>().openapi(exportRoute
     success: true,
     detail: { timeframe, from: exported.period.from, to: exported.period.to },
   });
-  c.var.services.metrics.count('pulse_exports_total', { kind: 'history' });
   const days = batchesOf(exported.days, DAYS_PER_CHUNK, (day) => historyCsvValues(exported.clinic, day));
   return csvDownload(c, csvStream(HISTORY_CSV_COLUMNS, days), historyCsvDisposition(exported.clinic.name, exported.period));
 });

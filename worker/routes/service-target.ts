@@ -35,7 +35,7 @@ export const serviceTargetRoutes = new OpenAPIHono<AppEnv>()
     const ports: ServiceTargetPorts = {
       db: c.var.services.db,
       audit: (entry) => recordAudit(c, entry),
-      refreshLiveQueue: (clinicId) => c.var.services.durableObjects.clinicQueue(clinicId).refreshSettings(clinicId),
+      refreshLiveQueue: c.var.services.durableObjects.refreshLiveQueue,
     };
     return c.json(valueOr(await changeServiceTarget(ports, c.var.clinicId, minutes), { no_such_clinic: noSuchClinic }), 200);
   });

@@ -35,7 +35,7 @@ export const smsBudgetRoutes = new OpenAPIHono<AppEnv>()
     const ports: SmsBudgetPorts = {
       db: c.var.services.db,
       audit: (entry) => recordAudit(c, entry),
-      refreshLiveQueue: (clinicId) => c.var.services.durableObjects.clinicQueue(clinicId).refreshSettings(clinicId),
+      refreshLiveQueue: c.var.services.durableObjects.refreshLiveQueue,
     };
     return c.json(valueOr(await changeSmsBudget(ports, c.var.clinicId, monthlyAmountMinor), { no_such_clinic: noSuchClinic }), 200);
   });

@@ -7,6 +7,8 @@ import { allSessionDirectories, sessionDirectoryOf } from '../session-directory/
 export function durableObjectsOf(env: Env) {
   return {
     clinicQueue: (clinicId: string) => clinicQueueOf(env, clinicId),
+    /** The clinic's settings changed in libSQL: its live queue reads them again (and its SMS month). */
+    refreshLiveQueue: (clinicId: string) => clinicQueueOf(env, clinicId).refreshSettings(clinicId),
     libsqlWriter: (clinicId: string) => libsqlWriterOf(env, clinicId),
     metrics: () => metricsObjectOf(env),
     sessionDirectory: (tokenHash: string) => sessionDirectoryOf(env, tokenHash),
