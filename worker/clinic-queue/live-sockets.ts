@@ -11,18 +11,11 @@ export interface SocketOwner {
 }
 
 /**
- * What the next message must carry: everything, or the entries changed since the last one, and
- * (`finishedSince`) every entry that changed since that instant, when the object cannot know what
- * it told the phones before it woke up.
+ * What the next message must carry: everything, or the entries changed since the last one. An
+ * object woken from hibernation under open sockets has nothing to catch up on: the runtime never
+ * hibernates an object with a timer set, and an update not sent yet is a timer.
  */
-export type LiveChanges = { kind: 'snapshot' } | { kind: 'update'; entryIds: ReadonlySet<string>; finishedSince: number | null };
-
-/**
- * An object woken under open sockets (hibernation) sent everything before it slept, unless it was
- * stopped within one broadcast interval of a change: its first update also carries the entries of
- * the last minutes, which covers that, instead of the whole day.
- */
-const WAKE_LOOKBACK_MS = 10 * 60_000;
+export type LiveChanges = { kind: 'snapshot' } | { kind: 'update'; entryIds: ReadonlySet<string> };
 
 const sessionTag = (sessionTokenHash: string) => `session:${sessionTokenHash}`;
 const userTag = (userId: string) => `user:${userId}`;
@@ -41,14 +34,11 @@ export class LiveSockets {
   #changedEntries = new Set<string>();
   /** The next message is the whole list (a new day, memory reloaded). */
   #snapshotDue = false;
-  /** Sockets outlived the object's last life (hibernation, a restart). */
-  #wokeUnderSockets: boolean;
 
   constructor(ctx: DurableObjectState, runtime: { clock: Clock; metrics: MetricsRecorder }) {
     this.#ctx = ctx;
     this.#clock = runtime.clock;
     this.#metrics = runtime.metrics;
-    this.#wokeUnderSockets = ctx.getWebSockets().length > 0;
   }
 
   /** These entries changed: the next update carries them. */
@@ -115,12 +105,10 @@ export class LiveSockets {
   #forgetChanges(): void {
     this.#changedEntries = new Set();
     this.#snapshotDue = false;
-    this.#wokeUnderSockets = false;
   }
 
   #broadcast(update: (changes: LiveChanges) => string | undefined): void {
-    const finishedSince = this.#wokeUnderSockets ? this.#clock.now() - WAKE_LOOKBACK_MS : null;
-    const changes: LiveChanges = this.#snapshotDue ? { kind: 'snapshot' } : { kind: 'update', entryIds: this.#changedEntries, finishedSince };
+    const changes: LiveChanges = this.#snapshotDue ? { kind: 'snapshot' } : { kind: 'update', entryIds: this.#changedEntries };
     this.#forgetChanges();
     const text = update(changes);
     if (text === undefined) return;

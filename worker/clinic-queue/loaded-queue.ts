@@ -161,15 +161,13 @@ export function liveMessageOf(type: LiveMessage['type'], queue: LoadedQueue, now
 
 /**
  * What the phones are told after changes: the whole list when anything may have changed (the day
- * rolled over, memory was reloaded), else an update with the entries named in `changed`, every
- * entry still open (its position, estimate and risk move with time) and, after a wake-up, those
- * changed lately. An update never grows with the day's finished entries: a long day costs the
- * phones what a short one does.
+ * rolled over, memory was reloaded), else an update with the entries named in `changed` and every
+ * entry still open (its position, estimate and risk move with time). An update never grows with
+ * the day's finished entries: a long day costs the phones what a short one does.
  */
 export function liveChangesOf(changes: LiveChanges, queue: LoadedQueue, now: number): LiveMessage {
   if (changes.kind === 'snapshot') return liveMessageOf('snapshot', queue, now);
-  const { entryIds, finishedSince } = changes;
-  const wanted = (entry: QueueEntryRow) => entryIds.has(entry.id) || OPEN_ENTRY_STATES.includes(entry.state) || (finishedSince !== null && entry.updatedAt >= finishedSince);
+  const wanted = (entry: QueueEntryRow) => changes.entryIds.has(entry.id) || OPEN_ENTRY_STATES.includes(entry.state);
   return { type: 'update', figures: todayFiguresOf(queue, now), entries: listEntries(queue, now, wanted) };
 }
 
