@@ -138,7 +138,9 @@ async function recordRatios(part: string, ratios: object): Promise<void> {
   } catch {
     // No earlier run, or one of another shape: this part's figures start the file.
   }
-  await record('ratios', { ...earlier, date: undefined, machine: undefined, [part]: ratios });
+  // The date and machine are this run's, written by `record`.
+  const { date: _date, machine: _machine, ...parts } = earlier;
+  await record('ratios', { ...parts, [part]: ratios });
 }
 
 /**
