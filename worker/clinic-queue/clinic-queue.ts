@@ -89,9 +89,10 @@ export class ClinicQueue extends DurableObject<Env> {
       this.#sockets.everythingChanged();
       throw error;
     }
-    this.#sockets.entriesChanged(ordered.map(entryIdOf).filter((entryId) => entryId !== null));
     tally.record(this.#runtime.metrics, ordered, outcome.rejected);
     if (outcome.accepted > 0) {
+      // Repeats and refusals change no entry: only an accepted batch names entries for the next update.
+      this.#sockets.entriesChanged(ordered.map(entryIdOf).filter((entryId) => entryId !== null));
       this.#scheduleBroadcast();
       await this.#scheduleAlarm(now);
     }
@@ -184,7 +185,8 @@ export class ClinicQueue extends DurableObject<Env> {
 
   /**
    * The clinic's settings changed in libSQL (SMS cost, zone, SMS budget, currency): the copy this
-   * object counts with is replaced, and the SMS month is read afresh next time. An object that has not loaded its day yet will read them fresh anyway.
+   * object counts with is replaced, and the SMS month is read afresh next time. An object that has
+   * not loaded its day yet will read them fresh anyway.
    */
   async refreshSettings(clinicId: string): Promise<void> {
     this.#smsMonth.forget();
